@@ -1,0 +1,103 @@
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void vb_diagnostics_init(vb_diagnostics *d, vb_lang lang)
+{
+    memset(d, 0, sizeof *d);
+    d->lang = lang;
+    d->limit = 200;
+}
+
+void vb_diagnostics_free(vb_diagnostics *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+    }
+    free(d->items);
+    d->items = NULL;
+    d->count = d->error_count = 0;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return vb_strdup(fmt);
+    char *s = vb_xmalloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, const char *vi,
+             const char *en, ...)
+{
+    if (sev == VB_SEV_ERROR)
+        d->error_count++;
+    if (d->limit && d->count >= d->limit)
+        return;
+    va_list ap;
+    va_start(ap, en);
+    /* Both formats take the same arguments, so either can consume the va_list. */
+    char *message = vformat(d->lang == VB_LANG_EN ? en : vi, ap);
+    va_end(ap);
+
+    d->items = vb_xrealloc(d->items, (d->count + 1) * sizeof *d->items);
+    vb_diagnostic *item = &d->items[d->count++];
+    item->severity = sev;
+    item->file = vb_strdup(pos.file ? pos.file : "<input>");
+    item->line = pos.line;
+    item->column = pos.column;
+    item->message = message;
+    item->rule = rule;
+}
+
+void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)
+{
+    static const char *const names[][2] = {
+        [VB_SEV_ERROR] = {"lỗi", "error"},
+        [VB_SEV_WARNING] = {"cảnh báo", "warning"},
+        [VB_SEV_NOTE] = {"ghi chú", "note"},
+    };
+    int en = d->lang == VB_LANG_EN;
+    for (size_t i = 0; i < d->count; i++) {
+        const vb_diagnostic *item = &d->items[i];
+        /* The severity word stays English-parsable ("error:") in both languages, as
+         * compilers do, so editors and CI pick the lines up; the message is translated. */
+        const char *word = names[item->severity][1];
+        (void)en;
+        if (item->line)
+            fprintf(out, "%s:%u:%u: %s: %s", item->file, item->line, item->column, word,
+                    item->message);
+        else
+            fprintf(out, "%s: %s: %s", item->file, word, item->message);
+        if (item->rule)
+            fprintf(out, " [%s]", item->rule);
+        fputc('\n', out);
+    }
+    if (d->limit && d->count >= d->limit && d->error_count > d->count)
+        fprintf(out, en ? "(further errors not shown)\n" : "(không hiển thị các lỗi tiếp theo)\n");
+}
+
+static int is_english(const char *v)
+{
+    return v && *v &&
+           (strcmp(v, "C") == 0 || strncmp(v, "C.", 2) == 0 || strcmp(v, "POSIX") == 0 ||
+            strncmp(v, "en", 2) == 0);
+}
+
+vb_lang vb_lang_from_environment(void)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return is_english(v) ? VB_LANG_EN : VB_LANG_VI;
+    }
+    return VB_LANG_VI;
+}

@@ -1,0 +1,48 @@
+/* Diagnostics: problem + position, collected on an object and printed only by the CLI,
+ * as `file:line:col: error: message`. Messages exist in Vietnamese (default) and English. */
+#ifndef VB_DIAG_H
+#define VB_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "model.h"
+
+typedef enum { VB_SEV_ERROR, VB_SEV_WARNING, VB_SEV_NOTE } vb_severity;
+typedef enum { VB_LANG_VI, VB_LANG_EN } vb_lang;
+
+typedef struct {
+    vb_severity severity;
+    char *file;
+    unsigned line, column;
+    char *message;
+    const char *rule; /* static string, may be NULL */
+} vb_diagnostic;
+
+typedef struct {
+    vb_diagnostic *items;
+    size_t count;
+    size_t error_count;
+    vb_lang lang;
+    size_t limit; /* stop collecting past this many (0: no limit) */
+} vb_diagnostics;
+
+void vb_diagnostics_init(vb_diagnostics *d, vb_lang lang);
+void vb_diagnostics_free(vb_diagnostics *d);
+
+/* Adds a diagnostic; `vi` and `en` are printf formats taking the same arguments. */
+void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, const char *vi,
+             const char *en, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 7)))
+#endif
+    ;
+
+void vb_diagnostics_print(const vb_diagnostics *d, FILE *out);
+
+/* The language from --lang or the environment: English when LC_ALL/LC_MESSAGES/LANG says
+ * C, POSIX or en*, Vietnamese otherwise. */
+vb_lang vb_lang_from_environment(void);
+
+#endif

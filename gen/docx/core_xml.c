@@ -1,0 +1,53 @@
+/* docProps/core.xml: title, author and a date that never comes from the clock. */
+#include "docx.h"
+
+#include <stdio.h>
+#include <time.h>
+
+int vb_docx_core_xml(const vb_document *doc, long long epoch, vb_part *out)
+{
+    char when[32];
+    if (epoch >= 0) {
+        time_t t = (time_t)epoch;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    } else {
+        /* Same input, same bytes: the document's own date stands in for "now". */
+        snprintf(when, sizeof when, "%04d-%02d-%02dT00:00:00Z", doc->date.year,
+                 doc->date.month ? doc->date.month : 1, doc->date.day ? doc->date.day : 1);
+    }
+    vb_xml *x = vb_xml_new(1);
+    vb_xml_start(x, "cp:coreProperties");
+    vb_xml_attr(x, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+    vb_xml_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+    vb_xml_attr(x, "xmlns:dcterms", "http://purl.org/dc/terms/");
+    vb_xml_attr(x, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+    if (doc->subject.text) {
+        vb_xml_start(x, "dc:title");
+        vb_xml_text(x, doc->subject.text);
+        vb_xml_end(x);
+    }
+    if (doc->issuer.count) {
+        vb_xml_start(x, "dc:creator");
+        for (size_t i = 0; i < doc->issuer.count; i++) {
+            if (i)
+                vb_xml_text(x, " ");
+            vb_xml_text(x, doc->issuer.items[i].text);
+        }
+        vb_xml_end(x);
+    }
+    vb_xml_start(x, "dc:language");
+    vb_xml_text(x, "vi-VN");
+    vb_xml_end(x);
+    vb_xml_start(x, "dcterms:created");
+    vb_xml_attr(x, "xsi:type", "dcterms:W3CDTF");
+    vb_xml_text(x, when);
+    vb_xml_end(x);
+    vb_xml_start(x, "dcterms:modified");
+    vb_xml_attr(x, "xsi:type", "dcterms:W3CDTF");
+    vb_xml_text(x, when);
+    vb_xml_end(x);
+    vb_xml_end(x);
+    return vb_part_take(out, "docProps/core.xml", x);
+}

@@ -1,0 +1,74 @@
+/* The DOCX package: static parts from the template store and generated parts, in a fixed
+ * order, zipped deterministically and renamed into place. */
+#include "docx.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../zip_package.h"
+
+int vb_part_take(vb_part *out, const char *name, vb_xml *x)
+{
+    const char *data;
+    size_t size;
+    out->name = name;
+    out->data = NULL;
+    out->size = 0;
+    if (vb_xml_finish(x, &data, &size) < 0) {
+        vb_xml_free(x);
+        return -1;
+    }
+    out->data = vb_xmalloc(size + 1);
+    memcpy(out->data, data, size);
+    out->data[size] = '\0';
+    out->size = size;
+    vb_xml_free(x);
+    return 0;
+}
+
+void vb_part_free(vb_part *part)
+{
+    free(part->data);
+    part->data = NULL;
+}
+
+enum { PART_DOCUMENT, PART_STYLES, PART_HEADER_PAGES, PART_HEADER_FIRST, PART_CORE, PART_COUNT };
+
+int vb_docx_write(const vb_document *doc, const vb_layout *layout, const vb_template_store *templates,
+                  long long epoch, const char *path, char *err, size_t err_size)
+{
+    vb_part parts[PART_COUNT];
+    memset(parts, 0, sizeof parts);
+    int rc = -1;
+    vb_package *pkg = NULL;
+
+    if (vb_docx_document_xml(doc, layout, &parts[PART_DOCUMENT]) < 0 ||
+        vb_docx_styles_xml(layout, &parts[PART_STYLES]) < 0 ||
+        vb_docx_header_xml(layout, 1, "word/header1.xml", &parts[PART_HEADER_PAGES]) < 0 ||
+        vb_docx_header_xml(layout, 0, "word/header2.xml", &parts[PART_HEADER_FIRST]) < 0 ||
+        vb_docx_core_xml(doc, epoch, &parts[PART_CORE]) < 0) {
+        snprintf(err, err_size, "internal error while writing the XML of %s", path);
+        goto done;
+    }
+
+    pkg = vb_package_open(path, err, err_size);
+    if (!pkg)
+        goto done;
+    /* [Content_Types].xml and the relationships first, as Office writes them. */
+    size_t count = 0;
+    const vb_template_part *statics = vb_template_store_parts(templates, &count);
+    for (size_t i = 0; i < count; i++)
+        if (vb_package_add(pkg, statics[i].name, statics[i].data, statics[i].size, 1, err, err_size) < 0)
+            goto done;
+    for (int i = 0; i < PART_COUNT; i++)
+        if (vb_package_add(pkg, parts[i].name, parts[i].data, parts[i].size, 1, err, err_size) < 0)
+            goto done;
+    rc = vb_package_commit(pkg, err, err_size);
+    pkg = NULL;
+done:
+    vb_package_abort(pkg);
+    for (int i = 0; i < PART_COUNT; i++)
+        vb_part_free(&parts[i]);
+    return rc;
+}

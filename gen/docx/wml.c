@@ -1,0 +1,188 @@
+#include "wml.h"
+
+#include <stdio.h>
+
+const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, 0, 0};
+
+static const char *const style_ids[VB_EL_COUNT] = {
+    [VB_EL_NATIONAL_TITLE] = "VbQuocHieu",
+    [VB_EL_MOTTO] = "VbTieuNgu",
+    [VB_EL_PARENT_BODY] = "VbCoQuanChuQuan",
+    [VB_EL_ISSUER] = "VbCoQuanBanHanh",
+    [VB_EL_ISSUER_MARK] = "VbDauSao",
+    [VB_EL_NUMBER] = "VbSoKyHieu",
+    [VB_EL_CONG_VAN_SUBJECT] = "VbTrichYeuCongVan",
+    [VB_EL_DATE_LINE] = "VbDiaDanhNgay",
+    [VB_EL_TYPE_NAME] = "VbTenLoai",
+    [VB_EL_SUBJECT] = "VbTrichYeu",
+    [VB_EL_SUBJECT_MARK] = "VbGachTrichYeu",
+    [VB_EL_ADDRESSEE] = "VbKinhGui",
+    [VB_EL_AUTHORITY_LINE] = "VbThamQuyen",
+    [VB_EL_LEGAL_BASIS] = "VbCanCu",
+    [VB_EL_PREAMBLE_CLOSE] = "VbQuyetDinh",
+    [VB_EL_BODY] = "VbNoiDung",
+    [VB_EL_BULLET] = "VbGachDauDong",
+    [VB_EL_PART] = "VbPhan",
+    [VB_EL_PART_TITLE] = "VbTenPhan",
+    [VB_EL_SECTION] = "VbMuc",
+    [VB_EL_CLAUSE] = "VbKhoan",
+    [VB_EL_POINT] = "VbDiem",
+    [VB_EL_ARTICLE] = "VbDieu",
+    [VB_EL_RECIPIENTS_HEADING] = "VbNoiNhan",
+    [VB_EL_RECIPIENT] = "VbNoiNhanMuc",
+    [VB_EL_SIGNER_AUTHORITY] = "VbQuyenHan",
+    [VB_EL_SIGNER_TITLE] = "VbChucVu",
+    [VB_EL_SIGNER_NAME] = "VbHoTen",
+    [VB_EL_PAGE_NUMBER] = "VbSoTrang",
+    [VB_EL_RULE] = "VbDuongKe",
+};
+
+const char *vb_wml_style_id(vb_element element)
+{
+    return style_ids[element];
+}
+
+void vb_wml_start_paragraph(vb_xml *x, vb_element element, const vb_wml_para *p)
+{
+    if (!p)
+        p = &VB_WML_PLAIN;
+    vb_xml_start(x, "w:p");
+    vb_xml_start(x, "w:pPr");
+    /* CT_PPrBase order: pStyle, keepNext, pageBreakBefore, pBdr, spacing, ind, jc. */
+    vb_xml_empty(x, "w:pStyle", "w:val", style_ids[element]);
+    if (p->keep_with_next)
+        vb_xml_empty(x, "w:keepNext", NULL, NULL);
+    if (p->page_break_before)
+        vb_xml_empty(x, "w:pageBreakBefore", NULL, NULL);
+    if (p->rule_below) {
+        vb_xml_start(x, "w:pBdr");
+        vb_xml_start(x, "w:bottom");
+        vb_xml_attr(x, "w:val", "single");
+        vb_xml_attr_int(x, "w:sz", (long)(p->rule_pt * 8 + 0.5)); /* eighths of a point */
+        vb_xml_attr(x, "w:space", "0");
+        vb_xml_attr(x, "w:color", "000000");
+        vb_xml_end(x);
+        vb_xml_end(x);
+    }
+    if (p->space_before >= 0) {
+        vb_xml_start(x, "w:spacing");
+        vb_xml_attr_int(x, "w:before", p->space_before);
+        vb_xml_end(x);
+    }
+    if (p->indent_left >= 0 || p->indent_right >= 0 || p->indent_first >= 0) {
+        vb_xml_start(x, "w:ind");
+        if (p->indent_left >= 0)
+            vb_xml_attr_int(x, "w:left", p->indent_left);
+        if (p->indent_right >= 0)
+            vb_xml_attr_int(x, "w:right", p->indent_right);
+        if (p->indent_first >= 0)
+            vb_xml_attr_int(x, "w:firstLine", p->indent_first);
+        vb_xml_end(x);
+    }
+    vb_xml_end(x); /* w:pPr */
+}
+
+void vb_wml_end_paragraph(vb_xml *x)
+{
+    vb_xml_end(x);
+}
+
+void vb_wml_run(vb_xml *x, const char *text, unsigned style)
+{
+    vb_xml_start(x, "w:r");
+    if (style) {
+        vb_xml_start(x, "w:rPr");
+        if (style & VB_RUN_BOLD)
+            vb_xml_empty(x, "w:b", NULL, NULL);
+        if (style & VB_RUN_ITALIC)
+            vb_xml_empty(x, "w:i", NULL, NULL);
+        vb_xml_end(x);
+    }
+    vb_xml_start(x, "w:t");
+    vb_xml_attr(x, "xml:space", "preserve");
+    vb_xml_text(x, text);
+    vb_xml_end(x);
+    vb_xml_end(x);
+}
+
+void vb_wml_paragraph(vb_xml *x, vb_element element, const char *text)
+{
+    vb_wml_start_paragraph(x, element, NULL);
+    if (text && *text)
+        vb_wml_run(x, text, 0);
+    vb_wml_end_paragraph(x);
+}
+
+void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length)
+{
+    vb_wml_para p = VB_WML_PLAIN;
+    int indent = (width - length) / 2;
+    p.indent_left = indent > 0 ? indent : 0;
+    p.indent_right = width - length - p.indent_left > 0 ? width - length - p.indent_left : 0;
+    p.indent_first = 0;
+    p.rule_below = 1;
+    p.rule_pt = layout->rule_thickness_pt;
+    vb_wml_start_paragraph(x, VB_EL_RULE, &p);
+    vb_wml_end_paragraph(x);
+}
+
+static void border_none(vb_xml *x, const char *side)
+{
+    vb_xml_empty(x, side, "w:val", "nil");
+}
+
+void vb_wml_start_table(vb_xml *x, const int *widths, int columns)
+{
+    int total = 0;
+    for (int i = 0; i < columns; i++)
+        total += widths[i];
+    vb_xml_start(x, "w:tbl");
+    vb_xml_start(x, "w:tblPr");
+    vb_xml_start(x, "w:tblW");
+    vb_xml_attr_int(x, "w:w", total);
+    vb_xml_attr(x, "w:type", "dxa");
+    vb_xml_end(x);
+    vb_xml_empty(x, "w:jc", "w:val", "center");
+    vb_xml_start(x, "w:tblBorders");
+    border_none(x, "w:top");
+    border_none(x, "w:left");
+    border_none(x, "w:bottom");
+    border_none(x, "w:right");
+    border_none(x, "w:insideH");
+    border_none(x, "w:insideV");
+    vb_xml_end(x);
+    vb_xml_empty(x, "w:tblLayout", "w:type", "fixed");
+    /* No cell padding: the computed widths and rule lengths are the real ones. */
+    vb_xml_start(x, "w:tblCellMar");
+    vb_xml_start(x, "w:left");
+    vb_xml_attr(x, "w:w", "0");
+    vb_xml_attr(x, "w:type", "dxa");
+    vb_xml_end(x);
+    vb_xml_start(x, "w:right");
+    vb_xml_attr(x, "w:w", "0");
+    vb_xml_attr(x, "w:type", "dxa");
+    vb_xml_end(x);
+    vb_xml_end(x);
+    vb_xml_empty(x, "w:tblLook", "w:val", "0000");
+    vb_xml_end(x); /* w:tblPr */
+    vb_xml_start(x, "w:tblGrid");
+    for (int i = 0; i < columns; i++)
+        vb_xml_empty_int(x, "w:gridCol", "w:w", widths[i]);
+    vb_xml_end(x);
+}
+
+void vb_wml_start_cell(vb_xml *x, int width)
+{
+    vb_xml_start(x, "w:tc");
+    vb_xml_start(x, "w:tcPr");
+    vb_xml_start(x, "w:tcW");
+    vb_xml_attr_int(x, "w:w", width);
+    vb_xml_attr(x, "w:type", "dxa");
+    vb_xml_end(x);
+    vb_xml_end(x);
+}
+
+void vb_wml_end_cell(vb_xml *x)
+{
+    vb_xml_end(x);
+}

@@ -1,0 +1,42 @@
+/* WordprocessingML building blocks shared by the DOCX parts: paragraphs with a style, runs
+ * with emphasis, borderless tables. Everything goes through vb_xml (xmlTextWriter). */
+#ifndef VB_WML_H
+#define VB_WML_H
+
+#include "../layout.h"
+#include "../xmlw.h"
+
+#define VB_WML_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define VB_REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* Style id of an element in styles.xml ("VbQuocHieu", ...). */
+const char *vb_wml_style_id(vb_element element);
+
+/* Paragraph properties beyond the style: all zero means "just the style". */
+typedef struct {
+    int indent_left, indent_right, indent_first; /* twips; -1 = from the style */
+    int rule_below;       /* a solid rule (bottom border) across the indented width */
+    double rule_pt;
+    int space_before;     /* -1 = from the style */
+    int page_break_before;
+    int keep_with_next;
+} vb_wml_para;
+
+extern const vb_wml_para VB_WML_PLAIN;
+
+void vb_wml_start_paragraph(vb_xml *x, vb_element element, const vb_wml_para *props);
+void vb_wml_end_paragraph(vb_xml *x);
+/* A run of text; `style` is VB_RUN_BOLD / VB_RUN_ITALIC on top of the paragraph style. */
+void vb_wml_run(vb_xml *x, const char *text, unsigned style);
+/* A whole paragraph of one plain run. */
+void vb_wml_paragraph(vb_xml *x, vb_element element, const char *text);
+
+/* An empty paragraph carrying a centred rule of `length` in a space `width` wide. */
+void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length);
+
+/* A borderless table with fixed column widths; cells are opened with vb_wml_start_cell. */
+void vb_wml_start_table(vb_xml *x, const int *widths, int columns);
+void vb_wml_start_cell(vb_xml *x, int width);
+void vb_wml_end_cell(vb_xml *x);
+
+#endif

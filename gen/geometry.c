@@ -1,0 +1,127 @@
+#include "geometry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "text.h"
+#include "textwidth.h"
+
+static vb_face face_of(const vb_text_style *s)
+{
+    return (vb_face)((s->bold ? VB_FACE_BOLD : 0) | (s->italic ? VB_FACE_ITALIC : 0));
+}
+
+static long width_of(const vb_text_style *s, const char *text, size_t len)
+{
+    return vb_text_width_twips(text, len, face_of(s), s->size_pt);
+}
+
+int vb_widest_line(const vb_layout *layout, vb_element element, const char *text, int max_width)
+{
+    const vb_text_style *style = &layout->styles[element];
+    char *owned = style->upper ? vb_upper_vi(text) : vb_strdup(text);
+    long widest = 0, line = 0;
+    long space = width_of(style, " ", 1);
+    const char *p = owned;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        if (end == p)
+            break;
+        long word = width_of(style, p, (size_t)(end - p));
+        if (line > 0 && line + space + word > max_width) {
+            if (line > widest)
+                widest = line;
+            line = word;
+        } else {
+            line += (line > 0 ? space : 0) + word;
+        }
+        p = end;
+    }
+    if (line > widest)
+        widest = line;
+    free(owned);
+    return (int)(widest < max_width ? widest : max_width);
+}
+
+int vb_rule_indent(int cell_width, int length)
+{
+    int indent = (cell_width - length) / 2;
+    return indent > 0 ? indent : 0;
+}
+
+static int widest_of_lines(const vb_layout *layout, vb_element el, const vb_lines *lines, int max)
+{
+    int widest = 0;
+    for (size_t i = 0; i < lines->count; i++) {
+        int w = vb_widest_line(layout, el, lines->items[i].text, max);
+        if (w > widest)
+            widest = w;
+    }
+    return widest;
+}
+
+void vb_geometry_compute(const vb_layout *layout, const vb_document *doc, vb_geometry *g)
+{
+    memset(g, 0, sizeof *g);
+    g->text_width = vb_layout_text_width(layout);
+    int unbounded = g->text_width * 4;
+
+    /* The right column holds ô 1 and ô 4 on one line each; a little air on both sides. */
+    int right = vb_widest_line(layout, VB_EL_NATIONAL_TITLE, layout->national_title, unbounded);
+    if (layout->motto) {
+        int motto = vb_widest_line(layout, VB_EL_MOTTO, layout->motto, unbounded);
+        if (motto > right)
+            right = motto;
+    }
+    char *date = vb_format_date_line(layout, doc);
+    int date_width = vb_widest_line(layout, VB_EL_DATE_LINE, date, unbounded);
+    free(date);
+    if (date_width > right)
+        right = date_width;
+    right += 2 * 113; /* 2 mm each side */
+    if (right < layout->header_right_min_twips)
+        right = layout->header_right_min_twips;
+    if (right > g->text_width - layout->header_left_min_twips)
+        right = g->text_width - layout->header_left_min_twips;
+    g->header_right_width = right;
+    g->header_left_width = g->text_width - right;
+
+    /* ô 1: the rule under Tiêu ngữ (or the Party title) is exactly as long as that text. */
+    if (layout->motto)
+        g->national_rule = vb_widest_line(layout, VB_EL_MOTTO, layout->motto, right);
+    else
+        g->national_rule = vb_widest_line(layout, VB_EL_NATIONAL_TITLE, layout->national_title, right);
+
+    /* ô 2 and ô 5a: rules of 1/3–1/2 of the text line, centred. */
+    if (layout->issuer_rule_fraction > 0)
+        g->issuer_rule = (int)(layout->issuer_rule_fraction *
+                               widest_of_lines(layout, VB_EL_ISSUER, &doc->issuer, g->header_left_width));
+    if (layout->subject_rule_fraction > 0 && doc->subject.text)
+        g->subject_rule = (int)(layout->subject_rule_fraction *
+                                vb_widest_line(layout, VB_EL_SUBJECT, doc->subject.text, g->text_width));
+
+    /* ô 9a: "Kính gửi:" then the addressees; the block is centred on the page as a whole. */
+    if (doc->addressees.count > 0) {
+        int label = vb_widest_line(layout, VB_EL_ADDRESSEE, layout->addressee_label, unbounded) +
+                    vb_widest_line(layout, VB_EL_ADDRESSEE, "n", unbounded);
+        int widest = label;
+        for (size_t i = 0; i < doc->addressees.count; i++) {
+            int w = label + vb_widest_line(layout, VB_EL_ADDRESSEE, doc->addressees.items[i].text,
+                                           unbounded) + 200;
+            if (w > widest)
+                widest = w;
+        }
+        if (widest > g->text_width)
+            widest = g->text_width;
+        g->addressee_indent = (g->text_width - widest) / 2;
+        g->addressee_item_indent = g->addressee_indent + label;
+    }
+
+    g->recipients_width = (int)(g->text_width * layout->recipients_column_fraction);
+    g->signature_width = g->text_width - g->recipients_width;
+}

@@ -1,0 +1,170 @@
+#include "markup.h"
+
+#include <cmark.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Emphasis state is the set of enclosing EMPH/STRONG nodes. */
+static unsigned style_of(cmark_node *node, cmark_node *stop)
+{
+    unsigned style = 0;
+    for (cmark_node *n = cmark_node_parent(node); n && n != stop; n = cmark_node_parent(n)) {
+        if (cmark_node_get_type(n) == CMARK_NODE_STRONG)
+            style |= VB_RUN_BOLD;
+        else if (cmark_node_get_type(n) == CMARK_NODE_EMPH)
+            style |= VB_RUN_ITALIC;
+    }
+    return style;
+}
+
+/* Appends the inline content of a leaf block (paragraph, heading) to `out`. */
+static void collect_inlines(vb_inline *out, cmark_node *block)
+{
+    cmark_iter *iter = cmark_iter_new(block);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(iter);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE: {
+            const char *lit = cmark_node_get_literal(n);
+            if (lit)
+                vb_inline_append(out, lit, strlen(lit), style_of(n, block));
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            /* Lines of one paragraph join: the page, not the YAML, decides line breaks. */
+            vb_inline_append(out, " ", 1, style_of(n, block));
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(iter);
+}
+
+static void add_paragraph(vb_node *parent, cmark_node *block, vb_pos pos, int first_line_offset,
+                          int bullet_level, const char *prefix)
+{
+    int line = cmark_node_get_start_line(block);
+    vb_pos at = pos;
+    if (at.line && line > 0)
+        at.line += (unsigned)(line - 1 + first_line_offset);
+    vb_node *para = vb_node_new(VB_NODE_PARAGRAPH, at);
+    para->bullet_level = bullet_level;
+    if (prefix)
+        vb_inline_append(&para->content, prefix, strlen(prefix), 0);
+    collect_inlines(&para->content, block);
+    vb_node_append(parent, para);
+}
+
+static void walk_blocks(vb_node *parent, cmark_node *first, vb_pos pos, int offset,
+                        int bullet_level);
+
+static void walk_list(vb_node *parent, cmark_node *list, vb_pos pos, int offset,
+                      int bullet_level)
+{
+    int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+    int number = cmark_node_get_list_start(list);
+    char delim = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.';
+    for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
+        cmark_node *first = cmark_node_first_child(item);
+        if (!ordered) {
+            /* Bullets nest: "-" at level 1, "+" at level 2, ... */
+            walk_blocks(parent, first, pos, offset, bullet_level + 1);
+            continue;
+        }
+        /* An ordered list keeps its numbers as typed: vanban numbers sections, not text. */
+        char prefix[24];
+        snprintf(prefix, sizeof prefix, "%d%c ", number++, delim);
+        if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
+            add_paragraph(parent, first, pos, offset, bullet_level, prefix);
+            first = cmark_node_next(first);
+        }
+        walk_blocks(parent, first, pos, offset, bullet_level);
+    }
+}
+
+static void walk_blocks(vb_node *parent, cmark_node *first, vb_pos pos, int offset,
+                        int bullet_level)
+{
+    for (cmark_node *b = first; b; b = cmark_node_next(b)) {
+        switch (cmark_node_get_type(b)) {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+            add_paragraph(parent, b, pos, offset, bullet_level, NULL);
+            break;
+        case CMARK_NODE_LIST:
+            walk_list(parent, b, pos, offset, bullet_level);
+            break;
+        case CMARK_NODE_BLOCK_QUOTE:
+            walk_blocks(parent, cmark_node_first_child(b), pos, offset, bullet_level);
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK: {
+            /* Not Markdown a drafter means: keep the literal text as a paragraph. */
+            const char *lit = cmark_node_get_literal(b);
+            vb_node *para = vb_node_new(VB_NODE_PARAGRAPH, pos);
+            para->bullet_level = bullet_level;
+            if (lit) {
+                size_t n = strlen(lit);
+                while (n && (lit[n - 1] == '\n' || lit[n - 1] == ' '))
+                    n--;
+                vb_inline_append(&para->content, lit, n, 0);
+            }
+            vb_node_append(parent, para);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+void vb_markup_append_blocks(vb_node *parent, const char *text, size_t len, vb_pos pos,
+                             int first_line_offset)
+{
+    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+    walk_blocks(parent, cmark_node_first_child(doc), pos, first_line_offset, 0);
+    cmark_node_free(doc);
+}
+
+/* Characters that would start a block in CommonMark when they open a line. */
+static size_t block_marker_length(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i > 0 && i < len && (s[i] == '.' || s[i] == ')'))
+        return i; /* escape the '.' or ')' */
+    if (len > 0 && strchr("-+*#>=_~`", s[0]))
+        return 0; /* escape the first character */
+    return (size_t)-1;
+}
+
+void vb_markup_inline(vb_inline *out, const char *text, size_t len)
+{
+    size_t at = block_marker_length(text, len);
+    char *buf = vb_xmalloc(len + 2);
+    if (at != (size_t)-1) {
+        memcpy(buf, text, at);
+        buf[at] = '\\';
+        memcpy(buf + at + 1, text + at, len - at);
+        len++;
+    } else {
+        memcpy(buf, text, len);
+    }
+    cmark_node *doc = cmark_parse_document(buf, len, CMARK_OPT_DEFAULT);
+    for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
+        if (b != cmark_node_first_child(doc))
+            vb_inline_append(out, " ", 1, 0);
+        collect_inlines(out, b);
+    }
+    cmark_node_free(doc);
+    free(buf);
+}

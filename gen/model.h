@@ -1,0 +1,169 @@
+/* The document model: what every reader fills and every writer and the validator read.
+ *
+ * Every value carries the position it came from, so any later stage can point the user at
+ * the YAML. All strings are NFC UTF-8, owned by the document (freed by vb_document_free). */
+#ifndef VB_MODEL_H
+#define VB_MODEL_H
+
+#include <stddef.h>
+
+/* 1-based line and column; line 0 means "no position" (a value vanban supplied). */
+typedef struct {
+    const char *file; /* owned by the document (vb_document.source_name) */
+    unsigned line;
+    unsigned column;
+} vb_pos;
+
+typedef struct {
+    char *text; /* NULL when absent */
+    vb_pos pos;
+} vb_text;
+
+/* A list of lines (multi-line names, several addressees, ...). */
+typedef struct {
+    vb_text *items;
+    size_t count;
+    vb_pos pos;
+} vb_lines;
+
+/* A calendar date; 0 in a field means it is left blank for the văn thư (drafts). */
+typedef struct {
+    int year, month, day;
+    vb_pos pos;
+    int present;
+} vb_date;
+
+typedef enum {
+    VB_FORMAT_STATE, /* Nghị định 30/2020/NĐ-CP */
+    VB_FORMAT_PARTY, /* Hướng dẫn 36-HD/VPTW */
+} vb_format;
+
+/* Inline text with emphasis: a paragraph is a sequence of runs. */
+enum { VB_RUN_BOLD = 1u, VB_RUN_ITALIC = 2u };
+typedef struct {
+    char *text;
+    unsigned style;
+} vb_run;
+
+typedef struct {
+    vb_run *runs;
+    size_t count;
+} vb_inline;
+
+/* Body nodes. Sections carry a level from the decree's own vocabulary. */
+typedef enum {
+    VB_NODE_SECTION,   /* phần, chương, mục, khoản, điểm, điều */
+    VB_NODE_PARAGRAPH, /* body text, or a bullet when bullet_level > 0 */
+    VB_NODE_TASKS,     /* a nhiem_vu block: children are VB_NODE_AGENCY */
+    VB_NODE_AGENCY,    /* one agency of a nhiem_vu block: children are VB_NODE_TASK */
+    VB_NODE_TASK,
+} vb_node_kind;
+
+typedef enum {
+    VB_LEVEL_PHAN,
+    VB_LEVEL_CHUONG,
+    VB_LEVEL_MUC,
+    VB_LEVEL_KHOAN,
+    VB_LEVEL_DIEM,
+    VB_LEVEL_DIEU,
+    VB_LEVEL_COUNT
+} vb_section_level;
+
+typedef struct {
+    vb_text agency;         /* don_vi */
+} vb_agency_data;
+
+typedef struct {
+    vb_text action;         /* noi_dung: what */
+    vb_text coordinator;    /* phoi_hop (optional) */
+    vb_text product;        /* san_pham (optional) */
+    vb_date deadline;       /* han, when it is a date */
+    vb_text deadline_text;  /* han, when it is free text ("Quý IV/2025") */
+} vb_task_data;
+
+#define VB_MAX_DEPTH 8
+
+typedef struct vb_node vb_node;
+struct vb_node {
+    vb_node_kind kind;
+    vb_pos pos;
+    vb_node *parent, *first_child, *last_child, *next;
+
+    /* VB_NODE_SECTION and VB_NODE_AGENCY (an agency is numbered like a section) */
+    vb_section_level level;
+    vb_inline title;      /* empty: the number runs into the first paragraph */
+    int ordinal;          /* 1-based position among same-level siblings */
+    int depth;            /* khoản inside khoản: 1 for "1.", 2 for "1.1.", ... (max VB_MAX_DEPTH) */
+    int ordinals[8];      /* ordinals from the outermost same-level ancestor down to this one */
+
+    /* VB_NODE_PARAGRAPH */
+    vb_inline content;
+    int bullet_level;     /* 0 plain paragraph, 1 "-", 2 "+", ... */
+
+    vb_agency_data agency;
+    vb_task_data task;
+};
+
+typedef struct {
+    vb_lines authority;  /* quyen_han: "TM. ỦY BAN NHÂN DÂN", "KT. CHÁNH VĂN PHÒNG", ... */
+    vb_text title;       /* chuc_vu */
+    vb_text name;        /* ho_ten */
+    vb_pos pos;
+} vb_signer;
+
+typedef struct {
+    char *source_name;   /* file name used in positions ("-" → "<stdin>") */
+    vb_format format;
+    vb_pos format_pos;
+    vb_text type_code;   /* loai, as written (BC, QĐ, TTr, ...) */
+    vb_lines type_name;  /* ten_loai override; empty → from the type table */
+    int is_draft;        /* trang_thai: du_thao */
+    vb_pos draft_pos;
+    vb_lines parent_body;  /* co_quan_chu_quan */
+    vb_lines issuer;       /* co_quan */
+    int number;            /* so; 0 = blank */
+    vb_pos number_pos;
+    vb_text code;          /* ky_hieu */
+    vb_text place;         /* dia_danh */
+    vb_date date;          /* ngay */
+    vb_text subject;       /* trich_yeu */
+    vb_lines addressees;   /* kinh_gui */
+    vb_text authority_line; /* tham_quyen */
+    vb_lines legal_bases;  /* can_cu */
+    vb_text preamble_close; /* mo_dau ("QUYẾT ĐỊNH:") */
+    vb_node *body;         /* noi_dung: a root node (kind VB_NODE_SECTION, no title) holding the blocks */
+    vb_pos body_pos;
+    vb_lines recipients;   /* noi_nhan */
+    vb_signer *signers;    /* ky */
+    size_t signer_count;
+    vb_pos signers_pos;
+} vb_document;
+
+vb_document *vb_document_new(const char *source_name);
+void vb_document_free(vb_document *doc);
+
+vb_node *vb_node_new(vb_node_kind kind, vb_pos pos);
+void vb_node_append(vb_node *parent, vb_node *child);
+void vb_node_free_tree(vb_node *node);
+
+/* Copy of `s` (owned by the caller); aborts on out-of-memory like every allocation here. */
+char *vb_strdup(const char *s);
+void *vb_xmalloc(size_t size);
+void *vb_xcalloc(size_t n, size_t size);
+void *vb_xrealloc(void *p, size_t size);
+
+void vb_inline_append(vb_inline *in, const char *text, size_t len, unsigned style);
+void vb_inline_free(vb_inline *in);
+/* The plain text of the runs, concatenated (caller frees). */
+char *vb_inline_plain(const vb_inline *in);
+
+void vb_lines_append(vb_lines *lines, char *owned_text, vb_pos pos);
+void vb_lines_free(vb_lines *lines);
+
+/* Computes ordinals and depths of sections and agencies (after loading). */
+void vb_document_number_sections(vb_document *doc);
+
+/* Depth-first walk: returns the next node after `node` in document order, or NULL. */
+const vb_node *vb_node_next_preorder(const vb_node *node, const vb_node *root);
+
+#endif

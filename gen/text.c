@@ -1,0 +1,115 @@
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucasemap.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+
+#include "model.h"
+
+long vb_utf8_invalid_offset(const char *s, size_t len)
+{
+    int32_t i = 0, n = (int32_t)len;
+    const uint8_t *u = (const uint8_t *)s;
+    while (i < n) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(u, i, n, c);
+        /* U8_NEXT yields a negative value for ill-formed sequences, surrogates included. */
+        if (c < 0)
+            return start;
+    }
+    return -1;
+}
+
+size_t vb_utf8_count(const char *s, size_t len)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+/* UTF-8 → UTF-16 → transform → UTF-8, the shape every ICU string API needs. */
+static UChar *to_utf16(const char *s, size_t len, int32_t *out_len)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = 0;
+    u_strFromUTF8(NULL, 0, &needed, s, (int32_t)len, &status);
+    status = U_ZERO_ERROR;
+    UChar *buf = vb_xmalloc(((size_t)needed + 1) * sizeof(UChar));
+    u_strFromUTF8(buf, needed + 1, out_len, s, (int32_t)len, &status);
+    if (U_FAILURE(status))
+        *out_len = 0;
+    return buf;
+}
+
+static char *to_utf8(const UChar *u, int32_t len)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t needed = 0;
+    u_strToUTF8(NULL, 0, &needed, u, len, &status);
+    status = U_ZERO_ERROR;
+    char *out = vb_xmalloc((size_t)needed + 1);
+    u_strToUTF8(out, needed + 1, NULL, u, len, &status);
+    if (U_FAILURE(status))
+        out[0] = '\0';
+    return out;
+}
+
+char *vb_nfc(const char *s, size_t len)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) {
+        char *copy = vb_xmalloc(len + 1);
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+        return copy;
+    }
+    int32_t ulen = 0;
+    UChar *src = to_utf16(s, len, &ulen);
+    /* Already-normalised text (the common case) skips the copy. */
+    if (unorm2_isNormalized(nfc, src, ulen, &status) && U_SUCCESS(status)) {
+        free(src);
+        char *copy = vb_xmalloc(len + 1);
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+        return copy;
+    }
+    status = U_ZERO_ERROR;
+    int32_t cap = ulen * 3 + 16;
+    UChar *dst = vb_xmalloc((size_t)cap * sizeof(UChar));
+    int32_t dlen = unorm2_normalize(nfc, src, ulen, dst, cap, &status);
+    char *out = U_SUCCESS(status) ? to_utf8(dst, dlen) : to_utf8(src, ulen);
+    free(src);
+    free(dst);
+    return out;
+}
+
+char *vb_upper_vi(const char *s)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    UCaseMap *map = ucasemap_open("vi", 0, &status);
+    size_t len = strlen(s);
+    if (U_FAILURE(status))
+        return vb_strdup(s);
+    int32_t cap = (int32_t)len * 2 + 16;
+    char *out = vb_xmalloc((size_t)cap);
+    int32_t n = ucasemap_utf8ToUpper(map, out, cap, s, (int32_t)len, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        status = U_ZERO_ERROR;
+        out = vb_xrealloc(out, (size_t)n + 1);
+        n = ucasemap_utf8ToUpper(map, out, n + 1, s, (int32_t)len, &status);
+    }
+    ucasemap_close(map);
+    if (U_FAILURE(status)) {
+        free(out);
+        return vb_strdup(s);
+    }
+    out[n] = '\0';
+    return out;
+}

@@ -1,0 +1,20 @@
+/* Vietnamese text operations done with ICU: validation, NFC, upper-casing. */
+#ifndef VB_TEXT_H
+#define VB_TEXT_H
+
+#include <stddef.h>
+
+/* Returns the byte offset of the first invalid UTF-8 sequence in s[0..len), or -1 when the
+ * whole text is valid. */
+long vb_utf8_invalid_offset(const char *s, size_t len);
+
+/* NFC form of valid UTF-8 `s` (caller frees). */
+char *vb_nfc(const char *s, size_t len);
+
+/* Upper case with the Vietnamese locale rules (caller frees). */
+char *vb_upper_vi(const char *s);
+
+/* Number of code points in valid UTF-8 `s` up to byte `len` (for columns). */
+size_t vb_utf8_count(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,27 @@
+/* A thin layer over libxml2's xmlTextWriter: all XML vanban writes goes through it, so
+ * escaping happens in one place and the first error sticks (no lost I/O errors). */
+#ifndef VB_XMLW_H
+#define VB_XMLW_H
+
+#include <stddef.h>
+
+typedef struct vb_xml vb_xml;
+
+/* A writer into memory, with the XML declaration written. Free with vb_xml_free(). */
+vb_xml *vb_xml_new(int standalone);
+void vb_xml_free(vb_xml *x);
+
+void vb_xml_start(vb_xml *x, const char *name);
+void vb_xml_end(vb_xml *x);
+void vb_xml_attr(vb_xml *x, const char *name, const char *value);
+void vb_xml_attr_int(vb_xml *x, const char *name, long value);
+void vb_xml_text(vb_xml *x, const char *text);
+/* An empty element with one attribute, the shape most WordprocessingML properties take. */
+void vb_xml_empty(vb_xml *x, const char *name, const char *attr, const char *value);
+void vb_xml_empty_int(vb_xml *x, const char *name, const char *attr, long value);
+
+/* Ends the document. Returns 0 and points *data and *size at the bytes (owned by x), or -1
+ * when any call failed. */
+int vb_xml_finish(vb_xml *x, const char **data, size_t *size);
+
+#endif

@@ -1,0 +1,15 @@
+/* Reads one YAML document (libyaml) into the document model. */
+#ifndef VB_YAML_READER_H
+#define VB_YAML_READER_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Parses `data` (the bytes of a file called `name`). Returns the document, or NULL when
+ * there were errors, which are added to `diags` with their positions. The caller frees the
+ * document with vb_document_free(). */
+vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_diagnostics *diags);
+
+#endif

@@ -1,0 +1,361 @@
+/* A deterministic zip package written atomically (see zip_package.h).
+ *
+ * libzip writes the archive at zip_close() time: it builds it in a temporary file of its own
+ * beside the file it was opened on and renames that over it. We open it on our own temporary
+ * file (created with mkstemp beside the destination, so the final rename stays on one file
+ * system) and rename that onto the destination only once zip_close() has succeeded. */
+#include "zip_package.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <zip.h>
+
+/* Every entry is a regular file, rw-r--r--, "made by" Unix. */
+#define ENTRY_UNIX_MODE 0100644u
+#define DEFLATE_LEVEL 6u
+
+struct vb_package {
+    char *dest_path;  /* as given by the caller; "-" means standard output */
+    char *temp_path;  /* the archive being built: beside dest_path, or in $TMPDIR for "-" */
+    bool temp_exists; /* temp_path names a file we created and must remove */
+    zip_t *zip;       /* open on temp_path until commit or abort */
+    mode_t file_mode; /* the mode a newly created destination would get: 0666 & ~umask */
+    /* Copies of the entries' data. libzip only reads them at zip_close(), so they live until
+     * the archive is closed or discarded; owning them here (not freep = 1) keeps one owner
+     * on every path, including libzip's own failures. */
+    void **buffers;
+    size_t buffer_count;
+    size_t buffer_capacity;
+};
+
+static void set_err(char *err, size_t err_size, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (err == NULL || err_size == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err, err_size, fmt, ap);
+    va_end(ap);
+}
+
+static bool is_stdout(const char *dest_path)
+{
+    return strcmp(dest_path, "-") == 0;
+}
+
+/* The name the user knows the output by, for messages. */
+static const char *display_name(const vb_package *pkg)
+{
+    return is_stdout(pkg->dest_path) ? "standard output" : pkg->dest_path;
+}
+
+/* A mkstemp template for `dest_path`: "dir/.name.XXXXXX" beside it, so that rename() onto
+ * the destination is atomic; for "-", "$TMPDIR/.vanban-stdout.XXXXXX". Caller frees. */
+static char *temp_template(const char *dest_path)
+{
+    const char *dir = NULL; /* NULL: the current directory */
+    size_t dir_len = 0;
+    const char *base = dest_path;
+    char *result = NULL;
+
+    if (is_stdout(dest_path)) {
+        dir = getenv("TMPDIR");
+        if (dir == NULL || *dir == '\0')
+            dir = "/tmp";
+        dir_len = strlen(dir);
+        base = "vanban-stdout";
+    } else {
+        const char *slash = strrchr(dest_path, '/');
+        if (slash != NULL) {
+            dir = dest_path;
+            dir_len = (size_t)(slash - dest_path); /* "a/b/x" -> "a/b"; "/x" -> "" */
+            base = slash + 1;
+        }
+    }
+    size_t size = dir_len + strlen("/.") + strlen(base) + sizeof ".XXXXXX";
+    result = malloc(size);
+    if (result == NULL)
+        return NULL;
+    if (dir != NULL)
+        snprintf(result, size, "%.*s/.%s.XXXXXX", (int)dir_len, dir, base);
+    else
+        snprintf(result, size, ".%s.XXXXXX", base);
+    return result;
+}
+
+/* umask() can only be read by setting it; vanban is single-threaded, so set it straight back. */
+static mode_t new_file_mode(void)
+{
+    mode_t mask = umask(022);
+    umask(mask);
+    return (mode_t)(0666 & ~mask);
+}
+
+/* 1980-01-01 00:00, the earliest DOS date, as Office writes. libzip converts a time_t to the
+ * DOS date and time with localtime(), so build it with mktime() from local time too: the
+ * stored fields are then the same in every time zone. */
+static time_t dos_epoch(void)
+{
+    struct tm tm = {0};
+    tm.tm_year = 80;
+    tm.tm_mon = 0;
+    tm.tm_mday = 1;
+    tm.tm_isdst = -1;
+    return mktime(&tm);
+}
+
+vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size)
+{
+    vb_package *pkg = NULL;
+    vb_package *result = NULL;
+    int fd = -1;
+    int zip_code = 0;
+
+    if (dest_path == NULL || *dest_path == '\0') {
+        set_err(err, err_size, "no output file name given");
+        goto cleanup;
+    }
+    if (dest_path[strlen(dest_path) - 1] == '/') {
+        set_err(err, err_size, "cannot create %s: %s", dest_path, strerror(EISDIR));
+        goto cleanup;
+    }
+    pkg = calloc(1, sizeof *pkg);
+    if (pkg != NULL) {
+        pkg->dest_path = strdup(dest_path);
+        pkg->temp_path = temp_template(dest_path);
+    }
+    if (pkg == NULL || pkg->dest_path == NULL || pkg->temp_path == NULL) {
+        set_err(err, err_size, "cannot create %s: %s", dest_path, strerror(ENOMEM));
+        goto cleanup;
+    }
+    pkg->file_mode = new_file_mode();
+
+    fd = mkstemp(pkg->temp_path);
+    if (fd < 0) {
+        set_err(err, err_size, "cannot create %s: %s",
+                is_stdout(dest_path) ? pkg->temp_path : dest_path, strerror(errno));
+        goto cleanup;
+    }
+    pkg->temp_exists = true;
+    /* Only the name was needed: libzip writes a new file and renames it over this one. */
+    close(fd);
+
+    pkg->zip = zip_open(pkg->temp_path, ZIP_CREATE | ZIP_TRUNCATE, &zip_code);
+    if (pkg->zip == NULL) {
+        zip_error_t zip_err;
+        zip_error_init_with_code(&zip_err, zip_code);
+        set_err(err, err_size, "cannot create %s: %s", display_name(pkg),
+                zip_error_strerror(&zip_err));
+        zip_error_fini(&zip_err);
+        goto cleanup;
+    }
+    result = pkg;
+    pkg = NULL;
+
+cleanup:
+    vb_package_abort(pkg);
+    return result;
+}
+
+static void set_add_err(const vb_package *pkg, const char *name, const char *reason, char *err,
+                        size_t err_size)
+{
+    set_err(err, err_size, "%s: cannot add %s: %s", display_name(pkg), name, reason);
+}
+
+int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t size,
+                   int compress, char *err, size_t err_size)
+{
+    void *copy = NULL;
+    zip_source_t *source = NULL;
+    int result = -1;
+
+    if (pkg == NULL || pkg->zip == NULL || name == NULL || *name == '\0' ||
+        (data == NULL && size > 0)) {
+        set_err(err, err_size, "invalid zip entry %s", name != NULL ? name : "(null)");
+        goto cleanup;
+    }
+    if (pkg->buffer_count == pkg->buffer_capacity) {
+        size_t capacity = pkg->buffer_capacity > 0 ? pkg->buffer_capacity * 2 : 16;
+        void **bigger = realloc(pkg->buffers, capacity * sizeof *bigger);
+        if (bigger == NULL) {
+            set_add_err(pkg, name, strerror(ENOMEM), err, err_size);
+            goto cleanup;
+        }
+        pkg->buffers = bigger;
+        pkg->buffer_capacity = capacity;
+    }
+    if (size > 0) {
+        copy = malloc(size);
+        if (copy == NULL) {
+            set_add_err(pkg, name, strerror(ENOMEM), err, err_size);
+            goto cleanup;
+        }
+        memcpy(copy, data, size);
+        pkg->buffers[pkg->buffer_count++] = copy;
+    }
+
+    source = zip_source_buffer(pkg->zip, copy, size, 0);
+    if (source == NULL) {
+        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
+        goto cleanup;
+    }
+
+    zip_int64_t index = zip_file_add(pkg->zip, name, source, ZIP_FL_ENC_UTF_8);
+    if (index < 0) {
+        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
+        goto cleanup;
+    }
+    source = NULL; /* owned by the archive */
+
+    /* Everything that would otherwise vary between runs or machines is fixed here. */
+    zip_uint64_t entry = (zip_uint64_t)index;
+    if (zip_set_file_compression(pkg->zip, entry, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                 compress ? DEFLATE_LEVEL : 0) != 0 ||
+        zip_file_set_mtime(pkg->zip, entry, dos_epoch(), 0) != 0 ||
+        zip_file_set_external_attributes(pkg->zip, entry, 0, ZIP_OPSYS_UNIX,
+                                         ENTRY_UNIX_MODE << 16) != 0 ||
+        zip_file_extra_field_delete(pkg->zip, entry, ZIP_EXTRA_FIELD_ALL,
+                                    ZIP_FL_CENTRAL | ZIP_FL_LOCAL) != 0) {
+        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
+        zip_delete(pkg->zip, entry); /* leave no half-configured entry */
+        goto cleanup;
+    }
+    result = 0;
+
+cleanup:
+    zip_source_free(source); /* copy stays in pkg->buffers until close or discard */
+    return result;
+}
+
+/* Copy the finished archive from `fd` to standard output. */
+static int copy_to_stdout(int fd, const char *temp_path, char *err, size_t err_size)
+{
+    unsigned char buf[65536];
+
+    for (;;) {
+        ssize_t got = read(fd, buf, sizeof buf);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            set_err(err, err_size, "cannot read %s: %s", temp_path, strerror(errno));
+            return -1;
+        }
+        if (got == 0)
+            break;
+        if (fwrite(buf, 1, (size_t)got, stdout) != (size_t)got) {
+            set_err(err, err_size, "cannot write to standard output: %s", strerror(errno));
+            return -1;
+        }
+    }
+    if (fflush(stdout) != 0) {
+        set_err(err, err_size, "cannot write to standard output: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Make the rename itself durable. Best effort: some file systems refuse fsync on a directory,
+ * and the file is already complete and in place. */
+static void sync_parent_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = NULL;
+    int fd = -1;
+
+    if (slash == NULL)
+        dir = strdup(".");
+    else if (slash == path)
+        dir = strdup("/");
+    else
+        dir = strndup(path, (size_t)(slash - path));
+    if (dir == NULL)
+        goto cleanup;
+    fd = open(dir, O_RDONLY);
+    if (fd >= 0)
+        (void)fsync(fd);
+
+cleanup:
+    if (fd >= 0)
+        close(fd);
+    free(dir);
+}
+
+int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
+{
+    int fd = -1;
+    int result = -1;
+
+    if (pkg == NULL || pkg->zip == NULL) {
+        set_err(err, err_size, "no package to write");
+        goto cleanup;
+    }
+    /* libzip deletes the file of an archive closed with no entries: refuse that clearly. */
+    if (zip_get_num_entries(pkg->zip, 0) <= 0) {
+        set_err(err, err_size, "cannot write %s: the package has no entries", display_name(pkg));
+        goto cleanup;
+    }
+    if (zip_close(pkg->zip) != 0) {
+        /* the archive stays open; vb_package_abort() below discards it */
+        set_err(err, err_size, "cannot write %s: %s", display_name(pkg), zip_strerror(pkg->zip));
+        goto cleanup;
+    }
+    pkg->zip = NULL;
+
+    fd = open(pkg->temp_path, O_RDWR);
+    if (fd < 0) {
+        set_err(err, err_size, "cannot write %s: %s: %s", display_name(pkg), pkg->temp_path,
+                strerror(errno));
+        goto cleanup;
+    }
+    if (is_stdout(pkg->dest_path)) {
+        if (copy_to_stdout(fd, pkg->temp_path, err, err_size) != 0)
+            goto cleanup;
+        result = 0; /* vb_package_abort() removes the temporary file */
+        goto cleanup;
+    }
+    /* libzip's file has mkstemp's 0600; give it the mode a new file would have. */
+    if (fchmod(fd, pkg->file_mode) != 0 || fsync(fd) != 0) {
+        set_err(err, err_size, "cannot write %s: %s", pkg->dest_path, strerror(errno));
+        goto cleanup;
+    }
+    if (rename(pkg->temp_path, pkg->dest_path) != 0) {
+        set_err(err, err_size, "cannot write %s: %s", pkg->dest_path, strerror(errno));
+        goto cleanup;
+    }
+    pkg->temp_exists = false;
+    sync_parent_dir(pkg->dest_path);
+    result = 0;
+
+cleanup:
+    if (fd >= 0)
+        close(fd);
+    vb_package_abort(pkg); /* frees pkg; removes the temporary file unless it was renamed */
+    return result;
+}
+
+void vb_package_abort(vb_package *pkg)
+{
+    if (pkg == NULL)
+        return;
+    if (pkg->zip != NULL)
+        zip_discard(pkg->zip);
+    if (pkg->temp_exists)
+        (void)unlink(pkg->temp_path);
+    for (size_t i = 0; i < pkg->buffer_count; i++)
+        free(pkg->buffers[i]);
+    free(pkg->buffers);
+    free(pkg->temp_path);
+    free(pkg->dest_path);
+    free(pkg);
+}
