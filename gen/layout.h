@@ -95,6 +95,7 @@ typedef struct {
     double subject_rule_fraction;
     const char *subject_mark;   /* "-----" (Party) or NULL */
     double rule_thickness_pt;
+    int rule_gap_twips;         /* height of the rule's own line: the gap under the text above */
 
     /* ô 6: numbering of sections, by level */
     vb_numbering numbering[VB_LEVEL_COUNT];

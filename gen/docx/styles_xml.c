@@ -55,7 +55,7 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, vb_element
     vb_xml_attr_int(x, "w:after", s->space_after_twips);
     if (el == VB_EL_RULE) {
         /* A rule paragraph is only as tall as its line. */
-        vb_xml_attr_int(x, "w:line", 20);
+        vb_xml_attr_int(x, "w:line", layout->rule_gap_twips);
         vb_xml_attr(x, "w:lineRule", "exact");
     } else {
         vb_xml_attr_int(x, "w:line", s->line_240ths);
