@@ -48,6 +48,77 @@ int vb_widest_line(const vb_layout *layout, vb_element element, const char *text
     return (int)(widest < max_width ? widest : max_width);
 }
 
+/* Greedy line count of the words at `width`; fills `breaks` (word indexes starting a line). */
+static int greedy_lines(const long *words, size_t n, long space, long width, size_t *breaks)
+{
+    int lines = 1;
+    long line = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (line > 0 && line + space + words[i] > width) {
+            if (breaks)
+                breaks[lines - 1] = i;
+            lines++;
+            line = words[i];
+        } else {
+            line += (line > 0 ? space : 0) + words[i];
+        }
+    }
+    return lines;
+}
+
+char *vb_balanced_title(const vb_layout *layout, vb_element element, const char *text, int max_width)
+{
+    const vb_text_style *style = &layout->styles[element];
+    char *out = style->upper ? vb_upper_vi(text) : vb_strdup(text);
+    size_t n = 0, cap = 16;
+    long *widths = vb_xmalloc(cap * sizeof *widths);
+    char **starts = vb_xmalloc(cap * sizeof *starts);
+    for (char *p = out; *p;) {
+        while (*p == ' ')
+            p++;
+        char *end = p;
+        while (*end && *end != ' ' && *end != '\n')
+            end++;
+        if (end == p)
+            break;
+        if (n == cap) {
+            cap *= 2;
+            widths = vb_xrealloc(widths, cap * sizeof *widths);
+            starts = vb_xrealloc(starts, cap * sizeof *starts);
+        }
+        widths[n] = width_of(style, p, (size_t)(end - p));
+        starts[n++] = p;
+        p = end;
+        if (*p == '\n') /* the drafter broke the line already: keep it as typed */
+            goto done;
+    }
+    long space = width_of(style, " ", 1);
+    int lines = n ? greedy_lines(widths, n, space, max_width, NULL) : 1;
+    if (lines > 1) {
+        /* The narrowest width that still needs no more lines gives the most even lines. */
+        long lo = max_width / lines, hi = max_width;
+        while (lo < hi) {
+            long mid = (lo + hi) / 2;
+            if (greedy_lines(widths, n, space, mid, NULL) <= lines)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        /* Leave 2% for the renderer's own measurement, or let it break by itself. */
+        if (hi <= max_width * 98 / 100) {
+            size_t *breaks = vb_xmalloc((size_t)lines * sizeof *breaks);
+            int got = greedy_lines(widths, n, space, hi, breaks);
+            for (int i = 0; i + 1 < got; i++)
+                starts[breaks[i]][-1] = '\n';
+            free(breaks);
+        }
+    }
+done:
+    free(widths);
+    free(starts);
+    return out;
+}
+
 int vb_rule_indent(int cell_width, int length)
 {
     int indent = (cell_width - length) / 2;

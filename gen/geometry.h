@@ -25,6 +25,13 @@ void vb_geometry_compute(const vb_layout *layout, const vb_document *doc, vb_geo
  * in the style of `element` (upper-cased first when the style says so). */
 int vb_widest_line(const vb_layout *layout, vb_element element, const char *text, int max_width);
 
+/* A copy of `text` (upper-cased when the element's style says so) with '\n' at the spaces
+ * where a centred title should break so that its lines come out of even length, as drafters
+ * break them by hand, instead of leaving one word alone on the last line. Text that fits on
+ * one line, or whose balanced lines would come too close to `max_width` for the renderer's
+ * own measurements to agree, comes back unbroken. Caller frees. */
+char *vb_balanced_title(const vb_layout *layout, vb_element element, const char *text, int max_width);
+
 /* Indent (each side) that centres a rule of `length` in a cell of `cell_width`. */
 int vb_rule_indent(int cell_width, int length);
 

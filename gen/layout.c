@@ -85,6 +85,7 @@ static const vb_layout state_layout = {
     .subject_mark = NULL,
     .rule_thickness_pt = 0.75,
     .rule_gap_twips = PT(4),
+    .after_title_twips = PT(12),
     .numbering = {
         [VB_LEVEL_PHAN] = {"Phần ", VB_COUNTER_ROMAN, "", 1, VB_EL_PART},
         [VB_LEVEL_CHUONG] = {"Chương ", VB_COUNTER_ROMAN, "", 1, VB_EL_PART},
@@ -127,8 +128,8 @@ static const vb_layout party_layout = {
         [VB_EL_PARENT_BODY] = STYLE(14, 0, 0, 0, 1, CENTER, 0, 0, 0, 240),
         [VB_EL_ISSUER] = STYLE(14, 1, 0, 0, 1, CENTER, 0, 0, 0, 240),
         [VB_EL_ISSUER_MARK] = STYLE(14, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
-        /* Số 14 đứng, no colon */
-        [VB_EL_NUMBER] = STYLE(14, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
+        /* Số 14 đứng, no colon; on the date's line */
+        [VB_EL_NUMBER] = STYLE(14, 0, 0, 0, 0, CENTER, 0, PT(6), 0, 240),
         /* công văn trích yếu 12 nghiêng */
         [VB_EL_CONG_VAN_SUBJECT] = STYLE(12, 0, 1, 0, 0, CENTER, 0, PT(6), 0, 240),
         /* date 14 nghiêng */
@@ -173,6 +174,7 @@ static const vb_layout party_layout = {
     .subject_mark = "-----",
     .rule_thickness_pt = 0.75,
     .rule_gap_twips = PT(4),
+    .after_title_twips = PT(12),
     .numbering = {
         [VB_LEVEL_PHAN] = {"Phần ", VB_COUNTER_ROMAN, "", 1, VB_EL_PART},
         [VB_LEVEL_CHUONG] = {"Chương ", VB_COUNTER_ROMAN, "", 1, VB_EL_PART},

@@ -95,7 +95,8 @@ typedef struct {
     double subject_rule_fraction;
     const char *subject_mark;   /* "-----" (Party) or NULL */
     double rule_thickness_pt;
-    int rule_gap_twips;         /* height of the rule's own line: the gap under the text above */
+    int rule_gap_twips;
+    int after_title_twips;      /* space between the trích yếu's rule (or mark) and what follows */         /* height of the rule's own line: the gap under the text above */
 
     /* ô 6: numbering of sections, by level */
     vb_numbering numbering[VB_LEVEL_COUNT];

@@ -32,10 +32,18 @@ static void plain_paragraph(writer *w, vb_element el, const char *text)
 
 /* ---- ô 1–4: the two-column header ---- */
 
-static void write_lines(writer *w, vb_element el, const vb_lines *lines)
+/* A centred title, its lines balanced to fit `width`. */
+static void title_paragraph(writer *w, vb_element el, const char *text, int width)
+{
+    char *t = vb_balanced_title(w->layout, el, text, width);
+    vb_wml_paragraph(w->x, el, t);
+    free(t);
+}
+
+static void write_lines(writer *w, vb_element el, const vb_lines *lines, int width)
 {
     for (size_t i = 0; i < lines->count; i++)
-        plain_paragraph(w, el, lines->items[i].text);
+        title_paragraph(w, el, lines->items[i].text, width);
 }
 
 static int is_cong_van(const vb_document *doc)
@@ -54,12 +62,12 @@ static void write_header(writer *w)
     vb_xml_start(x, "w:tr");
     /* ô 2: parent body, issuing body, then its rule (state) or "*" (Party) */
     vb_wml_start_cell(x, widths[0]);
-    write_lines(w, VB_EL_PARENT_BODY, &w->doc->parent_body);
-    write_lines(w, VB_EL_ISSUER, &w->doc->issuer);
+    write_lines(w, VB_EL_PARENT_BODY, &w->doc->parent_body, widths[0]);
+    write_lines(w, VB_EL_ISSUER, &w->doc->issuer, widths[0]);
     if (l->issuer_mark)
         vb_wml_paragraph(x, VB_EL_ISSUER_MARK, l->issuer_mark);
     else if (w->geo.issuer_rule > 0)
-        vb_wml_rule(x, l, widths[0], w->geo.issuer_rule);
+        vb_wml_rule(x, l, widths[0], w->geo.issuer_rule, -1);
     vb_wml_end_cell(x);
     /* ô 1: Quốc hiệu and Tiêu ngữ (state) / ĐẢNG CỘNG SẢN VIỆT NAM (Party), with the rule
      * exactly as long as the last line */
@@ -67,7 +75,7 @@ static void write_header(writer *w)
     plain_paragraph(w, VB_EL_NATIONAL_TITLE, l->national_title);
     if (l->motto)
         plain_paragraph(w, VB_EL_MOTTO, l->motto);
-    vb_wml_rule(x, l, widths[1], w->geo.national_rule);
+    vb_wml_rule(x, l, widths[1], w->geo.national_rule, -1);
     vb_wml_end_cell(x);
     vb_xml_end(x); /* w:tr */
 
@@ -109,17 +117,25 @@ static void write_title(writer *w)
         vb_wml_para p = VB_WML_PLAIN;
         if (i > 0)
             p.space_before = 0;
+        char *balanced = vb_balanced_title(w->layout, VB_EL_TYPE_NAME, lines[i], w->geo.text_width);
         vb_wml_start_paragraph(w->x, VB_EL_TYPE_NAME, &p);
-        vb_wml_run(w->x, lines[i], 0);
+        vb_wml_run(w->x, balanced, 0);
         vb_wml_end_paragraph(w->x);
+        free(balanced);
         free(lines[i]);
     }
     if (n > 0 && w->doc->subject.text) {
-        plain_paragraph(w, VB_EL_SUBJECT, w->doc->subject.text);
-        if (w->layout->subject_mark)
-            vb_wml_paragraph(w->x, VB_EL_SUBJECT_MARK, w->layout->subject_mark);
-        else if (w->geo.subject_rule > 0)
-            vb_wml_rule(w->x, w->layout, w->geo.text_width, w->geo.subject_rule);
+        title_paragraph(w, VB_EL_SUBJECT, w->doc->subject.text, w->geo.text_width);
+        if (w->layout->subject_mark) {
+            vb_wml_para p = VB_WML_PLAIN;
+            p.space_after = w->layout->after_title_twips;
+            vb_wml_start_paragraph(w->x, VB_EL_SUBJECT_MARK, &p);
+            vb_wml_run(w->x, w->layout->subject_mark, 0);
+            vb_wml_end_paragraph(w->x);
+        } else if (w->geo.subject_rule > 0) {
+            vb_wml_rule(w->x, w->layout, w->geo.text_width, w->geo.subject_rule,
+                        w->layout->after_title_twips);
+        }
     }
 }
 

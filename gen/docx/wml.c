@@ -1,8 +1,12 @@
 #include "wml.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, 0, 0};
+#include "../model.h"
+
+const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0};
 
 static const char *const style_ids[VB_EL_COUNT] = {
     [VB_EL_NATIONAL_TITLE] = "VbQuocHieu",
@@ -64,9 +68,12 @@ void vb_wml_start_paragraph(vb_xml *x, vb_element element, const vb_wml_para *p)
         vb_xml_end(x);
         vb_xml_end(x);
     }
-    if (p->space_before >= 0) {
+    if (p->space_before >= 0 || p->space_after >= 0) {
         vb_xml_start(x, "w:spacing");
-        vb_xml_attr_int(x, "w:before", p->space_before);
+        if (p->space_before >= 0)
+            vb_xml_attr_int(x, "w:before", p->space_before);
+        if (p->space_after >= 0)
+            vb_xml_attr_int(x, "w:after", p->space_after);
         vb_xml_end(x);
     }
     if (p->indent_left >= 0 || p->indent_right >= 0 || p->indent_first >= 0) {
@@ -98,10 +105,26 @@ void vb_wml_run(vb_xml *x, const char *text, unsigned style)
             vb_xml_empty(x, "w:i", NULL, NULL);
         vb_xml_end(x);
     }
-    vb_xml_start(x, "w:t");
-    vb_xml_attr(x, "xml:space", "preserve");
-    vb_xml_text(x, text);
-    vb_xml_end(x);
+    /* A '\n' in the text is a line break inside the paragraph (balanced titles). */
+    const char *line = text;
+    for (;;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        if (len > 0) {
+            char *part = vb_xmalloc(len + 1);
+            memcpy(part, line, len);
+            part[len] = '\0';
+            vb_xml_start(x, "w:t");
+            vb_xml_attr(x, "xml:space", "preserve");
+            vb_xml_text(x, part);
+            vb_xml_end(x);
+            free(part);
+        }
+        if (!nl)
+            break;
+        vb_xml_empty(x, "w:br", NULL, NULL);
+        line = nl + 1;
+    }
     vb_xml_end(x);
 }
 
@@ -113,9 +136,10 @@ void vb_wml_paragraph(vb_xml *x, vb_element element, const char *text)
     vb_wml_end_paragraph(x);
 }
 
-void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length)
+void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int space_after)
 {
     vb_wml_para p = VB_WML_PLAIN;
+    p.space_after = space_after;
     int indent = (width - length) / 2;
     p.indent_left = indent > 0 ? indent : 0;
     p.indent_right = width - length - p.indent_left > 0 ? width - length - p.indent_left : 0;

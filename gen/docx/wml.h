@@ -18,6 +18,7 @@ typedef struct {
     int rule_below;       /* a solid rule (bottom border) across the indented width */
     double rule_pt;
     int space_before;     /* -1 = from the style */
+    int space_after;      /* -1 = from the style */
     int page_break_before;
     int keep_with_next;
 } vb_wml_para;
@@ -31,8 +32,9 @@ void vb_wml_run(vb_xml *x, const char *text, unsigned style);
 /* A whole paragraph of one plain run. */
 void vb_wml_paragraph(vb_xml *x, vb_element element, const char *text);
 
-/* An empty paragraph carrying a centred rule of `length` in a space `width` wide. */
-void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length);
+/* An empty paragraph carrying a centred rule of `length` in a space `width` wide;
+ * `space_after` -1 keeps the style's. */
+void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int space_after);
 
 /* A borderless table with fixed column widths; cells are opened with vb_wml_start_cell. */
 void vb_wml_start_table(vb_xml *x, const int *widths, int columns);
