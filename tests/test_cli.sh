@@ -1,0 +1,90 @@
+#!/bin/bash
+# The command line as a user meets it: help, version, exit statuses, where output goes, and
+# that a failing run never writes or clobbers a file.
+set -u
+VANBAN=${VANBAN:-build/vanban}
+ROOT=${VANBAN_SOURCE_ROOT:-.}
+SAMPLE="$ROOT/inputs/tb-ket-luan-bcd-cds-tuyen-quang-2022.yaml"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() { # name, then a command that must succeed
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+status_is() { # expected status, command...
+  local want=$1; shift
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "  exit $got, expected $want: $*"; cat "$tmp/err"; return 1; }
+}
+
+check "--help" status_is 0 "$VANBAN" --help
+check "--help lists render" grep -q "render" "$tmp/out"
+check "--version" status_is 0 "$VANBAN" --version
+check "--version text" grep -Eq '^vanban [0-9]+\.[0-9]+' "$tmp/out"
+check "render --help" status_is 0 "$VANBAN" render --help
+check "render --help names -o" grep -q -- "--output" "$tmp/out"
+check "no command" status_is 2 "$VANBAN"
+check "unknown command" status_is 2 "$VANBAN" frobnicate
+check "render without file" status_is 2 "$VANBAN" render
+check "unknown option" status_is 2 "$VANBAN" render --bogus "$SAMPLE"
+check "-o with two inputs" status_is 2 "$VANBAN" render -o "$tmp/x.docx" "$SAMPLE" "$SAMPLE"
+check "bad --lang" status_is 2 "$VANBAN" render --lang fr "$SAMPLE"
+
+# Default output: beside the input, .yaml replaced by .docx.
+cp "$SAMPLE" "$tmp/plan.yaml"
+check "render beside" status_is 0 "$VANBAN" render "$tmp/plan.yaml"
+check "plan.docx written" test -s "$tmp/plan.docx"
+check "a zip" bash -c "head -c 2 '$tmp/plan.docx' | grep -q PK"
+check "no temp file left" bash -c "! ls -A '$tmp' | grep -q '^\\.'"
+
+# Same input, same bytes; SOURCE_DATE_EPOCH changes only the properties.
+check "second render" status_is 0 "$VANBAN" render -o "$tmp/again.docx" "$tmp/plan.yaml"
+check "byte-identical" cmp -s "$tmp/plan.docx" "$tmp/again.docx"
+check "epoch render" status_is 0 env SOURCE_DATE_EPOCH=1700000000 "$VANBAN" render -o "$tmp/epoch.docx" "$tmp/plan.yaml"
+check "epoch in core.xml" bash -c "unzip -p '$tmp/epoch.docx' docProps/core.xml | grep -q '2023-11-14T22:13:20Z'"
+
+# Standard input and standard output.
+check "stdin to -o" status_is 0 "$VANBAN" render -o "$tmp/stdin.docx" - < "$tmp/plan.yaml"
+check "stdin same bytes" cmp -s "$tmp/plan.docx" "$tmp/stdin.docx"
+"$VANBAN" render -o - "$tmp/plan.yaml" > "$tmp/stdout.docx" 2>"$tmp/err"
+check "-o - exit 0" test $? -eq 0
+check "-o - same bytes" cmp -s "$tmp/plan.docx" "$tmp/stdout.docx"
+
+# Wrong input: exit 1, a positioned error, nothing written, an existing file untouched.
+printf 'the_thuc: nha_nuoc\nloai: BC\nnoi_nhann: []\n' > "$tmp/bad.yaml"
+check "bad input exit 1" status_is 1 "$VANBAN" render --lang en "$tmp/bad.yaml"
+check "positioned error" grep -q "bad.yaml:3:1: error: unknown key \`noi_nhann\`.*did you mean \`noi_nhan\`" "$tmp/err"
+check "no output for bad input" test ! -e "$tmp/bad.docx"
+cp "$tmp/plan.docx" "$tmp/keep.docx"
+check "bad input -o existing" status_is 1 "$VANBAN" render -o "$tmp/keep.docx" "$tmp/bad.yaml"
+check "existing file untouched" cmp -s "$tmp/plan.docx" "$tmp/keep.docx"
+check "Vietnamese by default" bash -c "LANG= LC_ALL= '$VANBAN' render '$tmp/bad.yaml' 2>&1 | grep -q 'khóa không hợp lệ'"
+printf 'the_thuc: nha_nuoc\nloai: "BC\n' > "$tmp/syntax.yaml"
+check "syntax error exit 1" status_is 1 "$VANBAN" render --lang en "$tmp/syntax.yaml"
+check "syntax error positioned" grep -Eq "syntax.yaml:[0-9]+:[0-9]+: error: YAML syntax error" "$tmp/err"
+printf 'the_thuc: nha_nuoc\nloai: B\xffC\n' > "$tmp/latin.yaml"
+check "invalid UTF-8 exit 1" status_is 1 "$VANBAN" render --lang en "$tmp/latin.yaml"
+check "invalid UTF-8 positioned" grep -q "latin.yaml:2:8: error: the file is not valid UTF-8" "$tmp/err"
+: > "$tmp/empty.yaml"
+check "empty file exit 1" status_is 1 "$VANBAN" render --lang en "$tmp/empty.yaml"
+head -c 200000 /dev/urandom > "$tmp/garbage.yaml"
+check "binary garbage exit 1" status_is 1 "$VANBAN" render "$tmp/garbage.yaml"
+
+# I/O errors: exit 3.
+check "missing input exit 3" status_is 3 "$VANBAN" render "$tmp/nope.yaml"
+check "unwritable dir exit 3" status_is 3 "$VANBAN" render -o "$tmp/no/such/dir/x.docx" "$tmp/plan.yaml"
+check "template dir missing exit 3" status_is 3 "$VANBAN" render --template "$tmp/none" "$tmp/plan.yaml"
+
+# Several inputs: each rendered; the worst status wins.
+cp "$tmp/plan.yaml" "$tmp/two.yaml"
+check "two inputs, one bad" status_is 1 "$VANBAN" render "$tmp/two.yaml" "$tmp/bad.yaml"
+check "good one still rendered" test -s "$tmp/two.docx"
+
+check "types" status_is 0 "$VANBAN" types
+check "types lists QyĐ" grep -q "QyĐ" "$tmp/out"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Set-up on a fresh Debian 12 machine (as root): install what vanban needs to build and to
+# run its tests, build it, and render every sample in inputs/ (FILE.yaml -> FILE.docx).
+set -eu
+cd "$(dirname "$0")/.."
+
+# Build: compiler, meson/ninja, and the libraries vanban is made of.
+build_packages="gcc pkg-config meson ninja-build python3
+  libyaml-dev libxml2-dev libzip-dev libicu-dev libcmark-dev libcmocka-dev"
+# Tests: LibreOffice to render pages, poppler to measure them, xmllint for the schemas,
+# the Times-New-Roman-metric font LibreOffice substitutes, unzip to look inside packages.
+test_packages="libreoffice-writer-nogui poppler-utils libxml2-utils fonts-liberation2 unzip"
+
+missing=""
+for p in $build_packages $test_packages; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: these packages are missing:$missing" >&2
+    echo "setup: run this script as root (or: sudo apt-get install$missing)" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends $missing
+fi
+
+if [ -d build ]; then
+  meson setup --reconfigure build >/dev/null
+else
+  meson setup build >/dev/null
+fi
+ninja -C build
+
+for f in inputs/*.yaml; do
+  ./build/vanban render "$f"
+  echo "rendered ${f%.yaml}.docx"
+done
