@@ -188,7 +188,7 @@ static int cmd_render(int argc, char **argv)
     render_options opt = {NULL, NULL, vb_lang_from_environment()};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "+o:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
         switch (c) {
         case 'o':
             opt.output = optarg;
