@@ -26,6 +26,7 @@ typedef struct {
 /* Pointers to the counts, not values: the counts live in another translation unit. */
 static const builtin_format builtin_formats[] = {
     {"docx", vb_builtin_docx_parts, &vb_builtin_docx_part_count},
+    {"odt", vb_builtin_odt_parts, &vb_builtin_odt_part_count},
 };
 
 static void set_err(char *err, size_t err_size, const char *fmt, ...)
@@ -122,7 +123,7 @@ vb_template_store *vb_template_store_load(const char *format, const char *overri
     char *path = NULL;
 
     if (format == NULL || (builtin = find_format(format)) == NULL) {
-        set_err(err, err_size, "unknown template format '%s' (known: docx)",
+        set_err(err, err_size, "unknown template format '%s' (known: docx, odt)",
                 format != NULL ? format : "(null)");
         goto cleanup;
     }

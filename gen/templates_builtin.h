@@ -12,4 +12,8 @@
 extern const vb_template_part vb_builtin_docx_parts[];
 extern const size_t vb_builtin_docx_part_count;
 
+/* templates/odt/, in package order (mimetype first: ODF requires it, stored). */
+extern const vb_template_part vb_builtin_odt_parts[];
+extern const size_t vb_builtin_odt_part_count;
+
 #endif

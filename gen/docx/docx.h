@@ -7,23 +7,13 @@
 
 #include "../layout.h"
 #include "../model.h"
+#include "../part.h"
 #include "../templates.h"
 #include "../xmlw.h"
 
 /* Relationship ids fixed by templates/docx/word/_rels/document.xml.rels. */
 #define VB_DOCX_REL_HEADER_PAGES "rId4"
 #define VB_DOCX_REL_HEADER_FIRST "rId5"
-
-/* A generated part: its name in the package and its bytes (owned). */
-typedef struct {
-    const char *name;
-    char *data;
-    size_t size;
-} vb_part;
-
-/* Finishes the XML in `x` into `out` and frees `x`. Returns 0, or -1 on an XML error. */
-int vb_part_take(vb_part *out, const char *name, vb_xml *x);
-void vb_part_free(vb_part *part);
 
 int vb_docx_document_xml(const vb_document *doc, const vb_layout *layout, vb_part *out);
 int vb_docx_styles_xml(const vb_layout *layout, vb_part *out);

@@ -8,31 +8,6 @@
 
 #include "../zip_package.h"
 
-int vb_part_take(vb_part *out, const char *name, vb_xml *x)
-{
-    const char *data;
-    size_t size;
-    out->name = name;
-    out->data = NULL;
-    out->size = 0;
-    if (vb_xml_finish(x, &data, &size) < 0) {
-        vb_xml_free(x);
-        return -1;
-    }
-    out->data = vb_xmalloc(size + 1);
-    memcpy(out->data, data, size);
-    out->data[size] = '\0';
-    out->size = size;
-    vb_xml_free(x);
-    return 0;
-}
-
-void vb_part_free(vb_part *part)
-{
-    free(part->data);
-    part->data = NULL;
-}
-
 enum { PART_DOCUMENT, PART_STYLES, PART_HEADER_PAGES, PART_HEADER_FIRST, PART_CORE, PART_COUNT };
 
 int vb_docx_write(const vb_document *doc, const vb_layout *layout, const vb_template_store *templates,

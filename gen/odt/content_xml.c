@@ -1,0 +1,336 @@
+/* content.xml: the composition (compose.c) spelled in OpenDocument. Paragraphs that differ
+ * from their element style (indents, rules, spacing) need automatic styles declared before
+ * the body, so the composition runs twice: once to collect them, once to write. */
+#include "odt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../compose.h"
+#include "../geometry.h"
+
+typedef struct {
+    vb_element element;
+    vb_para_props props;
+    int rule_length, rule_width; /* a rule paragraph when rule_length > 0 */
+} para_style;
+
+typedef struct {
+    int widths[8];
+    int columns;
+} table_style;
+
+typedef struct {
+    const vb_layout *layout;
+    vb_xml *x; /* NULL while collecting */
+    para_style *paras;
+    size_t para_count;
+    table_style *tables;
+    size_t table_count, table_cap, tables_written;
+    int column;
+} odt_sink;
+
+static int para_style_equal(const para_style *a, const para_style *b)
+{
+    return a->element == b->element && a->rule_length == b->rule_length &&
+           a->rule_width == b->rule_width &&
+           a->props.indent_left == b->props.indent_left &&
+           a->props.indent_right == b->props.indent_right &&
+           a->props.indent_first == b->props.indent_first &&
+           a->props.space_before == b->props.space_before &&
+           a->props.space_after == b->props.space_after &&
+           a->props.keep_with_next == b->props.keep_with_next;
+}
+
+static int is_plain(const para_style *p)
+{
+    return p->rule_length == 0 && p->props.indent_left < 0 && p->props.indent_right < 0 &&
+           p->props.indent_first < 0 && p->props.space_before < 0 && p->props.space_after < 0 &&
+           !p->props.keep_with_next;
+}
+
+/* The style name a paragraph uses: its element style, or an automatic "P<n>". */
+static void para_style_name(odt_sink *s, const para_style *p, char *buf, size_t size)
+{
+    if (is_plain(p)) {
+        snprintf(buf, size, "%s", vb_odf_style_name(p->element));
+        return;
+    }
+    for (size_t i = 0; i < s->para_count; i++) {
+        if (para_style_equal(&s->paras[i], p)) {
+            snprintf(buf, size, "P%zu", i + 1);
+            return;
+        }
+    }
+    s->paras = vb_xrealloc(s->paras, (s->para_count + 1) * sizeof *s->paras);
+    s->paras[s->para_count++] = *p;
+    snprintf(buf, size, "P%zu", s->para_count);
+}
+
+static void write_spans(vb_xml *x, const vb_span *spans, size_t count)
+{
+    static const char *const span_styles[] = {NULL, "VbB", "VbI", "VbBI"};
+    for (size_t i = 0; i < count; i++) {
+        unsigned style = spans[i].style & (VB_RUN_BOLD | VB_RUN_ITALIC);
+        if (style) {
+            vb_xml_start(x, "text:span");
+            vb_xml_attr(x, "text:style-name", span_styles[style]);
+        }
+        vb_odf_text(x, spans[i].text);
+        if (style)
+            vb_xml_end(x);
+    }
+}
+
+static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
+                         const vb_span *spans, size_t count)
+{
+    odt_sink *s = ctx;
+    para_style p = {el, *props, 0, 0};
+    char name[64];
+    para_style_name(s, &p, name, sizeof name);
+    if (!s->x)
+        return;
+    vb_xml_start(s->x, "text:p");
+    vb_xml_attr(s->x, "text:style-name", name);
+    write_spans(s->x, spans, count);
+    vb_xml_end(s->x);
+}
+
+static void on_rule(void *ctx, int width, int length, int space_after)
+{
+    odt_sink *s = ctx;
+    para_style p = {VB_EL_RULE, VB_PARA_DEFAULT, length, width};
+    p.props.space_after = space_after;
+    char name[64];
+    para_style_name(s, &p, name, sizeof name);
+    if (!s->x)
+        return;
+    vb_xml_start(s->x, "text:p");
+    vb_xml_attr(s->x, "text:style-name", name);
+    vb_xml_end(s->x);
+}
+
+static void on_table_begin(void *ctx, const int *widths, int columns)
+{
+    odt_sink *s = ctx;
+    if (columns > 8)
+        columns = 8;
+    if (!s->x) {
+        if (s->table_count == s->table_cap) {
+            s->table_cap = s->table_cap ? s->table_cap * 2 : 4;
+            s->tables = vb_xrealloc(s->tables, s->table_cap * sizeof *s->tables);
+        }
+        table_style *t = &s->tables[s->table_count++];
+        memset(t, 0, sizeof *t);
+        memcpy(t->widths, widths, (size_t)columns * sizeof *widths);
+        t->columns = columns;
+        return;
+    }
+    size_t index = ++s->tables_written;
+    char name[64];
+    snprintf(name, sizeof name, "Tbl%zu", index);
+    vb_xml_start(s->x, "table:table");
+    vb_xml_attr(s->x, "table:name", name);
+    vb_xml_attr(s->x, "table:style-name", name);
+    for (int i = 0; i < columns; i++) {
+        char column[80];
+        snprintf(column, sizeof column, "Tbl%zu.C%d", index, i + 1);
+        vb_xml_start(s->x, "table:table-column");
+        vb_xml_attr(s->x, "table:style-name", column);
+        vb_xml_end(s->x);
+    }
+}
+
+static void on_row_begin(void *ctx)
+{
+    odt_sink *s = ctx;
+    if (!s->x)
+        return;
+    vb_xml_start(s->x, "table:table-row");
+    vb_xml_attr(s->x, "table:style-name", "VbRow");
+}
+
+static void on_cell_begin(void *ctx, int column, int width)
+{
+    odt_sink *s = ctx;
+    (void)width;
+    s->column = column;
+    if (!s->x)
+        return;
+    vb_xml_start(s->x, "table:table-cell");
+    vb_xml_attr(s->x, "table:style-name", "VbCell");
+    vb_xml_attr(s->x, "office:value-type", "string");
+}
+
+static void on_end(void *ctx)
+{
+    odt_sink *s = ctx;
+    if (s->x)
+        vb_xml_end(s->x);
+}
+
+static const vb_sink odt_content_sink = {
+    .paragraph = on_paragraph,
+    .rule = on_rule,
+    .table_begin = on_table_begin,
+    .row_begin = on_row_begin,
+    .cell_begin = on_cell_begin,
+    .cell_end = on_end,
+    .row_end = on_end,
+    .table_end = on_end,
+};
+
+static void write_paragraph_style(vb_xml *x, const vb_layout *layout, const para_style *p, size_t index)
+{
+    char name[32];
+    snprintf(name, sizeof name, "P%zu", index);
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", name);
+    vb_xml_attr(x, "style:family", "paragraph");
+    vb_xml_attr(x, "style:parent-style-name", vb_odf_style_name(p->element));
+    vb_xml_start(x, "style:paragraph-properties");
+    int left = p->props.indent_left, right = p->props.indent_right;
+    if (p->rule_length > 0) {
+        /* The rule is the paragraph's bottom border, as wide as the space between its
+         * margins: centre it in the cell. */
+        left = (p->rule_width - p->rule_length) / 2;
+        right = p->rule_width - p->rule_length - left;
+        if (left < 0)
+            left = 0;
+        if (right < 0)
+            right = 0;
+    }
+    if (p->props.space_before >= 0)
+        vb_odf_attr_length(x, "fo:margin-top", p->props.space_before);
+    if (p->props.space_after >= 0)
+        vb_odf_attr_length(x, "fo:margin-bottom", p->props.space_after);
+    if (left >= 0)
+        vb_odf_attr_length(x, "fo:margin-left", left);
+    if (right >= 0)
+        vb_odf_attr_length(x, "fo:margin-right", right);
+    if (p->props.indent_first >= 0)
+        vb_odf_attr_length(x, "fo:text-indent", p->props.indent_first);
+    if (p->props.keep_with_next)
+        vb_xml_attr(x, "fo:keep-with-next", "always");
+    if (p->rule_length > 0) {
+        char border[64];
+        snprintf(border, sizeof border, "%.2fpt solid #000000", layout->rule_thickness_pt);
+        vb_odf_attr_length(x, "fo:padding", 0);
+        vb_xml_attr(x, "fo:border-bottom", border);
+        vb_xml_attr(x, "style:join-border", "false");
+    }
+    vb_xml_end(x);
+    vb_xml_end(x);
+}
+
+static void write_table_styles(vb_xml *x, const odt_sink *s)
+{
+    for (size_t i = 0; i < s->table_count; i++) {
+        const table_style *t = &s->tables[i];
+        int total = 0;
+        for (int c = 0; c < t->columns; c++)
+            total += t->widths[c];
+        char name[64];
+        snprintf(name, sizeof name, "Tbl%zu", i + 1);
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", name);
+        vb_xml_attr(x, "style:family", "table");
+        /* The document's first element opens page 1, which has no page number. */
+        if (i == 0)
+            vb_xml_attr(x, "style:master-page-name", VB_ODF_FIRST_PAGE);
+        vb_xml_start(x, "style:table-properties");
+        vb_odf_attr_length(x, "style:width", total);
+        vb_xml_attr(x, "table:align", "center");
+        vb_xml_attr(x, "style:may-break-between-rows", "false");
+        vb_xml_end(x);
+        vb_xml_end(x);
+        for (int c = 0; c < t->columns; c++) {
+            char column[80];
+            snprintf(column, sizeof column, "Tbl%zu.C%d", i + 1, c + 1);
+            vb_xml_start(x, "style:style");
+            vb_xml_attr(x, "style:name", column);
+            vb_xml_attr(x, "style:family", "table-column");
+            vb_xml_start(x, "style:table-column-properties");
+            vb_odf_attr_length(x, "style:column-width", t->widths[c]);
+            vb_xml_end(x);
+            vb_xml_end(x);
+        }
+    }
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", "VbRow");
+    vb_xml_attr(x, "style:family", "table-row");
+    vb_xml_start(x, "style:table-row-properties");
+    vb_xml_attr(x, "fo:keep-together", "always");
+    vb_xml_end(x);
+    vb_xml_end(x);
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", "VbCell");
+    vb_xml_attr(x, "style:family", "table-cell");
+    vb_xml_start(x, "style:table-cell-properties");
+    vb_odf_attr_length(x, "fo:padding", 0);
+    vb_xml_attr(x, "fo:border", "none");
+    vb_xml_end(x);
+    vb_xml_end(x);
+}
+
+static void write_span_styles(vb_xml *x)
+{
+    static const struct {
+        const char *name;
+        int bold, italic;
+    } spans[] = {{"VbB", 1, 0}, {"VbI", 0, 1}, {"VbBI", 1, 1}};
+    for (size_t i = 0; i < 3; i++) {
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", spans[i].name);
+        vb_xml_attr(x, "style:family", "text");
+        vb_xml_start(x, "style:text-properties");
+        if (spans[i].bold)
+            vb_xml_attr(x, "fo:font-weight", "bold");
+        if (spans[i].italic)
+            vb_xml_attr(x, "fo:font-style", "italic");
+        vb_xml_end(x);
+        vb_xml_end(x);
+    }
+}
+
+int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part *out)
+{
+    vb_geometry geo;
+    vb_geometry_compute(layout, doc, &geo);
+    odt_sink s;
+    memset(&s, 0, sizeof s);
+    s.layout = layout;
+    vb_compose(doc, layout, &geo, &odt_content_sink, &s); /* collect the automatic styles */
+
+    vb_xml *x = vb_xml_new(0);
+    s.x = x;
+    vb_xml_start(x, "office:document-content");
+    vb_xml_attr(x, "xmlns:office", VB_ODF_OFFICE);
+    vb_xml_attr(x, "xmlns:style", VB_ODF_STYLE);
+    vb_xml_attr(x, "xmlns:text", VB_ODF_TEXT);
+    vb_xml_attr(x, "xmlns:table", VB_ODF_TABLE);
+    vb_xml_attr(x, "xmlns:fo", VB_ODF_FO);
+    vb_xml_attr(x, "office:version", VB_ODF_VERSION);
+    vb_xml_start(x, "office:automatic-styles");
+    write_table_styles(x, &s);
+    write_span_styles(x);
+    for (size_t i = 0; i < s.para_count; i++)
+        write_paragraph_style(x, layout, &s.paras[i], i + 1);
+    vb_xml_end(x);
+    vb_xml_start(x, "office:body");
+    vb_xml_start(x, "office:text");
+    size_t collected = s.para_count;
+    vb_compose(doc, layout, &geo, &odt_content_sink, &s);
+    vb_xml_end(x);
+    vb_xml_end(x);
+    vb_xml_end(x);
+    free(s.paras);
+    free(s.tables);
+    if (s.para_count != collected) {
+        vb_xml_free(x);
+        return -1; /* the two passes disagree: a bug, never a silently wrong file */
+    }
+    return vb_part_take(out, "content.xml", x);
+}

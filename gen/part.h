@@ -1,0 +1,19 @@
+/* A generated package part: its name in the package and its bytes. */
+#ifndef VB_PART_H
+#define VB_PART_H
+
+#include <stddef.h>
+
+#include "xmlw.h"
+
+typedef struct {
+    const char *name;
+    char *data; /* owned */
+    size_t size;
+} vb_part;
+
+/* Finishes the XML in `x` into `out` and frees `x`. Returns 0, or -1 on an XML error. */
+int vb_part_take(vb_part *out, const char *name, vb_xml *x);
+void vb_part_free(vb_part *part);
+
+#endif
