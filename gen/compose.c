@@ -7,7 +7,7 @@
 #include "format.h"
 #include "text.h"
 
-const vb_para_props VB_PARA_DEFAULT = {-1, -1, -1, -1, -1, 0};
+const vb_para_props VB_PARA_DEFAULT = {-1, -1, -1, -1, -1, 0, -1};
 
 /* The spans of one paragraph; texts are owned so callers can pass temporaries. */
 typedef struct {
@@ -198,6 +198,7 @@ static void compose_addressees(composer *c)
         return;
     }
     /* Several: one "- X;" line each, the dashes under the end of "Kính gửi:". */
+    p.align = VB_ALIGN_LEFT;
     p.indent_left = c->geo->addressee_indent;
     text_paragraph(c, VB_EL_ADDRESSEE, &p, l->addressee_label);
     p.indent_left = c->geo->addressee_item_indent;
@@ -243,13 +244,13 @@ static const char *inline_last_text(const vb_inline *in)
     return in->count ? in->runs[in->count - 1].text : "";
 }
 
-static void add_label(spans *s, const char *label)
+static void add_label(spans *s, const char *label, unsigned style)
 {
     if (!label)
         return;
     vb_buf b = {0};
     vb_buf_printf(&b, "%s ", label);
-    spans_add(s, b.data, 0);
+    spans_add(s, b.data, style);
     vb_buf_free(&b);
 }
 
@@ -257,30 +258,43 @@ static void add_bullet(composer *c, spans *s, int level)
 {
     if (level <= 0)
         return;
-    add_label(s, c->layout->bullets[level > 2 ? 1 : level - 1]);
+    add_label(s, c->layout->bullets[level > 2 ? 1 : level - 1], 0);
 }
 
-static void compose_paragraph(composer *c, const vb_node *n, const char *run_in_label)
+/* The last paragraph of the body stays on the page of the signature. */
+static const vb_para_props *closing_props(composer *c, const vb_node *n, vb_para_props *p)
+{
+    if (n != c->last_text_node)
+        return NULL;
+    *p = VB_PARA_DEFAULT;
+    p->keep_with_next = 1;
+    return p;
+}
+
+static void compose_paragraph(composer *c, const vb_node *n, const char *run_in_label,
+                              unsigned label_style)
 {
     spans s = {0};
-    add_label(&s, run_in_label);
+    vb_para_props p;
+    add_label(&s, run_in_label, label_style);
     add_bullet(c, &s, n->bullet_level);
     spans_add_inline(&s, &n->content, 0);
     if (n == c->last_text_node)
         add_end_mark(c, &s, inline_last_text(&n->content));
-    emit(c, n->bullet_level > 0 ? VB_EL_BULLET : VB_EL_BODY, NULL, &s);
+    emit(c, n->bullet_level > 0 ? VB_EL_BULLET : VB_EL_BODY, closing_props(c, n, &p), &s);
 }
 
 static void compose_task(composer *c, const vb_node *task, int as_bullet)
 {
     spans s = {0};
+    vb_para_props p;
     char *sentence = vb_format_task(task);
     add_bullet(c, &s, as_bullet ? 1 : 0);
     spans_add(&s, sentence, 0);
     if (task == c->last_text_node)
         add_end_mark(c, &s, sentence);
     free(sentence);
-    emit(c, as_bullet ? VB_EL_BULLET : VB_EL_BODY, NULL, &s);
+    emit(c, as_bullet ? VB_EL_BULLET : VB_EL_BODY, closing_props(c, task, &p), &s);
 }
 
 static void compose_node(composer *c, const vb_node *n);
@@ -298,7 +312,7 @@ static void compose_heading(composer *c, const vb_node *n, const char *label)
     vb_para_props p = VB_PARA_DEFAULT;
     p.keep_with_next = 1;
     spans s = {0};
-    add_label(&s, label);
+    add_label(&s, label, 0);
     spans_add_inline(&s, &n->title, c->layout->styles[el].upper);
     if (n == c->last_text_node)
         add_end_mark(c, &s, inline_last_text(&n->title));
@@ -327,7 +341,7 @@ static void compose_section(composer *c, const vb_node *n)
     const vb_node *first = n->first_child;
     if (n->title.count == 0 && first && first->kind == VB_NODE_PARAGRAPH) {
         /* "2. Bên cạnh …": the number runs into the first paragraph. */
-        compose_paragraph(c, first, label);
+        compose_paragraph(c, first, label, num->run_in_bold ? VB_RUN_BOLD : 0);
         compose_children_from(c, first->next);
         return;
     }
@@ -351,7 +365,7 @@ static void compose_node(composer *c, const vb_node *n)
 {
     switch (n->kind) {
     case VB_NODE_PARAGRAPH:
-        compose_paragraph(c, n, NULL);
+        compose_paragraph(c, n, NULL, 0);
         break;
     case VB_NODE_SECTION:
         compose_section(c, n);
@@ -408,8 +422,10 @@ static void compose_signature_block(composer *c)
 {
     const vb_sink *k = c->sink;
     const vb_document *doc = c->doc;
-    /* An empty line keeps the table off the last line of the body. */
-    text_paragraph(c, VB_EL_BODY, NULL, NULL);
+    /* An empty line keeps the table off the last line of the body, and with it. */
+    vb_para_props keep = VB_PARA_DEFAULT;
+    keep.keep_with_next = 1;
+    text_paragraph(c, VB_EL_BODY, &keep, NULL);
     if (doc->signer_count <= 1) {
         int widths[2] = {c->geo->recipients_width, c->geo->signature_width};
         k->table_begin(c->ctx, widths, 2);

@@ -19,6 +19,7 @@ typedef struct {
     int indent_left, indent_right, indent_first;
     int space_before, space_after;
     int keep_with_next;
+    int align; /* a vb_align, or -1 */
 } vb_para_props;
 
 extern const vb_para_props VB_PARA_DEFAULT;

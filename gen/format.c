@@ -122,16 +122,24 @@ char *vb_format_task(const vb_node *task)
     vb_buf b = {0};
     const char *action = t->action.text ? t->action.text : "";
     vb_buf_addn(&b, action, trimmed_length(action));
-    if (t->coordinator.text)
-        vb_buf_printf(&b, "; phối hợp: %s", t->coordinator.text);
-    if (t->product.text)
-        vb_buf_printf(&b, "; sản phẩm: %s", t->product.text);
+    /* The deadline goes with the action, before the coordinating agency, so it cannot be
+     * read as the coordinator's. */
     if (t->deadline.present) {
         char date[32];
         vb_format_short_date(&t->deadline, date, sizeof date);
         vb_buf_printf(&b, " trước ngày %s", date);
     } else if (t->deadline_text.text) {
-        vb_buf_printf(&b, "; thời hạn: %s", t->deadline_text.text);
+        vb_buf_add(&b, ", thời hạn: ");
+        vb_buf_addn(&b, t->deadline_text.text, trimmed_length(t->deadline_text.text));
+    }
+    /* Each part without the punctuation the sentence adds itself. */
+    if (t->coordinator.text) {
+        vb_buf_add(&b, "; phối hợp: ");
+        vb_buf_addn(&b, t->coordinator.text, trimmed_length(t->coordinator.text));
+    }
+    if (t->product.text) {
+        vb_buf_add(&b, "; sản phẩm: ");
+        vb_buf_addn(&b, t->product.text, trimmed_length(t->product.text));
     }
     vb_buf_add(&b, ".");
     return buf_take(&b);

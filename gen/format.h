@@ -37,7 +37,7 @@ char *vb_format_number_line(const vb_layout *layout, const vb_document *doc);
 /* A short date "25/11/2022" (same leading-zero rule). */
 void vb_format_short_date(const vb_date *date, char *buf, size_t size);
 
-/* The sentence of a task: "<noi_dung>; phối hợp: X; sản phẩm: Y trước ngày 25/11/2022." */
+/* The sentence of a task: "<noi_dung> trước ngày 25/11/2022; phối hợp: X; sản phẩm: Y." */
 char *vb_format_task(const vb_node *task);
 
 /* A recipient line with its dash and separator: "- Như trên;" / "- Lưu: VT, TH." */

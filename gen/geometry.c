@@ -7,6 +7,8 @@
 #include "text.h"
 #include "textwidth.h"
 
+static int greedy_lines(const long *words, size_t n, long space, long width, size_t *breaks);
+
 static vb_face face_of(const vb_text_style *s)
 {
     return (vb_face)((s->bold ? VB_FACE_BOLD : 0) | (s->italic ? VB_FACE_ITALIC : 0));
@@ -125,11 +127,26 @@ int vb_rule_indent(int cell_width, int length)
     return indent > 0 ? indent : 0;
 }
 
+/* The widest line of a title as it is printed: balanced, then each line measured. */
+static int widest_printed_line(const vb_layout *layout, vb_element el, const char *text, int max)
+{
+    char *balanced = vb_balanced_title(layout, el, text, max);
+    int widest = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(balanced, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        int w = vb_widest_line(layout, el, line, max);
+        if (w > widest)
+            widest = w;
+    }
+    free(balanced);
+    return widest;
+}
+
 static int widest_of_lines(const vb_layout *layout, vb_element el, const vb_lines *lines, int max)
 {
     int widest = 0;
     for (size_t i = 0; i < lines->count; i++) {
-        int w = vb_widest_line(layout, el, lines->items[i].text, max);
+        int w = widest_printed_line(layout, el, lines->items[i].text, max);
         if (w > widest)
             widest = w;
     }
@@ -174,7 +191,7 @@ void vb_geometry_compute(const vb_layout *layout, const vb_document *doc, vb_geo
                                widest_of_lines(layout, VB_EL_ISSUER, &doc->issuer, g->header_left_width));
     if (layout->subject_rule_fraction > 0 && doc->subject.text)
         g->subject_rule = (int)(layout->subject_rule_fraction *
-                                vb_widest_line(layout, VB_EL_SUBJECT, doc->subject.text, g->text_width));
+                                widest_printed_line(layout, VB_EL_SUBJECT, doc->subject.text, g->text_width));
 
     /* ô 9a: "Kính gửi:" then the addressees; the block is centred on the page as a whole. */
     if (doc->addressees.count > 0) {

@@ -63,6 +63,7 @@ typedef struct {
     vb_counter counter;
     const char *suffix;  /* ".", "-", ")" */
     int own_line;        /* the number is on its own line, the title on the next (Phần, Chương) */
+    int run_in_bold;     /* a number run into its paragraph stays bold ("Điều 1." is; "2." is not) */
     vb_element element;
 } vb_numbering;
 

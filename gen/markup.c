@@ -48,14 +48,27 @@ static void collect_inlines(vb_inline *out, cmark_node *block)
     cmark_iter_free(iter);
 }
 
-static void add_paragraph(vb_node *parent, cmark_node *block, vb_pos pos, int first_line_offset,
-                          int bullet_level, const char *prefix)
+/* Where the blocks come from: the text cmark parsed and its position in the YAML. */
+typedef struct {
+    const char *text;
+    size_t len;
+    vb_pos pos;
+    int first_line_offset;
+} source;
+
+static vb_pos block_pos(const source *src, cmark_node *block)
 {
     int line = cmark_node_get_start_line(block);
-    vb_pos at = pos;
+    vb_pos at = src->pos;
     if (at.line && line > 0)
-        at.line += (unsigned)(line - 1 + first_line_offset);
-    vb_node *para = vb_node_new(VB_NODE_PARAGRAPH, at);
+        at.line += (unsigned)(line - 1 + src->first_line_offset);
+    return at;
+}
+
+static void add_paragraph(vb_node *parent, cmark_node *block, const source *src,
+                          int bullet_level, const char *prefix)
+{
+    vb_node *para = vb_node_new(VB_NODE_PARAGRAPH, block_pos(src, block));
     para->bullet_level = bullet_level;
     if (prefix)
         vb_inline_append(&para->content, prefix, strlen(prefix), 0);
@@ -63,53 +76,68 @@ static void add_paragraph(vb_node *parent, cmark_node *block, vb_pos pos, int fi
     vb_node_append(parent, para);
 }
 
-static void walk_blocks(vb_node *parent, cmark_node *first, vb_pos pos, int offset,
-                        int bullet_level);
+/* The list marker of an item exactly as typed ("3.", "01)"), read from the source text:
+ * cmark only keeps the first item's number, and a legal text must not be renumbered. */
+static void typed_marker(const source *src, cmark_node *item, char *buf, size_t size)
+{
+    int line = cmark_node_get_start_line(item), column = cmark_node_get_start_column(item);
+    const char *p = src->text, *end = src->text + src->len;
+    for (int l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    p += column > 0 ? column - 1 : 0;
+    size_t n = 0;
+    while (p + n < end && n + 2 < size && p[n] >= '0' && p[n] <= '9')
+        n++;
+    if (n == 0 || p + n >= end || (p[n] != '.' && p[n] != ')')) {
+        snprintf(buf, size, "%d. ", cmark_node_get_list_start(cmark_node_parent(item)));
+        return;
+    }
+    snprintf(buf, size, "%.*s%c ", (int)n, p, p[n]);
+}
 
-static void walk_list(vb_node *parent, cmark_node *list, vb_pos pos, int offset,
-                      int bullet_level)
+static void walk_blocks(vb_node *parent, cmark_node *first, const source *src, int bullet_level);
+
+static void walk_list(vb_node *parent, cmark_node *list, const source *src, int bullet_level)
 {
     int ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
-    int number = cmark_node_get_list_start(list);
-    char delim = cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ')' : '.';
     for (cmark_node *item = cmark_node_first_child(list); item; item = cmark_node_next(item)) {
         cmark_node *first = cmark_node_first_child(item);
         if (!ordered) {
             /* Bullets nest: "-" at level 1, "+" at level 2, ... */
-            walk_blocks(parent, first, pos, offset, bullet_level + 1);
+            walk_blocks(parent, first, src, bullet_level + 1);
             continue;
         }
-        /* An ordered list keeps its numbers as typed: vanban numbers sections, not text. */
-        char prefix[24];
-        snprintf(prefix, sizeof prefix, "%d%c ", number++, delim);
+        char prefix[32];
+        typed_marker(src, item, prefix, sizeof prefix);
         if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
-            add_paragraph(parent, first, pos, offset, bullet_level, prefix);
+            add_paragraph(parent, first, src, bullet_level, prefix);
             first = cmark_node_next(first);
         }
-        walk_blocks(parent, first, pos, offset, bullet_level);
+        walk_blocks(parent, first, src, bullet_level);
     }
 }
 
-static void walk_blocks(vb_node *parent, cmark_node *first, vb_pos pos, int offset,
-                        int bullet_level)
+static void walk_blocks(vb_node *parent, cmark_node *first, const source *src, int bullet_level)
 {
     for (cmark_node *b = first; b; b = cmark_node_next(b)) {
         switch (cmark_node_get_type(b)) {
         case CMARK_NODE_PARAGRAPH:
         case CMARK_NODE_HEADING:
-            add_paragraph(parent, b, pos, offset, bullet_level, NULL);
+            add_paragraph(parent, b, src, bullet_level, NULL);
             break;
         case CMARK_NODE_LIST:
-            walk_list(parent, b, pos, offset, bullet_level);
+            walk_list(parent, b, src, bullet_level);
             break;
         case CMARK_NODE_BLOCK_QUOTE:
-            walk_blocks(parent, cmark_node_first_child(b), pos, offset, bullet_level);
+            walk_blocks(parent, cmark_node_first_child(b), src, bullet_level);
             break;
         case CMARK_NODE_CODE_BLOCK:
         case CMARK_NODE_HTML_BLOCK: {
             /* Not Markdown a drafter means: keep the literal text as a paragraph. */
             const char *lit = cmark_node_get_literal(b);
-            vb_node *para = vb_node_new(VB_NODE_PARAGRAPH, pos);
+            vb_node *para = vb_node_new(VB_NODE_PARAGRAPH, block_pos(src, b));
             para->bullet_level = bullet_level;
             if (lit) {
                 size_t n = strlen(lit);
@@ -129,8 +157,9 @@ static void walk_blocks(vb_node *parent, cmark_node *first, vb_pos pos, int offs
 void vb_markup_append_blocks(vb_node *parent, const char *text, size_t len, vb_pos pos,
                              int first_line_offset)
 {
+    source src = {text, len, pos, first_line_offset};
     cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
-    walk_blocks(parent, cmark_node_first_child(doc), pos, first_line_offset, 0);
+    walk_blocks(parent, cmark_node_first_child(doc), &src, 0);
     cmark_node_free(doc);
 }
 

@@ -81,7 +81,7 @@ typedef struct {
     vb_text deadline_text;  /* han, when it is free text ("Quý IV/2025") */
 } vb_task_data;
 
-#define VB_MAX_DEPTH 8
+#define VB_MAX_DEPTH 24
 
 typedef struct vb_node vb_node;
 struct vb_node {
@@ -93,8 +93,8 @@ struct vb_node {
     vb_section_level level;
     vb_inline title;      /* empty: the number runs into the first paragraph */
     int ordinal;          /* 1-based position among same-level siblings */
-    int depth;            /* khoản inside khoản: 1 for "1.", 2 for "1.1.", ... (max VB_MAX_DEPTH) */
-    int ordinals[8];      /* ordinals from the outermost same-level ancestor down to this one */
+    int depth;            /* khoản inside khoản: 1 for "1.", 2 for "1.1.", ... (at most VB_MAX_DEPTH) */
+    int ordinals[VB_MAX_DEPTH]; /* ordinals from the outermost same-level ancestor down */
 
     /* VB_NODE_PARAGRAPH */
     vb_inline content;

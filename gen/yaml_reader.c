@@ -15,6 +15,8 @@
 #define MAX_NODE_VISITS_PER_NODE 16
 
 typedef struct {
+    const char *data; /* the input, for positions inside block scalars */
+    size_t len;
     yaml_document_t *ydoc;
     vb_document *doc;
     vb_diagnostics *diags;
@@ -29,6 +31,22 @@ static vb_pos pos_of(reader *r, yaml_node_t *node)
     vb_pos p = {r->doc->source_name, (unsigned)node->start_mark.line + 1,
                 (unsigned)node->start_mark.column + 1};
     return p;
+}
+
+/* Column (1-based, in characters) of the first non-blank character of `line` of the input. */
+static unsigned line_indent_column(const reader *r, unsigned line)
+{
+    const char *p = r->data, *end = r->data + r->len;
+    for (unsigned l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    unsigned column = 1;
+    while (p < end && (*p == ' ' || *p == '\t')) {
+        p++;
+        column++;
+    }
+    return column;
 }
 
 static int visit(reader *r, yaml_node_t *node)
@@ -115,22 +133,36 @@ static int read_lines(reader *r, yaml_node_t *node, const char *key, vb_lines *o
         char *all = scalar_text(node);
         if (!all)
             return 1;
-        char *save = NULL;
+        int block = node->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+                    node->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+        /* The scalar's text lost its leading blank lines to trimming: count them back. */
         unsigned line = 0;
-        for (char *part = strtok_r(all, "\n", &save); part; part = strtok_r(NULL, "\n", &save)) {
-            while (*part == ' ' || *part == '\t')
-                part++;
-            size_t n = strlen(part);
-            while (n && (part[n - 1] == ' ' || part[n - 1] == '\t'))
-                part[--n] = '\0';
-            if (n == 0)
-                continue;
-            vb_pos p = out->pos;
-            if (node->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
-                node->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
-                p.line += line + 1;
+        if (block) {
+            const char *raw = (const char *)node->data.scalar.value;
+            while (*raw == '\n' || *raw == ' ' || *raw == '\t')
+                line += *raw++ == '\n';
+        }
+        char *part = all;
+        while (part) {
+            char *nl = strchr(part, '\n');
+            if (nl)
+                *nl = '\0';
+            char *text = part;
+            while (*text == ' ' || *text == '\t')
+                text++;
+            size_t n = strlen(text);
+            while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+                text[--n] = '\0';
+            if (n > 0) {
+                vb_pos p = out->pos;
+                if (block) {
+                    p.line += line + 1;
+                    p.column = line_indent_column(r, p.line);
+                }
+                vb_lines_append(out, vb_strdup(text), p);
+            }
             line++;
-            vb_lines_append(out, vb_strdup(part), p);
+            part = nl ? nl + 1 : NULL;
         }
         free(all);
         return 1;
@@ -389,6 +421,8 @@ static int read_task(reader *r, yaml_node_t *node, vb_node *agency)
     }
     task_ctx ctx = {task};
     int ok = for_each_pair(r, node, task_pair, &ctx);
+    if (r->budget_reported)
+        return 0;
     if (!task->task.action.text) {
         vb_diag(r->diags, VB_SEV_ERROR, task->pos, "YAML-REQUIRED",
                 VI_EN("nhiệm vụ thiếu `noi_dung` (việc phải làm)", "the task has no `noi_dung` (what to do)"));
@@ -438,6 +472,8 @@ static int read_tasks(reader *r, yaml_node_t *seq, vb_node *parent)
         agency_ctx ctx = {agency, NULL};
         if (!for_each_pair(r, item, agency_pair, &ctx))
             ok = 0;
+        if (r->budget_reported)
+            return 0;
         if (!agency->agency.agency.text) {
             vb_diag(r->diags, VB_SEV_ERROR, agency->pos, "YAML-REQUIRED",
                     VI_EN("thiếu `don_vi` (cơ quan, đơn vị thực hiện)", "`don_vi` (the agency) is missing"));
@@ -513,11 +549,39 @@ static int section_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t 
     return 0;
 }
 
+/* "Thực hiện Kế hoạch số 48/KH-UBND: …" unquoted is a one-pair mapping to YAML, but no key
+ * has a space in it: the drafter wrote a paragraph. Returns its text, or NULL. */
+static char *paragraph_written_as_mapping(reader *r, yaml_node_t *node)
+{
+    if (node->data.mapping.pairs.top - node->data.mapping.pairs.start != 1)
+        return NULL;
+    yaml_node_t *k = yaml_document_get_node(r->ydoc, node->data.mapping.pairs.start->key);
+    yaml_node_t *v = yaml_document_get_node(r->ydoc, node->data.mapping.pairs.start->value);
+    if (k->type != YAML_SCALAR_NODE || v->type != YAML_SCALAR_NODE ||
+        !strchr((const char *)k->data.scalar.value, ' '))
+        return NULL;
+    char *kt = scalar_text(k), *vt = scalar_text(v);
+    size_t n = (kt ? strlen(kt) : 0) + (vt ? strlen(vt) : 0) + 3;
+    char *joined = vb_xmalloc(n);
+    snprintf(joined, n, "%s:%s%s", kt ? kt : "", vt ? " " : "", vt ? vt : "");
+    free(kt);
+    free(vt);
+    return joined;
+}
+
 static int read_block(reader *r, yaml_node_t *node, vb_node *parent, int depth)
 {
     if (node->type == YAML_SCALAR_NODE) {
         add_paragraphs(r, parent, node);
         return 1;
+    }
+    if (node->type == YAML_MAPPING_NODE) {
+        char *text = paragraph_written_as_mapping(r, node);
+        if (text) {
+            vb_markup_append_blocks(parent, text, strlen(text), pos_of(r, node), 0);
+            free(text);
+            return 1;
+        }
     }
     if (node->type != YAML_MAPPING_NODE) {
         type_error(r, node, "noi_dung", "một đoạn văn hoặc một mục (muc, khoan, …)",
@@ -544,6 +608,18 @@ static int read_block(reader *r, yaml_node_t *node, vb_node *parent, int depth)
                 VI_EN("khối nội dung thiếu khóa cấp (muc, khoan, diem, …) hoặc nhiem_vu",
                       "the body block has no level key (muc, khoan, diem, …) nor nhiem_vu"));
         return 0;
+    }
+    /* "1.1.1.1…" has a limit: past it the numbers would restart. */
+    int same_level = 1;
+    for (const vb_node *up = parent; up && up->parent && up->kind == VB_NODE_SECTION &&
+                                      up->level == section->level; up = up->parent)
+        same_level++;
+    if (ctx.has_level && same_level > VB_MAX_DEPTH) {
+        vb_diag(r->diags, VB_SEV_ERROR, section->pos, "YAML-DEPTH",
+                VI_EN("quá %d cấp `%s` lồng nhau: số thứ tự sẽ không còn đúng",
+                      "more than %d nested `%s` sections: the numbers would be wrong"),
+                VB_MAX_DEPTH, section_keys[section->level].key);
+        ok = 0;
     }
     if (ctx.children && !read_blocks(r, ctx.children, section, depth + 1))
         ok = 0;
@@ -639,6 +715,8 @@ static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
     memset(s, 0, sizeof *s);
     s->pos = pos_of(r, node);
     int ok = for_each_pair(r, node, signer_pair, s);
+    if (r->budget_reported)
+        return 0;
     if (!s->name.text) {
         vb_diag(r->diags, VB_SEV_ERROR, s->pos, "YAML-REQUIRED",
                 VI_EN("khối chữ ký thiếu `ho_ten` (họ tên người ký)", "the signature block has no `ho_ten` (the signer's name)"));
@@ -818,8 +896,11 @@ static int read_document(reader *r, yaml_node_t *root)
             ok = 0;
         }
     }
-    if (t.values[F_SO])
-        ok &= read_number(r, t.values[F_SO], doc);
+    int number_ok = 1;
+    if (t.values[F_SO]) {
+        number_ok = read_number(r, t.values[F_SO], doc);
+        ok &= number_ok;
+    }
     if (t.values[F_KY_HIEU]) {
         ok &= read_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code);
         if (!doc->code.text) {
@@ -846,10 +927,12 @@ static int read_document(reader *r, yaml_node_t *root)
     } else if (t.values[F_NGAY]) {
         ok = 0;
     }
-    if (t.values[F_SO] && !doc->number && !doc->is_draft && ok) {
-        vb_diag(r->diags, VB_SEV_ERROR, doc->number_pos, "YAML-NUMBER",
-                VI_EN("chỉ dự thảo (`trang_thai: du_thao`) mới được để trống số văn bản",
-                      "only a draft (`trang_thai: du_thao`) may leave the number blank"));
+    /* A number is left blank only in a draft, whether `so` is empty or absent. */
+    if (number_ok && !doc->number && !doc->is_draft) {
+        vb_pos at = t.values[F_SO] ? doc->number_pos : pos_of(r, root);
+        vb_diag(r->diags, VB_SEV_ERROR, at, "YAML-NUMBER",
+                VI_EN("thiếu số văn bản `so`: chỉ dự thảo (`trang_thai: du_thao`) mới được để trống",
+                      "`so` (the number) is blank: only a draft (`trang_thai: du_thao`) may leave it blank"));
         ok = 0;
     }
     if (t.values[F_TRICH_YEU])
@@ -879,7 +962,7 @@ static int read_document(reader *r, yaml_node_t *root)
                     return 0;
                 ok &= read_signer(r, item, doc);
             }
-            if (doc->signer_count == 0) {
+            if (k->data.sequence.items.top == k->data.sequence.items.start) {
                 vb_diag(r->diags, VB_SEV_ERROR, doc->signers_pos, "YAML-REQUIRED",
                         VI_EN("`ky` không có người ký nào", "`ky` lists no signer"));
                 ok = 0;
@@ -945,7 +1028,7 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
     }
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
-    reader r = {&ydoc, doc, diags, 0, 0, 0};
+    reader r = {data, len, &ydoc, doc, diags, 0, 0, 0};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};
@@ -965,6 +1048,12 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
                               "one file holds one document; this one has a second YAML document"));
             }
             yaml_document_delete(&next);
+        } else {
+            vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
+                        (unsigned)parser.problem_mark.column + 1};
+            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                    VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"),
+                    parser.problem ? parser.problem : "unknown error");
         }
     }
     yaml_document_delete(&ydoc);

@@ -22,20 +22,6 @@ static void write_size(vb_xml *x, double pt)
     vb_xml_empty_int(x, "w:szCs", "w:val", half_points);
 }
 
-static const char *jc_value(vb_align a)
-{
-    switch (a) {
-    case VB_ALIGN_CENTER:
-        return "center";
-    case VB_ALIGN_RIGHT:
-        return "right";
-    case VB_ALIGN_JUSTIFY:
-        return "both";
-    default:
-        return "left";
-    }
-}
-
 static void write_paragraph_style(vb_xml *x, const vb_layout *layout, vb_element el)
 {
     const vb_text_style *s = &layout->styles[el];
@@ -67,7 +53,7 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, vb_element
     vb_xml_attr(x, "w:right", "0");
     vb_xml_attr_int(x, "w:firstLine", s->first_line_twips);
     vb_xml_end(x);
-    vb_xml_empty(x, "w:jc", "w:val", jc_value(s->align));
+    vb_xml_empty(x, "w:jc", "w:val", vb_wml_jc_value(s->align));
     vb_xml_end(x);
 
     /* CT_RPr order: rFonts, b, bCs, i, iCs, color, sz, szCs, u */

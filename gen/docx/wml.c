@@ -6,7 +6,7 @@
 
 #include "../model.h"
 
-const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0};
+const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0, -1};
 
 static const char *const style_ids[VB_EL_COUNT] = {
     [VB_EL_NATIONAL_TITLE] = "VbQuocHieu",
@@ -40,6 +40,20 @@ static const char *const style_ids[VB_EL_COUNT] = {
     [VB_EL_PAGE_NUMBER] = "VbSoTrang",
     [VB_EL_RULE] = "VbDuongKe",
 };
+
+const char *vb_wml_jc_value(vb_align a)
+{
+    switch (a) {
+    case VB_ALIGN_CENTER:
+        return "center";
+    case VB_ALIGN_RIGHT:
+        return "right";
+    case VB_ALIGN_JUSTIFY:
+        return "both";
+    default:
+        return "left";
+    }
+}
 
 const char *vb_wml_style_id(vb_element element)
 {
@@ -86,6 +100,8 @@ void vb_wml_start_paragraph(vb_xml *x, vb_element element, const vb_wml_para *p)
             vb_xml_attr_int(x, "w:firstLine", p->indent_first);
         vb_xml_end(x);
     }
+    if (p->align >= 0)
+        vb_xml_empty(x, "w:jc", "w:val", vb_wml_jc_value((vb_align)p->align));
     vb_xml_end(x); /* w:pPr */
 }
 

@@ -12,6 +12,9 @@
 /* Style id of an element in styles.xml ("VbQuocHieu", ...). */
 const char *vb_wml_style_id(vb_element element);
 
+/* The w:jc value of an alignment. */
+const char *vb_wml_jc_value(vb_align align);
+
 /* Paragraph properties beyond the style: all zero means "just the style". */
 typedef struct {
     int indent_left, indent_right, indent_first; /* twips; -1 = from the style */
@@ -21,6 +24,7 @@ typedef struct {
     int space_after;      /* -1 = from the style */
     int page_break_before;
     int keep_with_next;
+    int align;            /* a vb_align, or -1 = from the style */
 } vb_wml_para;
 
 extern const vb_wml_para VB_WML_PLAIN;

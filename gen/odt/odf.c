@@ -79,7 +79,7 @@ const char *vb_odf_style_name(vb_element element)
     return vb_wml_style_id(element);
 }
 
-static const char *align_value(vb_align a)
+const char *vb_odf_align_value(vb_align a)
 {
     switch (a) {
     case VB_ALIGN_CENTER:
@@ -110,7 +110,7 @@ void vb_odf_paragraph_properties(vb_xml *x, const vb_layout *layout, vb_element 
         snprintf(buf, sizeof buf, "%d%%", (s->line_240ths * 100 + 120) / 240);
         vb_xml_attr(x, "fo:line-height", buf);
     }
-    vb_xml_attr(x, "fo:text-align", align_value(s->align));
+    vb_xml_attr(x, "fo:text-align", vb_odf_align_value(s->align));
     if (s->align == VB_ALIGN_JUSTIFY)
         vb_xml_attr(x, "fo:text-align-last", "start");
     if (s->keep_with_next)

@@ -33,6 +33,9 @@ void vb_odf_attr_length(vb_xml *x, const char *name, long twips);
  * text:line-break, tabs as text:tab. */
 void vb_odf_text(vb_xml *x, const char *text);
 
+/* The fo:text-align value of an alignment. */
+const char *vb_odf_align_value(vb_align align);
+
 /* Style name of a layout element (the same ids as the DOCX styles). */
 const char *vb_odf_style_name(vb_element element);
 
