@@ -10,6 +10,7 @@
 #include "convert.h"
 #include "docx/docx.h"
 #include "odt/odt.h"
+#include "txt/txt_writer.h"
 #include "doctypes.h"
 #include "layout.h"
 #include "templates.h"
@@ -52,7 +53,8 @@ static const char usage_render[] =
     "Options:\n"
     "  -o, --output FILE   write to FILE ('-' for standard output); one input and one\n"
     "                      format only; the format follows FILE's extension\n"
-    "  -f, --format LIST   docx, odt, pdf, or several: --format docx,odt\n"
+    "  -f, --format LIST   docx, odt, pdf, txt (the text in reading order), or\n"
+    "                      several: --format docx,odt\n"
     "      --pdf           also write a PDF (through LibreOffice, when installed)\n"
     "      --template DIR  read the static DOCX parts from DIR instead of the built-in ones\n"
     "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
@@ -101,12 +103,12 @@ static int read_all(FILE *f, char **out, size_t *out_len)
     return 0;
 }
 
-enum { FMT_DOCX = 1, FMT_ODT = 2, FMT_PDF = 4 };
+enum { FMT_DOCX = 1, FMT_ODT = 2, FMT_PDF = 4, FMT_TXT = 8 };
 
 static const struct {
     const char *name;
     unsigned flag;
-} formats[] = {{"docx", FMT_DOCX}, {"odt", FMT_ODT}, {"pdf", FMT_PDF}};
+} formats[] = {{"docx", FMT_DOCX}, {"odt", FMT_ODT}, {"pdf", FMT_PDF}, {"txt", FMT_TXT}};
 
 /* "plan.yaml" → "plan.<ext>"; other names get ".<ext>" appended. */
 static char *output_beside(const char *input, const char *ext)
@@ -141,7 +143,7 @@ static int parse_formats(const char *list, unsigned *out)
             if (strcmp(item, formats[i].name) == 0)
                 flag = formats[i].flag;
         if (!flag) {
-            fprintf(stderr, "vanban: unknown format '%s' (docx, odt, pdf)\n", item);
+            fprintf(stderr, "vanban: unknown format '%s' (docx, odt, pdf, txt)\n", item);
             ok = 0;
         }
         *out |= flag;
@@ -218,6 +220,8 @@ static int write_format(const vb_document *doc, unsigned format, const char *pat
         rc = vb_docx_write(doc, layout, opt->docx_templates, epoch, path, err, sizeof err);
     } else if (format == FMT_ODT) {
         rc = vb_odt_write(doc, layout, opt->odt_templates, epoch, path, err, sizeof err);
+    } else if (format == FMT_TXT) {
+        rc = vb_txt_write(doc, layout, path, err, sizeof err);
     } else {
         /* PDF: LibreOffice renders its own format, ODT, written to a temporary file. */
         char tmpl[] = "/tmp/vanban-XXXXXX";
@@ -293,7 +297,7 @@ static int render_one(const char *input, const render_options *opt)
         char *output = opt->output      ? vb_strdup(opt->output)
                        : !shown_input   ? vb_strdup("-")
                                         : output_beside(input, formats[i].name);
-        if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO)) {
+        if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) && formats[i].flag != FMT_TXT) {
             fprintf(stderr, "vanban: refusing to write a %s to a terminal; use -o FILE\n",
                     formats[i].name);
             status = EXIT_USAGE;
