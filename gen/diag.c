@@ -23,6 +23,8 @@ void vb_diagnostics_free(vb_diagnostics *d)
 
 static char *vformat(const char *fmt, va_list ap)
 {
+    if (!fmt)
+        return vb_strdup("");
     va_list copy;
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);

@@ -30,6 +30,8 @@ void vb_buf_add(vb_buf *b, const char *s)
 void vb_buf_printf(vb_buf *b, const char *fmt, ...)
 {
     va_list ap, copy;
+    if (!fmt)
+        return;
     va_start(ap, fmt);
     va_copy(copy, ap);
     int n = vsnprintf(NULL, 0, fmt, copy);
