@@ -6,40 +6,67 @@
 #define P VB_TYPE_PARTY
 
 /* NĐ30 Điều 7 and Phụ lục III §I; Party types as seen in real document numbers (HD36). */
+/* Required parts, from the templates of NĐ30 Phụ lục III and the guidance each type's
+ * content gets in practice; Party documents follow HD36 and the same practice. */
+#define CC VB_PART_LEGAL_BASIS
+#define AU VB_PART_AUTHORITY
+#define AR VB_PART_ARTICLES
+#define AS VB_PART_ASSESSMENT
+#define TR VB_PART_TASKS_OR_RECOMMENDATIONS
+#define TK VB_PART_TASKS
+#define PU VB_PART_PURPOSE
+#define OR VB_PART_ORGANISATION
+#define CL VB_PART_CONCLUSIONS
+#define SU VB_PART_SUBJECT
+#define KG VB_PART_ADDRESSEE
+
+/* NĐ30 Điều 7 and Phụ lục III §I; Party types as seen in real document numbers (HD36). */
 static const vb_doctype doctypes[] = {
-    {"NQ", "Nghị quyết", S | P, 1, "QUYẾT NGHỊ:", NULL},
-    {"QĐ", "Quyết định", S | P, 1, "QUYẾT ĐỊNH:", "QUYẾT ĐỊNH:"},
-    {"CT", "Chỉ thị", S | P, 1, NULL, NULL},
-    {"QC", "Quy chế", S | P, 1, NULL, NULL},
-    {"QyĐ", "Quy định", S, 1, NULL, NULL},
-    {"QĐi", "Quy định", P, 1, NULL, NULL},
-    {"TC", "Thông cáo", S, 1, NULL, NULL},
-    {"TB", "Thông báo", S | P, 1, NULL, NULL},
-    {"HD", "Hướng dẫn", S | P, 1, NULL, NULL},
-    {"CTr", "Chương trình", S | P, 1, NULL, NULL},
-    {"KH", "Kế hoạch", S | P, 1, NULL, NULL},
-    {"PA", "Phương án", S | P, 1, NULL, NULL},
-    {"ĐA", "Đề án", S | P, 1, NULL, NULL},
-    {"DA", "Dự án", S | P, 1, NULL, NULL},
-    {"BC", "Báo cáo", S | P, 1, NULL, NULL},
-    {"BB", "Biên bản", S | P, 1, NULL, NULL},
-    {"TTr", "Tờ trình", S | P, 1, NULL, NULL},
-    {"HĐ", "Hợp đồng", S, 1, NULL, NULL},
-    {"CĐ", "Công điện", S, 1, NULL, NULL},
-    {"BGN", "Bản ghi nhớ", S, 1, NULL, NULL},
-    {"BTT", "Bản thỏa thuận", S, 1, NULL, NULL},
-    {"GUQ", "Giấy ủy quyền", S, 1, NULL, NULL},
-    {"GM", "Giấy mời", S | P, 1, NULL, NULL},
-    {"GGT", "Giấy giới thiệu", S | P, 1, NULL, NULL},
-    {"GNP", "Giấy nghỉ phép", S | P, 1, NULL, NULL},
-    {"PG", "Phiếu gửi", S | P, 1, NULL, NULL},
-    {"PC", "Phiếu chuyển", S | P, 1, NULL, NULL},
-    {"PB", "Phiếu báo", S, 1, NULL, NULL},
-    {"KL", "Kết luận", P, 1, NULL, NULL},
-    {"TT", "Thông tri", P, 1, NULL, NULL},
-    {"CV", "Công văn", S | P, 0, NULL, NULL},
+    /* code, name, formats, tên loại, closes căn cứ (state, Party), required (state, Party), forbidden, template */
+    {"NQ", "Nghị quyết", S | P, 1, "QUYẾT NGHỊ:", NULL, CC | AR | SU, SU, 0, "NĐ30 PL III Mẫu 1.1"},
+    {"QĐ", "Quyết định", S | P, 1, "QUYẾT ĐỊNH:", "QUYẾT ĐỊNH:", CC | AU | AR | SU, SU | AR, 0, "NĐ30 PL III Mẫu 1.2, 1.3"},
+    {"CT", "Chỉ thị", S | P, 1, NULL, NULL, SU | TK, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"QC", "Quy chế", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"QyĐ", "Quy định", S, 1, NULL, NULL, SU, 0, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"QĐi", "Quy định", P, 1, NULL, NULL, 0, SU, 0, "HD36"},
+    {"TC", "Thông cáo", S, 1, NULL, NULL, SU, 0, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"TB", "Thông báo", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"HD", "Hướng dẫn", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"CTr", "Chương trình", S | P, 1, NULL, NULL, SU | TK, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"KH", "Kế hoạch", S | P, 1, NULL, NULL, SU | PU | TK | OR, SU | TK, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"PA", "Phương án", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"ĐA", "Đề án", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"DA", "Dự án", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"BC", "Báo cáo", S | P, 1, NULL, NULL, SU | AS | TR, SU | AS, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"BB", "Biên bản", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.9"},
+    {"TTr", "Tờ trình", S | P, 1, NULL, NULL, SU | KG, SU, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"HĐ", "Hợp đồng", S, 1, NULL, NULL, SU, 0, 0, "NĐ30 Điều 7"},
+    {"CĐ", "Công điện", S, 1, NULL, NULL, SU, 0, 0, "NĐ30 PL III Mẫu 1.6"},
+    {"BGN", "Bản ghi nhớ", S, 1, NULL, NULL, SU, 0, 0, "NĐ30 Điều 7"},
+    {"BTT", "Bản thỏa thuận", S, 1, NULL, NULL, SU, 0, 0, "NĐ30 Điều 7"},
+    {"GUQ", "Giấy ủy quyền", S, 1, NULL, NULL, 0, 0, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"GM", "Giấy mời", S | P, 1, NULL, NULL, SU, SU, 0, "NĐ30 PL III Mẫu 1.7"},
+    {"GGT", "Giấy giới thiệu", S | P, 1, NULL, NULL, 0, 0, SU, "NĐ30 PL III Mẫu 1.8"},
+    {"GNP", "Giấy nghỉ phép", S | P, 1, NULL, NULL, 0, 0, SU, "NĐ30 PL III Mẫu 1.10"},
+    {"PG", "Phiếu gửi", S | P, 1, NULL, NULL, 0, 0, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"PC", "Phiếu chuyển", S | P, 1, NULL, NULL, 0, 0, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"PB", "Phiếu báo", S, 1, NULL, NULL, 0, 0, 0, "NĐ30 PL III Mẫu 1.4"},
+    {"KL", "Kết luận", P, 1, NULL, NULL, 0, SU | CL, 0, "HD36"},
+    {"TT", "Thông tri", P, 1, NULL, NULL, 0, SU, 0, "HD36"},
+    {"CV", "Công văn", S | P, 0, NULL, NULL, SU | KG, SU, 0, "NĐ30 PL III Mẫu 1.5"},
 };
 
+#undef CC
+#undef AU
+#undef AR
+#undef AS
+#undef TR
+#undef TK
+#undef PU
+#undef OR
+#undef CL
+#undef SU
+#undef KG
 #undef S
 #undef P
 

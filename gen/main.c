@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700 /* nftw */
 /* vanban: renders Vietnamese official documents (NĐ30 / HD36) from YAML. */
 #include <errno.h>
 #include <getopt.h>
@@ -14,7 +15,13 @@
 #include "doctypes.h"
 #include "layout.h"
 #include "templates.h"
+#include "report.h"
+#include "rules.h"
+#include "validate.h"
 #include "yaml_reader.h"
+
+#include <ftw.h>
+#include <sys/stat.h>
 
 #ifndef VB_VERSION
 #define VB_VERSION "0.0.0"
@@ -33,6 +40,8 @@ static const char usage_main[] =
     "\n"
     "Commands:\n"
     "  render FILE...   write FILE.docx (or .odt, .pdf) beside each YAML FILE\n"
+    "  check FILE|DIR...  check that every required part is there (CI-friendly)\n"
+    "  rules            list the rules check applies, with the clause of NĐ30/HD36\n"
     "  preview FILE...  write PNG images of the pages (FILE-1.png, ...) beside each FILE\n"
     "  types            list the document types (loai) and their abbreviations\n"
     "\n"
@@ -56,6 +65,7 @@ static const char usage_render[] =
     "  -f, --format LIST   docx, odt, pdf, txt (the text in reading order), or\n"
     "                      several: --format docx,odt\n"
     "      --pdf           also write a PDF (through LibreOffice, when installed)\n"
+    "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
     "      --template DIR  read the static DOCX parts from DIR instead of the built-in ones\n"
     "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
     "  -h, --help          show this help\n"
@@ -170,25 +180,24 @@ typedef struct {
     vb_lang lang;
     unsigned formats;
     int preview;
+    int draft;
     vb_template_store *docx_templates;
     vb_template_store *odt_templates;
 } render_options;
 
 #define PDF_TIMEOUT_SECONDS 180
 
-/* Reads and validates one input. Returns the document, or NULL with *status set. */
-static vb_document *load(const char *input, const render_options *opt, int *status)
+/* Reads one file into memory; on error prints it and sets *status. */
+static int read_input(const char *input, char **data, size_t *len, int *status)
 {
     FILE *f = strcmp(input, "-") == 0 ? stdin : fopen(input, "rb");
     const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
     if (!f) {
         fprintf(stderr, "vanban: %s: %s\n", input, strerror(errno));
         *status = EXIT_IO;
-        return NULL;
+        return -1;
     }
-    char *data = NULL;
-    size_t len = 0;
-    int rc = read_all(f, &data, &len);
+    int rc = read_all(f, data, len);
     int saved = errno;
     if (f != stdin)
         fclose(f);
@@ -196,12 +205,32 @@ static vb_document *load(const char *input, const render_options *opt, int *stat
         fprintf(stderr, "vanban: %s: %s\n", shown,
                 saved == EFBIG ? "the file is larger than 64 MiB" : strerror(saved));
         *status = saved == EFBIG ? EXIT_INPUT : EXIT_IO;
-        return NULL;
     }
+    return rc;
+}
+
+/* Reads, loads and validates one input, printing the diagnostics. Returns the document,
+ * or NULL with *status set when it cannot be used. */
+static vb_document *load(const char *input, const render_options *opt, int *status)
+{
+    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    char *data = NULL;
+    size_t len = 0;
+    if (read_input(input, &data, &len, status) < 0)
+        return NULL;
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
     vb_document *doc = vb_yaml_read(shown, data, len, &diags);
     free(data);
+    if (doc) {
+        /* The same checks as `vanban check`: nothing is written when one fails. */
+        vb_validate_options vopt = {opt->draft};
+        vb_validate(doc, &vopt, &diags);
+        if (diags.error_count) {
+            vb_document_free(doc);
+            doc = NULL;
+        }
+    }
     vb_diagnostics_print(&diags, stderr);
     vb_diagnostics_free(&diags);
     if (!doc)
@@ -323,8 +352,9 @@ static int parse_lang(const char *v, vb_lang *out)
 
 static int cmd_render(int argc, char **argv, int is_preview)
 {
-    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF };
+    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT };
     static const struct option options[] = {
+        {"draft", no_argument, NULL, OPT_DRAFT},
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
         {"pdf", no_argument, NULL, OPT_PDF},
@@ -333,7 +363,7 @@ static int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, NULL, NULL};
+    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:h", options, NULL)) != -1) {
@@ -347,6 +377,9 @@ static int cmd_render(int argc, char **argv, int is_preview)
             break;
         case OPT_PDF:
             opt.formats |= FMT_PDF;
+            break;
+        case OPT_DRAFT:
+            opt.draft = 1;
             break;
         case OPT_TEMPLATE:
             opt.template_dir = optarg;
@@ -411,6 +444,191 @@ static int cmd_render(int argc, char **argv, int is_preview)
     return status;
 }
 
+static const char usage_check[] =
+    "Usage: vanban check [OPTIONS] FILE|DIR...\n"
+    "\n"
+    "Checks YAML documents (directories recursively: *.yaml, *.yml) for every part their\n"
+    "type requires and for the conventions of their format, and prints one line per\n"
+    "problem: FILE:LINE:COL: error|warning: message [RULE].\n"
+    "\n"
+    "Options:\n"
+    "      --format text|json|sarif  how to report (SARIF 2.1.0 for code-review tools)\n"
+    "      --strict        warnings fail the run too\n"
+    "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
+    "      --lang vi|en    language of the messages\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 wrong usage,\n"
+    "3 a file or directory could not be read.\n";
+
+typedef struct {
+    char **paths;
+    size_t count, cap;
+} path_list;
+
+static path_list *walk_target;
+
+static int is_yaml_name(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0);
+}
+
+static void path_add(path_list *l, const char *path)
+{
+    if (l->count == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->paths = vb_xrealloc(l->paths, l->cap * sizeof *l->paths);
+    }
+    l->paths[l->count++] = vb_strdup(path);
+}
+
+static int on_walk(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st, (void)ftw;
+    if (type == FTW_F && is_yaml_name(path))
+        path_add(walk_target, path);
+    else if (type == FTW_DNR || type == FTW_NS)
+        fprintf(stderr, "vanban: %s: cannot be read\n", path);
+    return 0;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    enum { OPT_FORMAT = 256, OPT_STRICT, OPT_DRAFT, OPT_LANG };
+    static const struct option options[] = {
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"draft", no_argument, NULL, OPT_DRAFT},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    vb_report_format format = VB_REPORT_TEXT;
+    int strict = 0;
+    vb_validate_options vopt = {0};
+    vb_lang lang = vb_lang_from_environment();
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                format = VB_REPORT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                format = VB_REPORT_JSON;
+            else if (strcmp(optarg, "sarif") == 0)
+                format = VB_REPORT_SARIF;
+            else {
+                fprintf(stderr, "vanban check: --format takes text, json or sarif, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_STRICT:
+            strict = 1;
+            break;
+        case OPT_DRAFT:
+            vopt.draft = 1;
+            break;
+        case OPT_LANG:
+            if (parse_lang(optarg, &lang) < 0) {
+                fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h':
+            fputs(usage_check, stdout);
+            return 0;
+        default:
+            fputs(usage_check, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind == argc) {
+        fprintf(stderr, "vanban check: no file or directory\n\n%s", usage_check);
+        return EXIT_USAGE;
+    }
+    int io_error = 0;
+    path_list files = {0};
+    for (int i = optind; i < argc; i++) {
+        struct stat st;
+        if (strcmp(argv[i], "-") == 0) {
+            path_add(&files, "-");
+        } else if (stat(argv[i], &st) != 0) {
+            fprintf(stderr, "vanban: %s: %s\n", argv[i], strerror(errno));
+            io_error = 1;
+        } else if (S_ISDIR(st.st_mode)) {
+            /* A directory is every YAML file under it, in a stable order. */
+            path_list found = {0};
+            walk_target = &found;
+            if (nftw(argv[i], on_walk, 32, FTW_PHYS) != 0) {
+                fprintf(stderr, "vanban: %s: %s\n", argv[i], strerror(errno));
+                io_error = 1;
+            }
+            qsort(found.paths, found.count, sizeof *found.paths, compare_paths);
+            for (size_t k = 0; k < found.count; k++) {
+                path_add(&files, found.paths[k]);
+                free(found.paths[k]);
+            }
+            free(found.paths);
+        } else {
+            path_add(&files, argv[i]);
+        }
+    }
+
+    vb_report *report = vb_report_new(format, lang, stdout);
+    size_t errors = 0, warnings = 0, checked = 0;
+    for (size_t i = 0; i < files.count; i++) {
+        char *data = NULL;
+        size_t len = 0;
+        int status = 0;
+        const char *shown = strcmp(files.paths[i], "-") == 0 ? "<stdin>" : files.paths[i];
+        if (read_input(files.paths[i], &data, &len, &status) < 0) {
+            if (status == EXIT_IO)
+                io_error = 1;
+            else
+                errors++;
+            free(files.paths[i]);
+            continue;
+        }
+        vb_diagnostics diags;
+        vb_diagnostics_init(&diags, lang);
+        vb_document *doc = vb_yaml_read(shown, data, len, &diags);
+        free(data);
+        if (doc)
+            vb_validate(doc, &vopt, &diags);
+        for (size_t k = 0; k < diags.count; k++)
+            warnings += diags.items[k].severity == VB_SEV_WARNING;
+        errors += diags.error_count;
+        checked++;
+        vb_report_add(report, &diags);
+        vb_diagnostics_free(&diags);
+        vb_document_free(doc);
+        free(files.paths[i]);
+    }
+    free(files.paths);
+    vb_report_finish(report, checked, errors, warnings);
+    if (errors || (strict && warnings))
+        return EXIT_INPUT;
+    return io_error ? EXIT_IO : 0;
+}
+
+static int cmd_rules(void)
+{
+    size_t count = 0;
+    const vb_rule *rules = vb_rules_all(&count);
+    vb_lang lang = vb_lang_from_environment();
+    for (size_t i = 0; i < count; i++)
+        printf("%-28s %-8s %s\n%29s%s\n", rules[i].id, rules[i].severity == VB_SEV_ERROR ? "error" : "warning",
+               lang == VB_LANG_EN ? rules[i].en : rules[i].vi, "", rules[i].clause);
+    return 0;
+}
+
 static int cmd_types(void)
 {
     size_t count = 0;
@@ -447,6 +665,10 @@ int main(int argc, char **argv)
         return cmd_render(argc - 1, argv + 1, 1);
     if (strcmp(cmd, "types") == 0)
         return cmd_types();
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "rules") == 0)
+        return cmd_rules();
     fprintf(stderr, "vanban: unknown command '%s'\n\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }

@@ -69,6 +69,17 @@ typedef enum {
     VB_LEVEL_COUNT
 } vb_section_level;
 
+/* What a section is for, so checks can find a report's assessment or a plan's tasks:
+ * given by `vai_tro`, or inferred from the title when absent. */
+enum {
+    VB_ROLE_ASSESSMENT = 1u << 0,     /* danh_gia: kết quả, tồn tại, hạn chế, nguyên nhân */
+    VB_ROLE_RECOMMENDATION = 1u << 1, /* kien_nghi: kiến nghị, đề xuất */
+    VB_ROLE_TASKS = 1u << 2,          /* nhiem_vu: nhiệm vụ, giải pháp */
+    VB_ROLE_PURPOSE = 1u << 3,        /* muc_dich: mục đích, yêu cầu */
+    VB_ROLE_ORGANISATION = 1u << 4,   /* to_chuc_thuc_hien */
+    VB_ROLE_CONCLUSION = 1u << 5,     /* ket_luan */
+};
+
 typedef struct {
     vb_text agency;         /* don_vi */
 } vb_agency_data;
@@ -92,6 +103,7 @@ struct vb_node {
     /* VB_NODE_SECTION and VB_NODE_AGENCY (an agency is numbered like a section) */
     vb_section_level level;
     vb_inline title;      /* empty: the number runs into the first paragraph */
+    unsigned roles;       /* VB_ROLE_* given by vai_tro; 0: inferred from the title */
     int ordinal;          /* 1-based position among same-level siblings */
     int depth;            /* khoản inside khoản: 1 for "1.", 2 for "1.1.", ... (at most VB_MAX_DEPTH) */
     int ordinals[VB_MAX_DEPTH]; /* ordinals from the outermost same-level ancestor down */

@@ -90,7 +90,9 @@ char *vb_nfc(const char *s, size_t len)
     return out;
 }
 
-char *vb_upper_vi(const char *s)
+typedef int32_t (*case_fn)(const UCaseMap *, char *, int32_t, const char *, int32_t, UErrorCode *);
+
+static char *change_case(const char *s, case_fn fn)
 {
     UErrorCode status = U_ZERO_ERROR;
     UCaseMap *map = ucasemap_open("vi", 0, &status);
@@ -99,11 +101,11 @@ char *vb_upper_vi(const char *s)
         return vb_strdup(s);
     int32_t cap = (int32_t)len * 2 + 16;
     char *out = vb_xmalloc((size_t)cap);
-    int32_t n = ucasemap_utf8ToUpper(map, out, cap, s, (int32_t)len, &status);
+    int32_t n = fn(map, out, cap, s, (int32_t)len, &status);
     if (status == U_BUFFER_OVERFLOW_ERROR) {
         status = U_ZERO_ERROR;
         out = vb_xrealloc(out, (size_t)n + 1);
-        n = ucasemap_utf8ToUpper(map, out, n + 1, s, (int32_t)len, &status);
+        n = fn(map, out, n + 1, s, (int32_t)len, &status);
     }
     ucasemap_close(map);
     if (U_FAILURE(status)) {
@@ -112,4 +114,14 @@ char *vb_upper_vi(const char *s)
     }
     out[n] = '\0';
     return out;
+}
+
+char *vb_upper_vi(const char *s)
+{
+    return change_case(s, ucasemap_utf8ToUpper);
+}
+
+char *vb_lower_vi(const char *s)
+{
+    return change_case(s, ucasemap_utf8ToLower);
 }

@@ -14,6 +14,9 @@ char *vb_nfc(const char *s, size_t len);
 /* Upper case with the Vietnamese locale rules (caller frees). */
 char *vb_upper_vi(const char *s);
 
+/* Lower case with the Vietnamese locale rules (caller frees). */
+char *vb_lower_vi(const char *s);
+
 /* Number of code points in valid UTF-8 `s` up to byte `len` (for columns). */
 size_t vb_utf8_count(const char *s, size_t len);
 

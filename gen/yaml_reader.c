@@ -347,7 +347,44 @@ static const struct {
 };
 
 static const char *const block_keys[] = {"phan", "chuong", "muc", "khoan", "diem", "dieu",
-                                         "noi_dung", "nhiem_vu", NULL};
+                                         "noi_dung", "nhiem_vu", "vai_tro", NULL};
+
+static const struct {
+    const char *name;
+    unsigned role;
+} role_names[] = {
+    {"danh_gia", VB_ROLE_ASSESSMENT}, {"kien_nghi", VB_ROLE_RECOMMENDATION},
+    {"nhiem_vu", VB_ROLE_TASKS},      {"muc_dich", VB_ROLE_PURPOSE},
+    {"to_chuc_thuc_hien", VB_ROLE_ORGANISATION}, {"ket_luan", VB_ROLE_CONCLUSION},
+};
+
+static int read_role(reader *r, yaml_node_t *node, unsigned *roles)
+{
+    if (node->type != YAML_SCALAR_NODE) {
+        type_error(r, node, "vai_tro", "một chuỗi", "a text");
+        return 0;
+    }
+    char *t = scalar_text(node);
+    int ok = 1;
+    char *save = NULL;
+    /* "danh_gia" or several: "danh_gia, kien_nghi" */
+    for (char *w = t ? strtok_r(t, ", ", &save) : NULL; w; w = strtok_r(NULL, ", ", &save)) {
+        unsigned found = 0;
+        for (size_t i = 0; i < sizeof role_names / sizeof *role_names; i++)
+            if (strcmp(w, role_names[i].name) == 0)
+                found = role_names[i].role;
+        if (!found) {
+            vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-VALUE",
+                    VI_EN("`vai_tro`: \"%s\" không hợp lệ; dùng danh_gia, kien_nghi, nhiem_vu, muc_dich, to_chuc_thuc_hien, ket_luan",
+                          "`vai_tro`: \"%s\" is not valid; use danh_gia, kien_nghi, nhiem_vu, muc_dich, to_chuc_thuc_hien, ket_luan"),
+                    w);
+            ok = 0;
+        }
+        *roles |= found;
+    }
+    free(t);
+    return ok;
+}
 static const char *const task_keys[] = {"noi_dung", "han", "phoi_hop", "san_pham", NULL};
 static const char *const agency_keys[] = {"don_vi", "viec", NULL};
 
@@ -545,6 +582,8 @@ static int section_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t 
         s->tasks = v;
         return 1;
     }
+    if (strcmp(key, "vai_tro") == 0)
+        return read_role(r, v, &s->section->roles);
     unknown_key(r, k, key, block_keys, r->diags->lang == VB_LANG_EN ? "a body block" : "một khối nội dung");
     return 0;
 }
@@ -917,24 +956,12 @@ static int read_document(reader *r, yaml_node_t *root)
             ok = 0;
         }
     }
-    if (t.values[F_NGAY] && read_date(r, t.values[F_NGAY], "ngay", &doc->date)) {
-        if ((!doc->date.day || !doc->date.month) && !doc->is_draft) {
-            vb_diag(r->diags, VB_SEV_ERROR, doc->date.pos, "YAML-DATE",
-                    VI_EN("chỉ dự thảo (`trang_thai: du_thao`) mới được để trống ngày, tháng",
-                          "only a draft (`trang_thai: du_thao`) may leave the day or month blank"));
-            ok = 0;
-        }
-    } else if (t.values[F_NGAY]) {
+    if (t.values[F_NGAY] && !read_date(r, t.values[F_NGAY], "ngay", &doc->date))
         ok = 0;
-    }
-    /* A number is left blank only in a draft, whether `so` is empty or absent. */
-    if (number_ok && !doc->number && !doc->is_draft) {
-        vb_pos at = t.values[F_SO] ? doc->number_pos : pos_of(r, root);
-        vb_diag(r->diags, VB_SEV_ERROR, at, "YAML-NUMBER",
-                VI_EN("thiếu số văn bản `so`: chỉ dự thảo (`trang_thai: du_thao`) mới được để trống",
-                      "`so` (the number) is blank: only a draft (`trang_thai: du_thao`) may leave it blank"));
-        ok = 0;
-    }
+    /* Where a blank number or day is allowed is the validator's business (HDR-BLANK). */
+    (void)number_ok;
+    if (!t.values[F_SO])
+        doc->number_pos = pos_of(r, root);
     if (t.values[F_TRICH_YEU])
         ok &= read_text(r, t.values[F_TRICH_YEU], "trich_yeu", &doc->subject);
     if (t.values[F_KINH_GUI])

@@ -1,0 +1,118 @@
+#include "rules.h"
+
+#include <string.h>
+
+#define E VB_SEV_ERROR
+#define W VB_SEV_WARNING
+
+static const vb_rule rules[] = {
+    /* Input: what the reader itself rejects. */
+    {"YAML-SYNTAX", E, "YAML 1.1", "YAML đúng cú pháp", "the file is well-formed YAML"},
+    {"INPUT-UTF8", E, "TCVN 6909:2001", "tệp là Unicode UTF-8 hợp lệ", "the file is valid UTF-8 Unicode"},
+    {"YAML-ROOT", E, "vanban docs/format.md", "tệp chứa đúng một văn bản dạng ánh xạ khóa: giá trị",
+     "the file holds one document, a mapping of key: value"},
+    {"YAML-MULTIDOC", E, "vanban docs/format.md", "mỗi tệp một văn bản", "one document per file"},
+    {"YAML-KEY", E, "vanban docs/format.md", "chỉ dùng các khóa đã định nghĩa", "only known keys"},
+    {"YAML-DUP", E, "vanban docs/format.md", "không lặp khóa", "no duplicate keys"},
+    {"YAML-TYPE", E, "vanban docs/format.md", "giá trị đúng kiểu", "values of the right kind"},
+    {"YAML-VALUE", E, "vanban docs/format.md", "giá trị nằm trong tập cho phép", "values from the allowed set"},
+    {"YAML-REQUIRED", E, "NĐ30 Điều 8; HD36 1", "có đủ các thành phần bắt buộc của thể thức",
+     "the required parts of the format are present"},
+    {"YAML-DATE", E, "NĐ30 PL I §II.4", "ngày ban hành là ngày có thật, dạng YYYY-MM-DD",
+     "the date exists and is written YYYY-MM-DD"},
+    {"YAML-TYPECODE", E, "NĐ30 Điều 7; PL III §I", "loại văn bản có trong danh mục của thể thức",
+     "the document type is one of the format's types"},
+    {"YAML-SECTION", E, "NĐ30 PL I §II.6", "mỗi mục có đúng một cấp (phần, chương, mục, khoản, điểm, điều)",
+     "each section has one level (phần, chương, mục, khoản, điểm, điều)"},
+    {"YAML-DEPTH", E, "NĐ30 PL I §II.6", "nội dung không lồng quá sâu", "the body does not nest too deeply"},
+    {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
+
+    /* ô 2, 3, 4: the header */
+    {"HDR-CODE-TYPE", E, "NĐ30 PL I §II.3.b; HD36 1.3",
+     "ký hiệu bắt đầu bằng chữ viết tắt tên loại (BC-UBND cho Báo cáo của UBND)",
+     "the ký hiệu starts with the type abbreviation (BC-UBND for a Báo cáo of UBND)"},
+    {"HDR-CODE-CV", E, "NĐ30 PL I §II.3.c",
+     "ký hiệu công văn gồm tên cơ quan - đơn vị soạn thảo, không có tên loại (UBND-VX)",
+     "a công văn's ký hiệu is issuer-unit, with no type (UBND-VX)"},
+    {"HDR-CODE-SHAPE", E, "NĐ30 PL I §II.3.b; HD36 1.3",
+     "ký hiệu không có khoảng trắng; nhà nước nối bằng \"-\", Đảng dạng LOẠI/CƠ QUAN",
+     "a ký hiệu has no spaces; state groups are joined by \"-\", Party ones read TYPE/ISSUER"},
+    {"HDR-BLANK", E, "NĐ30 PL I §II.3.a, §II.4",
+     "chỉ dự thảo mới để trống số, ngày hoặc tháng", "only a draft leaves the number, day or month blank"},
+    {"HDR-PLACE", W, "NĐ30 PL I §II.4.b; PL II", "địa danh viết hoa chữ cái đầu",
+     "the place name starts with a capital"},
+
+    /* ô 5: tên loại, trích yếu; Kính gửi */
+    {"ND-SUBJECT", E, "NĐ30 PL I §II.5; PL III", "có trích yếu khi loại văn bản cần (không có với giấy giới thiệu, giấy nghỉ phép)",
+     "a trích yếu where the type needs one (none on giấy giới thiệu, giấy nghỉ phép)"},
+    {"ND-ADDRESSEE", E, "NĐ30 PL I §II.9.a; PL III Mẫu 1.5",
+     "công văn, tờ trình có \"Kính gửi\"", "a công văn or tờ trình has a \"Kính gửi\""},
+
+    /* ô 6: the content each type needs */
+    {"CC-REQUIRED", E, "NĐ30 PL III Mẫu 1.1, 1.2, 1.3", "có căn cứ ban hành khi loại văn bản cần (nghị quyết, quyết định)",
+     "legal bases where the type needs them (nghị quyết, quyết định)"},
+    {"CC-FORM", W, "NĐ30 PL I §II.6 (trích dẫn văn bản)",
+     "mỗi văn bản được viện dẫn ghi đủ tên loại, số, ký hiệu, ngày (luật, pháp lệnh: tên loại và tên)",
+     "each cited document gives its type, number and date (a law: its type and name)"},
+    {"CC-DATE", E, "NĐ30 PL I §II.6", "ngày của văn bản được viện dẫn có thật và không sau ngày ban hành",
+     "a cited document's date exists and is not after this document's date"},
+    {"ND-AUTHORITY", E, "NĐ30 PL III Mẫu 1.2, 1.3", "quyết định có dòng thẩm quyền ban hành (tham_quyen)",
+     "a quyết định has its authority line (tham_quyen)"},
+    {"ND-ARTICLES", E, "NĐ30 PL I §II.6; PL III Mẫu 1.1–1.3", "nghị quyết, quyết định bố cục theo Điều",
+     "a nghị quyết or quyết định is laid out in Điều"},
+    {"ND-ASSESSMENT", E, "NĐ30 PL I §V (bố cục báo cáo)", "báo cáo có phần đánh giá: kết quả, tồn tại, hạn chế, nguyên nhân",
+     "a báo cáo has its assessment: results, shortcomings, causes"},
+    {"ND-TASKS-OR-RECOMMENDATIONS", E, "NĐ30 PL I §V (bố cục báo cáo)", "báo cáo có nhiệm vụ, giải pháp hoặc kiến nghị, đề xuất",
+     "a báo cáo has tasks or recommendations"},
+    {"ND-PURPOSE", E, "NĐ30 PL III Mẫu 1.4 (kế hoạch)", "kế hoạch có mục đích, yêu cầu",
+     "a kế hoạch states its purpose and requirements"},
+    {"ND-TASKS", E, "NĐ30 PL III Mẫu 1.4", "có nhiệm vụ giao cho cơ quan, đơn vị cụ thể (nhiem_vu)",
+     "tasks assigned to named agencies (nhiem_vu)"},
+    {"ND-ORGANISATION", E, "NĐ30 PL III Mẫu 1.4 (kế hoạch)", "kế hoạch có phần tổ chức thực hiện",
+     "a kế hoạch says how it is implemented (tổ chức thực hiện)"},
+    {"ND-CONCLUSIONS", E, "NĐ30 PL III Mẫu 1.4 (thông báo kết luận)", "thông báo kết luận có nội dung kết luận",
+     "a thông báo kết luận states the conclusions"},
+    {"NV-DEADLINE", W, "NĐ30 PL I §II.6", "mỗi nhiệm vụ có thời hạn", "each task has a deadline"},
+    {"NV-DEADLINE-PAST", E, "NĐ30 PL I §II.6", "thời hạn là ngày có thật, không trước ngày ban hành",
+     "a deadline is a real date, not before the document's date"},
+
+    /* ô 9b: Nơi nhận */
+    {"NN-REQUIRED", E, "NĐ30 PL I §II.9.b", "có nơi nhận", "there are recipients"},
+    {"NN-LUU", E, "NĐ30 PL I §II.9.b; HD36", "dòng cuối nơi nhận là dòng \"Lưu\"",
+     "the last recipient line is the \"Lưu\" (archive) line"},
+    {"NN-LUU-FORM", W, "NĐ30 PL I §II.9.b; HD36",
+     "dòng lưu viết \"Lưu: VT, …\" (nhà nước) hoặc \"Lưu Văn phòng …\" (Đảng)",
+     "the archive line reads \"Lưu: VT, …\" (state) or \"Lưu Văn phòng …\" (Party)"},
+    {"NN-NHU-TREN", E, "NĐ30 PL I §II.9.b", "chỉ ghi \"Như trên\" khi có \"Kính gửi\"",
+     "\"Như trên\" only where there is a \"Kính gửi\""},
+
+    /* ô 7: signature */
+    {"KY-MARK", E, "NĐ30 Điều 13, PL I §II.7; HD36 1.7",
+     "ký thay mặt, ký thay, thừa lệnh đúng thể thức: TM., KT., TL., TUQ., Q. (nhà nước); T/M, K/T, T/L (Đảng)",
+     "the signing mark fits the format: TM., KT., TL., TUQ., Q. (state); T/M, K/T, T/L (Party)"},
+    {"KY-MARK-FORM", W, "NĐ30 PL I §II.7.a", "viết đúng dạng ký hiệu quyền hạn: chữ in hoa, dấu chấm, khoảng trắng",
+     "the mark is written exactly: capitals, its dot or slash, then a space"},
+    {"KY-TM-COLLECTIVE", E, "NĐ30 Điều 13.1; HD36 1.7", "TM./T/M đứng trước tên tập thể, không trước chức vụ cá nhân",
+     "TM./T/M stands before a collective body, not a personal title"},
+    {"KY-KT-DEPUTY", E, "NĐ30 Điều 13.1.b; HD36 1.7", "KT./K/T có dòng chức vụ cấp phó của người ký",
+     "KT./K/T is followed by the deputy's title line"},
+    {"KY-NAME", W, "NĐ30 PL I §II.7.b", "họ tên người ký không kèm học hàm, học vị",
+     "the signer's name carries no academic title"},
+};
+
+#undef E
+#undef W
+
+const vb_rule *vb_rules_all(size_t *count)
+{
+    *count = sizeof rules / sizeof *rules;
+    return rules;
+}
+
+const vb_rule *vb_rule_find(const char *id)
+{
+    for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+        if (strcmp(rules[i].id, id) == 0)
+            return &rules[i];
+    return NULL;
+}

@@ -1,0 +1,20 @@
+/* The checks of `vanban check` (and of `vanban render` before it writes anything): the
+ * required parts of each document type and the conventions of its format, read from the
+ * model only. Each diagnostic names a rule of gen/rules.c. */
+#ifndef VB_VALIDATE_H
+#define VB_VALIDATE_H
+
+#include "diag.h"
+#include "model.h"
+
+typedef struct {
+    int draft; /* --draft: blank number and day allowed even without trang_thai: du_thao */
+} vb_validate_options;
+
+void vb_validate(const vb_document *doc, const vb_validate_options *options, vb_diagnostics *diags);
+
+/* The roles of a section: those given by vai_tro, else those its title implies
+ * ("Kết quả đạt được" → assessment, "Kiến nghị" → recommendation, …). */
+unsigned vb_section_roles(const vb_node *section);
+
+#endif
