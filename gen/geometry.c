@@ -193,10 +193,15 @@ void vb_geometry_compute(const vb_layout *layout, const vb_document *doc, vb_geo
         g->subject_rule = (int)(layout->subject_rule_fraction *
                                 widest_printed_line(layout, VB_EL_SUBJECT, doc->subject.text, g->text_width));
 
-    /* ô 9a: "Kính gửi:" then the addressees; the block is centred on the page as a whole. */
+    /* ô 9a: "Kính gửi:" then the addressees, their dashes lined up under the colon
+     * (NĐ30 PL I §II.9.a); the block is centred on the page as a whole. */
     if (doc->addressees.count > 0) {
-        int label = vb_widest_line(layout, VB_EL_ADDRESSEE, layout->addressee_label, unbounded) +
-                    vb_widest_line(layout, VB_EL_ADDRESSEE, "n", unbounded);
+        size_t label_len = strlen(layout->addressee_label);
+        char *before_colon = vb_strdup(layout->addressee_label);
+        if (label_len && before_colon[label_len - 1] == ':')
+            before_colon[label_len - 1] = '\0';
+        int label = vb_widest_line(layout, VB_EL_ADDRESSEE, before_colon, unbounded);
+        free(before_colon);
         int widest = label;
         for (size_t i = 0; i < doc->addressees.count; i++) {
             int w = label + vb_widest_line(layout, VB_EL_ADDRESSEE, doc->addressees.items[i].text,

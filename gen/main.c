@@ -15,7 +15,11 @@
 #include "doctypes.h"
 #include "layout.h"
 #include "templates.h"
+#include "atomic_file.h"
+#include "normalize.h"
 #include "report.h"
+#include "text.h"
+#include "viet/legacy.h"
 #include "rules.h"
 #include "validate.h"
 #include "yaml_reader.h"
@@ -42,6 +46,8 @@ static const char usage_main[] =
     "  render FILE...   write FILE.docx (or .odt, .pdf) beside each YAML FILE\n"
     "  check FILE|DIR...  check that every required part is there (CI-friendly)\n"
     "  rules            list the rules check applies, with the clause of NĐ30/HD36\n"
+    "  normalize FILE...  fix the Vietnamese text in place: NFC, one tone-mark style,\n"
+    "                   misplaced marks, safe typography (nothing else in the file moves)\n"
     "  preview FILE...  write PNG images of the pages (FILE-1.png, ...) beside each FILE\n"
     "  types            list the document types (loai) and their abbreviations\n"
     "\n"
@@ -66,6 +72,7 @@ static const char usage_render[] =
     "                      several: --format docx,odt\n"
     "      --pdf           also write a PDF (through LibreOffice, when installed)\n"
     "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
+    "      --encoding ENC  the input's encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
     "      --template DIR  read the static DOCX parts from DIR instead of the built-in ones\n"
     "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
     "  -h, --help          show this help\n"
@@ -187,7 +194,37 @@ typedef struct {
 
 #define PDF_TIMEOUT_SECONDS 180
 
-/* Reads one file into memory; on error prints it and sets *status. */
+static vb_encoding input_encoding = VB_ENC_UTF8;
+
+/* Turns legacy-encoded bytes into UTF-8 in place of `*data`. */
+static int decode_input(const char *shown, char **data, size_t *len, int *status)
+{
+    if (input_encoding == VB_ENC_UTF8)
+        return 0;
+    char err[256];
+    char *utf8 = vb_legacy_decode(*data, *len, input_encoding, 0, err, sizeof err);
+    if (!utf8) {
+        fprintf(stderr, "vanban: %s: %s\n", shown, err);
+        *status = EXIT_IO;
+        return -1;
+    }
+    free(*data);
+    *data = utf8;
+    *len = strlen(utf8);
+    return 0;
+}
+
+static int parse_encoding_option(const char *value)
+{
+    if (vb_encoding_parse(value, &input_encoding) < 0) {
+        fprintf(stderr, "vanban: --encoding takes utf-8, tcvn3, vni, viqr or cp1258, not '%s'\n", value);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads one file into memory (decoded to UTF-8 with --encoding); on error prints it and
+ * sets *status. */
 static int read_input(const char *input, char **data, size_t *len, int *status)
 {
     FILE *f = strcmp(input, "-") == 0 ? stdin : fopen(input, "rb");
@@ -205,8 +242,14 @@ static int read_input(const char *input, char **data, size_t *len, int *status)
         fprintf(stderr, "vanban: %s: %s\n", shown,
                 saved == EFBIG ? "the file is larger than 64 MiB" : strerror(saved));
         *status = saved == EFBIG ? EXIT_INPUT : EXIT_IO;
+        return rc;
     }
-    return rc;
+    if (decode_input(shown, data, len, status) < 0) {
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
 }
 
 /* Reads, loads and validates one input, printing the diagnostics. Returns the document,
@@ -352,9 +395,10 @@ static int parse_lang(const char *v, vb_lang *out)
 
 static int cmd_render(int argc, char **argv, int is_preview)
 {
-    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT };
+    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING };
     static const struct option options[] = {
         {"draft", no_argument, NULL, OPT_DRAFT},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
         {"pdf", no_argument, NULL, OPT_PDF},
@@ -380,6 +424,10 @@ static int cmd_render(int argc, char **argv, int is_preview)
             break;
         case OPT_DRAFT:
             opt.draft = 1;
+            break;
+        case OPT_ENCODING:
+            if (parse_encoding_option(optarg) < 0)
+                return EXIT_USAGE;
             break;
         case OPT_TEMPLATE:
             opt.template_dir = optarg;
@@ -455,6 +503,7 @@ static const char usage_check[] =
     "      --format text|json|sarif  how to report (SARIF 2.1.0 for code-review tools)\n"
     "      --strict        warnings fail the run too\n"
     "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
+    "      --encoding ENC  the files' encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
     "      --lang vi|en    language of the messages\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -500,8 +549,9 @@ static int compare_paths(const void *a, const void *b)
 
 static int cmd_check(int argc, char **argv)
 {
-    enum { OPT_FORMAT = 256, OPT_STRICT, OPT_DRAFT, OPT_LANG };
+    enum { OPT_FORMAT = 256, OPT_STRICT, OPT_DRAFT, OPT_LANG, OPT_ENCODING };
     static const struct option options[] = {
+        {"encoding", required_argument, NULL, OPT_ENCODING},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"draft", no_argument, NULL, OPT_DRAFT},
@@ -534,6 +584,10 @@ static int cmd_check(int argc, char **argv)
             break;
         case OPT_DRAFT:
             vopt.draft = 1;
+            break;
+        case OPT_ENCODING:
+            if (parse_encoding_option(optarg) < 0)
+                return EXIT_USAGE;
             break;
         case OPT_LANG:
             if (parse_lang(optarg, &lang) < 0) {
@@ -599,9 +653,14 @@ static int cmd_check(int argc, char **argv)
         vb_diagnostics diags;
         vb_diagnostics_init(&diags, lang);
         vb_document *doc = vb_yaml_read(shown, data, len, &diags);
-        free(data);
-        if (doc)
+        if (doc) {
             vb_validate(doc, &vopt, &diags);
+            /* The text checks of `vanban normalize --check`, as warnings. */
+            vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1};
+            size_t ignored = 0;
+            free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
+        }
+        free(data);
         for (size_t k = 0; k < diags.count; k++)
             warnings += diags.items[k].severity == VB_SEV_WARNING;
         errors += diags.error_count;
@@ -616,6 +675,141 @@ static int cmd_check(int argc, char **argv)
     if (errors || (strict && warnings))
         return EXIT_INPUT;
     return io_error ? EXIT_IO : 0;
+}
+
+static const char usage_normalize[] =
+    "Usage: vanban normalize [OPTIONS] FILE...\n"
+    "\n"
+    "Fixes the Vietnamese text of YAML documents in place, atomically: Unicode NFC, one\n"
+    "tone-mark style (the document's dau_thanh, traditional by default), misplaced marks\n"
+    "(\"NGHIÃ\" -> \"NGHĨA\"), safe typography (spaces, quotes, \"...\"). Only the\n"
+    "characters that change are touched: comments, keys, order and indentation stay\n"
+    "byte-identical. What cannot be fixed safely is reported with its position.\n"
+    "\n"
+    "Options:\n"
+    "      --check             change nothing; exit 1 if anything would change\n"
+    "  -o, --output FILE       write to FILE ('-' for standard output); one input only\n"
+    "      --dau-thanh STYLE   cu (hòa, thủy), moi (hoà, thuỷ) or giu_nguyen (keep)\n"
+    "      --no-typography     leave spaces, quotes and punctuation alone\n"
+    "      --encoding ENC      convert from tcvn3, vni, viqr or cp1258 to UTF-8 first\n"
+    "      --lang vi|en        language of the messages\n"
+    "  -h, --help              show this help\n";
+
+static int cmd_normalize(int argc, char **argv)
+{
+    enum { OPT_CHECK = 256, OPT_TONE, OPT_NO_TYPO, OPT_ENCODING, OPT_LANG };
+    static const struct option options[] = {
+        {"check", no_argument, NULL, OPT_CHECK},
+        {"output", required_argument, NULL, 'o'},
+        {"dau-thanh", required_argument, NULL, OPT_TONE},
+        {"no-typography", no_argument, NULL, OPT_NO_TYPO},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1};
+    int check_only = 0;
+    const char *output = NULL;
+    vb_lang lang = vb_lang_from_environment();
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        switch (c) {
+        case OPT_CHECK:
+            check_only = 1;
+            break;
+        case 'o':
+            output = optarg;
+            break;
+        case OPT_TONE:
+            if (vb_tone_style_parse(optarg, &nopt.tone) < 0) {
+                fprintf(stderr, "vanban: --dau-thanh takes cu, moi or giu_nguyen, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            nopt.tone_given = 1;
+            break;
+        case OPT_NO_TYPO:
+            nopt.typography = 0;
+            break;
+        case OPT_ENCODING:
+            if (parse_encoding_option(optarg) < 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_LANG:
+            if (parse_lang(optarg, &lang) < 0) {
+                fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h':
+            fputs(usage_normalize, stdout);
+            return 0;
+        default:
+            fputs(usage_normalize, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind == argc) {
+        fprintf(stderr, "vanban normalize: no input file\n\n%s", usage_normalize);
+        return EXIT_USAGE;
+    }
+    if (output && argc - optind > 1) {
+        fprintf(stderr, "vanban normalize: -o takes one input file\n");
+        return EXIT_USAGE;
+    }
+    int status = 0;
+    for (int i = optind; i < argc; i++) {
+        const char *input = argv[i];
+        const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
+        char *data = NULL;
+        size_t len = 0;
+        int rc = 0;
+        if (read_input(input, &data, &len, &rc) < 0) {
+            status = rc > status ? rc : status;
+            continue;
+        }
+        int converted = input_encoding != VB_ENC_UTF8;
+        vb_diagnostics diags;
+        vb_diagnostics_init(&diags, lang);
+        diags.limit = 0;
+        long bad = vb_utf8_invalid_offset(data, len);
+        char *result = NULL;
+        size_t out_len = 0;
+        if (bad >= 0) {
+            vb_document_free(vb_yaml_read(shown, data, len, &diags)); /* the positioned error */
+        } else {
+            result = vb_normalize_yaml(shown, data, len, &nopt, &diags, &out_len);
+            if (!result)
+                vb_document_free(vb_yaml_read(shown, data, len, &diags)); /* why it does not parse */
+        }
+        vb_diagnostics_print(&diags, stderr);
+        int failed = diags.error_count > 0 || !result;
+        vb_diagnostics_free(&diags);
+        if (failed) {
+            status = status > EXIT_INPUT ? status : EXIT_INPUT;
+        } else {
+            int changed = converted || out_len != len || memcmp(result, data, len) != 0;
+            const char *dest = output ? output : input;
+            if (check_only) {
+                if (changed) {
+                    fprintf(stderr, lang == VB_LANG_EN ? "%s: would change\n" : "%s: cần chuẩn hóa\n", shown);
+                    status = status > EXIT_INPUT ? status : EXIT_INPUT;
+                }
+            } else if (changed || output) {
+                char err[1024];
+                if (strcmp(dest, "-") == 0 && strcmp(input, "-") == 0 && !output)
+                    dest = "-";
+                if (vb_write_file_atomic(dest, result, out_len, err, sizeof err) < 0) {
+                    fprintf(stderr, "vanban: %s\n", err);
+                    status = EXIT_IO;
+                }
+            }
+        }
+        free(result);
+        free(data);
+    }
+    return status;
 }
 
 static int cmd_rules(void)
@@ -669,6 +863,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "rules") == 0)
         return cmd_rules();
+    if (strcmp(cmd, "normalize") == 0)
+        return cmd_normalize(argc - 1, argv + 1);
     fprintf(stderr, "vanban: unknown command '%s'\n\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }

@@ -222,10 +222,17 @@ static vb_section_level agency_level(const vb_node *tasks, vb_section_level prev
     }
 }
 
-/* Numbers the numbered children of `parent`, looking through nhiem_vu containers. */
-static void number_children(vb_node *parent)
+/* Điều and Chương run through the whole document (a law's "Điều 12" is the twelfth of the
+ * text, whatever its chapter); the other levels restart inside each parent. */
+static int runs_through(vb_section_level level)
 {
-    int counters[VB_LEVEL_COUNT] = {0};
+    return level == VB_LEVEL_DIEU || level == VB_LEVEL_CHUONG;
+}
+
+/* Numbers the numbered children of `parent`, looking through nhiem_vu containers. */
+static void number_children(vb_node *parent, int *document_counters)
+{
+    int local[VB_LEVEL_COUNT] = {0};
     vb_section_level previous = VB_LEVEL_MUC;
     int has_previous = 0;
 
@@ -240,7 +247,7 @@ static void number_children(vb_node *parent)
                 continue;
             if (n->kind == VB_NODE_AGENCY)
                 n->level = agency_level(child, previous, has_previous);
-            n->ordinal = ++counters[n->level];
+            n->ordinal = runs_through(n->level) ? ++document_counters[n->level] : ++local[n->level];
             /* A khoản directly inside a khoản continues its number: 1. → 1.1. */
             const vb_node *section_parent = parent;
             if (section_parent->parent && section_parent->level == n->level &&
@@ -253,12 +260,13 @@ static void number_children(vb_node *parent)
             n->ordinals[n->depth - 1] = n->ordinal;
             previous = n->level;
             has_previous = 1;
-            number_children(n);
+            number_children(n, document_counters);
         }
     }
 }
 
 void vb_document_number_sections(vb_document *doc)
 {
-    number_children(doc->body);
+    int document_counters[VB_LEVEL_COUNT] = {0};
+    number_children(doc->body, document_counters);
 }

@@ -130,6 +130,7 @@ typedef struct {
     vb_text type_code;   /* loai, as written (BC, QĐ, TTr, ...) */
     vb_lines type_name;  /* ten_loai override; empty → from the type table */
     int is_draft;        /* trang_thai: du_thao */
+    int tone_style;      /* dau_thanh: a vb_tone_style (gen/viet/tone.h); traditional by default */
     vb_pos draft_pos;
     vb_lines parent_body;  /* co_quan_chu_quan */
     vb_lines issuer;       /* co_quan */

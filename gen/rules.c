@@ -98,6 +98,22 @@ static const vb_rule rules[] = {
      "KT./K/T is followed by the deputy's title line"},
     {"KY-NAME", W, "NĐ30 PL I §II.7.b", "họ tên người ký không kèm học hàm, học vị",
      "the signer's name carries no academic title"},
+
+    /* Vietnamese text (NĐ30 Điều 8.1: Unicode TCVN 6909:2001; PL I §I.2) */
+    {"TXT-NFC", W, "NĐ30 PL I §I.2; TCVN 6909:2001", "chữ Việt dựng sẵn (Unicode NFC)",
+     "Vietnamese letters precomposed (Unicode NFC)"},
+    {"TXT-LEGACY", W, "NĐ30 PL I §I.2; TCVN 6909:2001", "không dán chữ mã cũ (TCVN3, VNI) vào văn bản Unicode",
+     "no legacy-encoded (TCVN3, VNI) text pasted into Unicode"},
+    {"TXT-TONE", W, "QĐ 1989/QĐ-BGDĐT Điều 8", "dấu thanh đặt đúng vị trí trên nguyên âm chính",
+     "tone marks sit on the right vowel"},
+    {"TXT-TONE-STYLE", W, "NĐ30 (\"CỘNG HÒA\"); QĐ 1989/QĐ-BGDĐT", "một kiểu đặt dấu thanh trong cả văn bản (dau_thanh)",
+     "one tone-mark style through the document (dau_thanh)"},
+    {"TXT-SYLLABLE", W, "QĐ 1989/QĐ-BGDĐT", "mỗi từ có dấu là âm tiết tiếng Việt",
+     "every marked word is a Vietnamese syllable"},
+    {"TXT-TYPO", W, "NĐ30 PL I §II.6", "chính tả trình bày: dấu cách, dấu câu, ngoặc kép, số kiểu Việt Nam (1.879; 34,6%)",
+     "typography: spaces, punctuation, quotes, Vietnamese numbers (1.879; 34,6%)"},
+    {"TXT-UNSAFE", W, "vanban docs/format.md", "sửa tự động không làm đổi cấu trúc YAML",
+     "automatic fixes never change the YAML structure"},
 };
 
 #undef E

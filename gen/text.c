@@ -24,6 +24,26 @@ long vb_utf8_invalid_offset(const char *s, size_t len)
     return -1;
 }
 
+char *vb_utf8_excerpt(const char *s, size_t max_chars, char *buf, size_t size)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    size_t i = 0, chars = 0, n = strlen(s);
+    while (i < n && chars < max_chars) {
+        size_t next = i + 1;
+        while (next < n && ((unsigned char)s[next] & 0xC0) == 0x80)
+            next++;
+        if (next + sizeof ellipsis > size)
+            break;
+        i = next;
+        chars++;
+    }
+    memcpy(buf, s, i);
+    buf[i] = '\0';
+    if (i < n && i + sizeof ellipsis <= size)
+        memcpy(buf + i, ellipsis, sizeof ellipsis);
+    return buf;
+}
+
 size_t vb_utf8_count(const char *s, size_t len)
 {
     size_t count = 0;

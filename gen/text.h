@@ -17,6 +17,10 @@ char *vb_upper_vi(const char *s);
 /* Lower case with the Vietnamese locale rules (caller frees). */
 char *vb_lower_vi(const char *s);
 
+/* Copies at most `max_chars` characters of valid UTF-8 `s` into `buf` (never cutting a
+ * character; "…" appended when cut). Returns buf. */
+char *vb_utf8_excerpt(const char *s, size_t max_chars, char *buf, size_t size);
+
 /* Number of code points in valid UTF-8 `s` up to byte `len` (for columns). */
 size_t vb_utf8_count(const char *s, size_t len);
 

@@ -256,10 +256,11 @@ static void check_reference(checker *c, const char *ref, vb_pos at)
         }
     }
     if (!type) {
+        char excerpt[256];
         vb_diag(c->diags, VB_SEV_WARNING, at, "CC-FORM",
-                VI_EN("căn cứ \"%.60s\" không nêu tên loại văn bản (Luật, Nghị định, Quyết định, …)",
-                      "the legal basis \"%.60s\" names no document type (Luật, Nghị định, Quyết định, …)"),
-                ref);
+                VI_EN("căn cứ \"%s\" không nêu tên loại văn bản (Luật, Nghị định, Quyết định, …)",
+                      "the legal basis \"%s\" names no document type (Luật, Nghị định, Quyết định, …)"),
+                vb_utf8_excerpt(ref, 60, excerpt, sizeof excerpt));
         return;
     }
     int is_law = strcmp(type, "Luật") == 0 || strcmp(type, "Bộ luật") == 0 ||

@@ -8,6 +8,7 @@
 #include "doctypes.h"
 #include "markup.h"
 #include "text.h"
+#include "viet/tone.h"
 
 /* Deeper body nesting than this is not a document but an attack or a mistake. */
 #define MAX_BODY_DEPTH 24
@@ -15,6 +16,7 @@
 #define MAX_NODE_VISITS_PER_NODE 16
 
 typedef struct {
+    int tone_style;   /* every text gets this tone-mark placement (dau_thanh) */
     const char *data; /* the input, for positions inside block scalars */
     size_t len;
     yaml_document_t *ydoc;
@@ -94,8 +96,9 @@ static int is_null_scalar(yaml_node_t *node)
            strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
-/* NFC copy of a scalar with surrounding white space trimmed; NULL for null/empty. */
-static char *scalar_text(yaml_node_t *node)
+/* NFC copy of a scalar with surrounding white space trimmed and the document's tone-mark
+ * style applied (misplaced marks repaired); NULL for null/empty. */
+static char *scalar_text_styled(yaml_node_t *node, int tone_style)
 {
     if (is_null_scalar(node))
         return NULL;
@@ -109,8 +112,15 @@ static char *scalar_text(yaml_node_t *node)
         len--;
     if (len == 0)
         return NULL;
-    return vb_nfc(s, len);
+    char *nfc = vb_nfc(s, len);
+    if (tone_style < 0)
+        return nfc;
+    char *styled = vb_tone_apply(nfc, strlen(nfc), (vb_tone_style)tone_style, NULL, NULL);
+    free(nfc);
+    return styled;
 }
+
+#define scalar_text(node) scalar_text_styled((node), r->tone_style)
 
 static int read_text(reader *r, yaml_node_t *node, const char *key, vb_text *out)
 {
@@ -774,7 +784,7 @@ static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
 enum field {
     F_THE_THUC, F_LOAI, F_TEN_LOAI, F_TRANG_THAI, F_CO_QUAN_CHU_QUAN, F_CO_QUAN, F_SO, F_KY_HIEU,
     F_DIA_DANH, F_NGAY, F_TRICH_YEU, F_KINH_GUI, F_THAM_QUYEN, F_CAN_CU, F_MO_DAU, F_NOI_DUNG,
-    F_NOI_NHAN, F_KY, F_COUNT
+    F_NOI_NHAN, F_KY, F_DAU_THANH, F_COUNT
 };
 
 static const char *const top_keys[] = {
@@ -784,7 +794,7 @@ static const char *const top_keys[] = {
     [F_DIA_DANH] = "dia_danh",   [F_NGAY] = "ngay",         [F_TRICH_YEU] = "trich_yeu",
     [F_KINH_GUI] = "kinh_gui",   [F_THAM_QUYEN] = "tham_quyen", [F_CAN_CU] = "can_cu",
     [F_MO_DAU] = "mo_dau",       [F_NOI_DUNG] = "noi_dung", [F_NOI_NHAN] = "noi_nhan",
-    [F_KY] = "ky",               [F_COUNT] = NULL,
+    [F_KY] = "ky",               [F_DAU_THANH] = "dau_thanh", [F_COUNT] = NULL,
 };
 
 typedef struct {
@@ -895,6 +905,19 @@ static int read_document(reader *r, yaml_node_t *root)
         }
     }
 
+    /* The tone-mark style first: every text read after it gets it. */
+    doc->tone_style = VB_TONE_TRADITIONAL;
+    if (t.values[F_DAU_THANH]) {
+        static const char *const styles[] = {"cu", "moi", "giu_nguyen", NULL};
+        int st = 0;
+        if (read_enum(r, t.values[F_DAU_THANH], "dau_thanh", styles, &st)) {
+            static const vb_tone_style map[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
+            doc->tone_style = map[st];
+            r->tone_style = map[st];
+        } else {
+            ok = 0;
+        }
+    }
     if (t.values[F_THE_THUC]) {
         static const char *const formats[] = {"nha_nuoc", "dang", NULL};
         int f = 0;
@@ -1001,6 +1024,66 @@ static int read_document(reader *r, yaml_node_t *root)
     return ok;
 }
 
+#define MAX_FLOW_DEPTH 256
+#define MAX_INDENT 2048
+
+int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *column)
+{
+    int depth = 0;
+    char quote = 0;
+    size_t line_start = 0;
+    int at_line_start = 1;
+    unsigned indent = 0;
+    *line = 1;
+    for (size_t i = 0; i < len; i++) {
+        char ch = data[i];
+        if (ch == '\n') {
+            (*line)++;
+            line_start = i + 1;
+            at_line_start = 1;
+            indent = 0;
+            if (quote == '#')
+                quote = 0;
+            continue;
+        }
+        /* Indentation and "- - - …" chains are block nesting. */
+        if (at_line_start) {
+            if (ch == ' ' || ((ch == '-' || ch == '?' || ch == ':') && i + 1 < len && data[i + 1] == ' ')) {
+                if (++indent > MAX_INDENT) {
+                    *column = (unsigned)vb_utf8_count(data + line_start, i - line_start) + 1;
+                    goto too_deep;
+                }
+                continue;
+            }
+            at_line_start = 0;
+        }
+        if (quote) {
+            if (quote == '#')
+                continue;
+            if (ch == '\\' && quote == '"')
+                i++;
+            else if (ch == quote)
+                quote = 0;
+            continue;
+        }
+        if (ch == '"' || ch == '\'')
+            quote = ch;
+        else if (ch == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t'))
+            quote = '#';
+        else if (ch == '[' || ch == '{') {
+            if (++depth > MAX_FLOW_DEPTH) {
+                *column = (unsigned)vb_utf8_count(data + line_start, i - line_start) + 1;
+                goto too_deep;
+            }
+        } else if ((ch == ']' || ch == '}') && depth > 0)
+            depth--;
+    }
+    return 1;
+too_deep:
+    /* The column of the character that passed the limit: the scan stopped at it. */
+    return 0;
+}
+
 /* Line and column (1-based, in characters) of byte `offset`. */
 static void locate(const char *data, size_t offset, unsigned *line, unsigned *column)
 {
@@ -1034,6 +1117,17 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
         return NULL;
     }
 
+    unsigned deep_line = 0, deep_column = 0;
+    if (!vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) {
+        vb_pos p = {doc->source_name, deep_line, deep_column};
+        vb_diag(diags, VB_SEV_ERROR, p, "YAML-DEPTH",
+                VI_EN("YAML lồng quá sâu (quá %d cấp ngoặc hoặc %d cột thụt lề)",
+                      "the YAML nests too deeply (more than %d brackets or %d columns of indentation)"),
+                MAX_FLOW_DEPTH, MAX_INDENT);
+        vb_document_free(doc);
+        return NULL;
+    }
+
     yaml_parser_t parser;
     yaml_document_t ydoc;
     yaml_parser_initialize(&parser);
@@ -1055,7 +1149,7 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
     }
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
-    reader r = {data, len, &ydoc, doc, diags, 0, 0, 0};
+    reader r = {VB_TONE_TRADITIONAL, data, len, &ydoc, doc, diags, 0, 0, 0};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};

@@ -12,4 +12,9 @@
  * document with vb_document_free(). */
 vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_diagnostics *diags);
 
+/* Flow nesting ("[[[[…") or block nesting deeper than any document needs makes libyaml
+ * quadratic: this scan finds it first. Returns 1 when the nesting is reasonable, else 0 with
+ * the 1-based line and column where the limit is passed. */
+int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *column);
+
 #endif

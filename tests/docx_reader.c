@@ -137,6 +137,15 @@ unsigned char *dr_read_entry(const dr_docx *pkg, const char *name, size_t *size)
     return data;
 }
 
+int dr_entry_compression(const dr_docx *pkg, const char *name)
+{
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(pkg->zip, name, ZIP_FL_ENC_RAW, &st) < 0 || !(st.valid & ZIP_STAT_COMP_METHOD))
+        return -1;
+    return (int)st.comp_method;
+}
+
 xmlDocPtr dr_read_xml(const dr_docx *pkg, const char *name)
 {
     size_t size = 0;
@@ -161,6 +170,9 @@ static const struct {
     {"w", DR_NS_W},   {"r", DR_NS_R},   {"pr", DR_NS_PR},           {"ct", DR_NS_CT},
     {"cp", DR_NS_CP}, {"dc", DR_NS_DC}, {"dcterms", DR_NS_DCTERMS}, {"xsi", DR_NS_XSI},
     {"ep", DR_NS_EP},
+    {"office", DR_NS_OFFICE}, {"style", DR_NS_STYLE}, {"text", DR_NS_TEXT},
+    {"table", DR_NS_TABLE},   {"fo", DR_NS_FO},       {"svg", DR_NS_SVG},
+    {"meta", DR_NS_META},     {"manifest", DR_NS_MANIFEST}, {"config", DR_NS_CONFIG},
 };
 
 /* Evaluates `expr`; the caller frees the result with xmlXPathFreeObject. NULL when the
@@ -339,4 +351,111 @@ const char *dr_paragraph_style(xmlNodePtr p)
         }
     }
     return "";
+}
+
+/* ---- OpenDocument text --------------------------------------------------------------------- */
+
+static int is_odf_text(xmlNodePtr n, const char *local)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+           strcmp((const char *)n->ns->href, DR_NS_TEXT) == 0 && strcmp((const char *)n->name, local) == 0;
+}
+
+/* ODF 1.3 Part 3 §6.1.2: in character data, tab, CR, LF and space are each a space; one that
+ * follows a white-space character is dropped, and so are those at the start and the end of
+ * the paragraph. A space of the character data is held back (`pending`) until something
+ * follows it, which drops the trailing ones. */
+typedef struct {
+    text_buf *b;
+    const char *br;
+    int prev_space; /* the last character is white space (or nothing yet: leading) */
+    int pending;    /* a collapsed space not yet written */
+} odf_text_state;
+
+static void odf_flush(odf_text_state *s)
+{
+    if (s->pending)
+        buf_add(s->b, " ");
+    s->pending = 0;
+}
+
+static void odf_chars(odf_text_state *s, const char *text)
+{
+    const char *run = text;
+    for (const char *p = text; *p; p++) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
+            if (p > run) {
+                char chunk[256];
+                size_t n = (size_t)(p - run);
+                while (n > 0) {
+                    size_t k = n < sizeof chunk - 1 ? n : sizeof chunk - 1;
+                    memcpy(chunk, run, k);
+                    chunk[k] = '\0';
+                    buf_add(s->b, chunk);
+                    run += k;
+                    n -= k;
+                }
+            }
+            run = p + 1;
+            if (!s->prev_space)
+                s->pending = 1;
+            s->prev_space = 1;
+            continue;
+        }
+        if (p == run) {
+            odf_flush(s);
+            s->prev_space = 0;
+        }
+    }
+    if (*run) {
+        odf_flush(s);
+        buf_add(s->b, run);
+        s->prev_space = 0;
+    }
+}
+
+static void collect_odf_text(xmlNodePtr node, odf_text_state *s)
+{
+    for (xmlNodePtr c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            if (c->content)
+                odf_chars(s, (const char *)c->content);
+        } else if (c->type != XML_ELEMENT_NODE) {
+            continue;
+        } else if (is_odf_text(c, "s")) {
+            long count = 1;
+            xmlChar *v = xmlGetNsProp(c, BAD_CAST "c", BAD_CAST DR_NS_TEXT);
+            if (v) {
+                count = strtol((const char *)v, NULL, 10);
+                xmlFree(v);
+            }
+            odf_flush(s);
+            for (long i = 0; i < count && i < 100000; i++)
+                buf_add(s->b, " ");
+            s->prev_space = 1;
+        } else if (is_odf_text(c, "tab")) {
+            odf_flush(s);
+            buf_add(s->b, "\t");
+            s->prev_space = 1;
+        } else if (is_odf_text(c, "line-break")) {
+            odf_flush(s);
+            buf_add(s->b, s->br);
+            s->prev_space = 1;
+        } else if (is_odf_text(c, "note") || is_odf_text(c, "tracked-changes") ||
+                   is_odf_text(c, "ruby-text")) {
+            continue; /* not in the running text (§6.1.1) */
+        } else {
+            collect_odf_text(c, s);
+        }
+    }
+}
+
+char *dr_odf_text(xmlNodePtr node, const char *br)
+{
+    text_buf b = {NULL, 0, 0};
+    buf_add(&b, "");
+    odf_text_state s = {&b, br ? br : "\n", 1, 0};
+    if (node)
+        collect_odf_text(node, &s);
+    return b.data;
 }

@@ -1,4 +1,5 @@
-/* Test support: reading a produced DOCX the way a consumer would, without vanban's own code.
+/* Test support: reading a produced DOCX (or ODT: the same zip and XPath functions, the ODF
+ * prefixes and dr_odf_text) the way a consumer would, without vanban's own code.
  *
  * A package is opened with libzip; a part is parsed into an xmlDocPtr (libxml2); XPath
  * expressions are evaluated with the OOXML prefixes below already registered, so a test can
@@ -24,6 +25,18 @@
 #define DR_NS_DCTERMS "http://purl.org/dc/terms/"
 #define DR_NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
 #define DR_NS_EP "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" /* ep: */
+
+/* OpenDocument (ODF 1.3), for reading an ODT with the same functions; dc: above is also the
+ * Dublin Core of meta.xml. */
+#define DR_NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define DR_NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define DR_NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define DR_NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define DR_NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define DR_NS_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define DR_NS_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+#define DR_NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+#define DR_NS_CONFIG "urn:oasis:names:tc:opendocument:xmlns:config:1.0"
 
 typedef struct dr_docx dr_docx;
 
@@ -51,6 +64,10 @@ int dr_has_entry(const dr_docx *pkg, const char *name);
  * not counted in `*size`). NULL when there is no such entry or it cannot be read. Free with
  * free(). */
 unsigned char *dr_read_entry(const dr_docx *pkg, const char *name, size_t *size);
+
+/* The compression method of entry `name` as libzip reports it (ZIP_CM_STORE = 0 for a
+ * stored entry, ZIP_CM_DEFLATE = 8, …); -1 when there is no such entry. */
+int dr_entry_compression(const dr_docx *pkg, const char *name);
 
 /* Entry `name` parsed as XML (no network, no entity expansion from outside). NULL when the
  * entry is missing or not well-formed. Free with xmlFreeDoc(). */
@@ -90,5 +107,14 @@ char *dr_wml_text(xmlNodePtr node, const char *br);
 
 /* The w:pStyle of paragraph `p`, or "" when it has none (a pointer into the document). */
 const char *dr_paragraph_style(xmlNodePtr p);
+
+/* ---- OpenDocument text --------------------------------------------------------------------- */
+
+/* The text a reader sees in an ODF paragraph (text:p, text:h): its character data in document
+ * order with ODF's white-space rule applied (runs of spaces, tabs and newlines in the XML are
+ * one space; those at the start and the end are dropped), text:s given as its text:c spaces
+ * (default 1), text:tab as '\t' and text:line-break as `br`; notes left out. Free with
+ * free(). */
+char *dr_odf_text(xmlNodePtr node, const char *br);
 
 #endif

@@ -72,7 +72,9 @@ static const expectation expectations[] = {
         .created = "2024-12-01T00:00:00Z",
         .signer_lines = {"TM. BAN THƯỜNG VỤ", "CHỦ TỊCH"},
         .signer_name = "Ngô Chí Vinh",
-        .first_recipient = "- TT Tỉnh uỷ, UBND tỉnh (báo cáo);",
+        /* The source writes "Tỉnh uỷ"; the document's tone style (traditional, the default)
+         * renders it "Tỉnh ủy". */
+        .first_recipient = "- TT Tỉnh ủy, UBND tỉnh (báo cáo);",
         .last_recipient = "- Lưu TVPB, VT, CT.",
         .labels = {"I.", "II.", "1.", "1.1.", "1.2.", "1.3.", "2.", "2.1.", "2.2.", "3.", "III."},
     },

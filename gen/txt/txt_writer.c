@@ -1,11 +1,10 @@
 #include "txt_writer.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "../atomic_file.h"
 #include "../compose.h"
 #include "../format.h"
 #include "../geometry.h"
@@ -62,41 +61,7 @@ int vb_txt_write(const vb_document *doc, const vb_layout *layout, const char *pa
     vb_geometry_compute(layout, doc, &geo);
     vb_buf out = {0};
     vb_compose(doc, layout, &geo, &txt_sink, &out);
-    int rc = 0;
-    if (strcmp(path, "-") == 0) {
-        if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
-            rc = -1;
-        if (fflush(stdout) != 0)
-            rc = -1;
-        if (rc)
-            snprintf(err, err_size, "writing to standard output: %s", strerror(errno));
-        vb_buf_free(&out);
-        return rc;
-    }
-    /* Atomic like the packages: a temporary file beside the destination, then rename. */
-    size_t n = strlen(path) + 16;
-    char *tmp = vb_xmalloc(n);
-    snprintf(tmp, n, "%s.tmp-XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        snprintf(err, err_size, "%s: %s", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp);
-        }
-        rc = -1;
-    } else {
-        int ok = (out.len == 0 || fwrite(out.data, 1, out.len, f) == out.len);
-        ok &= fflush(f) == 0 && fsync(fileno(f)) == 0;
-        ok &= fclose(f) == 0;
-        if (!ok || rename(tmp, path) != 0) {
-            snprintf(err, err_size, "%s: %s", path, strerror(errno));
-            unlink(tmp);
-            rc = -1;
-        }
-    }
-    free(tmp);
+    int rc = vb_write_file_atomic(path, out.data ? out.data : "", out.len, err, err_size);
     vb_buf_free(&out);
     return rc;
 }
