@@ -20,6 +20,7 @@
 #include "report.h"
 #include "text.h"
 #include "viet/legacy.h"
+#include "viet/spell.h"
 #include "rules.h"
 #include "validate.h"
 #include "yaml_reader.h"
@@ -504,6 +505,8 @@ static const char usage_check[] =
     "      --strict        warnings fail the run too\n"
     "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
     "      --encoding ENC  the files' encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
+    "      --spell         also report syllables the Vietnamese dictionary does not know\n"
+    "                      (needs Debian's hunspell-vi)\n"
     "      --lang vi|en    language of the messages\n"
     "  -h, --help          show this help\n"
     "\n"
@@ -549,8 +552,9 @@ static int compare_paths(const void *a, const void *b)
 
 static int cmd_check(int argc, char **argv)
 {
-    enum { OPT_FORMAT = 256, OPT_STRICT, OPT_DRAFT, OPT_LANG, OPT_ENCODING };
+    enum { OPT_FORMAT = 256, OPT_STRICT, OPT_DRAFT, OPT_LANG, OPT_ENCODING, OPT_SPELL };
     static const struct option options[] = {
+        {"spell", no_argument, NULL, OPT_SPELL},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"format", required_argument, NULL, OPT_FORMAT},
         {"strict", no_argument, NULL, OPT_STRICT},
@@ -563,10 +567,14 @@ static int cmd_check(int argc, char **argv)
     int strict = 0;
     vb_validate_options vopt = {0};
     vb_lang lang = vb_lang_from_environment();
+    int spell = 0;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         switch (c) {
+        case OPT_SPELL:
+            spell = 1;
+            break;
         case OPT_FORMAT:
             if (strcmp(optarg, "text") == 0)
                 format = VB_REPORT_TEXT;
@@ -606,6 +614,15 @@ static int cmd_check(int argc, char **argv)
     if (optind == argc) {
         fprintf(stderr, "vanban check: no file or directory\n\n%s", usage_check);
         return EXIT_USAGE;
+    }
+    vb_speller *speller = NULL;
+    if (spell) {
+        char err[512];
+        speller = vb_speller_open(err, sizeof err);
+        if (!speller) {
+            fprintf(stderr, "vanban check: --spell: %s\n", err);
+            return EXIT_USAGE;
+        }
     }
     int io_error = 0;
     path_list files = {0};
@@ -656,7 +673,7 @@ static int cmd_check(int argc, char **argv)
         if (doc) {
             vb_validate(doc, &vopt, &diags);
             /* The text checks of `vanban normalize --check`, as warnings. */
-            vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1};
+            vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, speller};
             size_t ignored = 0;
             free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
         }
@@ -671,6 +688,7 @@ static int cmd_check(int argc, char **argv)
         free(files.paths[i]);
     }
     free(files.paths);
+    vb_speller_close(speller);
     vb_report_finish(report, checked, errors, warnings);
     if (errors || (strict && warnings))
         return EXIT_INPUT;
@@ -708,7 +726,7 @@ static int cmd_normalize(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1};
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL};
     int check_only = 0;
     const char *output = NULL;
     vb_lang lang = vb_lang_from_environment();

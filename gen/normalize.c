@@ -8,6 +8,7 @@
 #include "yaml_reader.h"
 #include "text.h"
 #include "viet/legacy.h"
+#include "viet/spell.h"
 #include "viet/typography.h"
 
 #define VI_EN(vi, en) vi, en
@@ -233,7 +234,7 @@ static void snippet(const char *text, size_t offset, size_t length, char *buf, s
 
 /* Normalises one scalar's text; reports what it finds at positions inside `data`. */
 static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_style tone,
-                            int typography, vb_diagnostics *diags)
+                            int typography, vb_speller *speller, vb_diagnostics *diags)
 {
     const char *data = li->data;
     size_t n = s->inner_end - s->inner_start;
@@ -274,6 +275,15 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
                     tf[i].before, tf[i].after);
     }
     free(tf);
+    if (speller) {
+        vb_spell_finding *sf = NULL;
+        size_t spell_count = vb_spell_check(speller, nfc, strlen(nfc), &sf);
+        for (size_t i = 0; i < spell_count; i++)
+            vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start + sf[i].offset), "TXT-SPELL",
+                    VI_EN("\"%.*s\" không có trong từ điển tiếng Việt", "\"%.*s\" is not in the Vietnamese dictionary"),
+                    (int)sf[i].length, nfc + sf[i].offset);
+        free(sf);
+    }
     free(nfc);
 
     vb_typo_finding *yf = NULL;
@@ -313,7 +323,7 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
         scalar_span *s = &list.items[i];
         if (s->is_key || s->inner_end <= s->inner_start)
             continue;
-        char *text = normalize_text(&li, s, tone, options->typography, diags);
+        char *text = normalize_text(&li, s, tone, options->typography, options->speller, diags);
         size_t n = s->inner_end - s->inner_start;
         if (strlen(text) != n || memcmp(text, data + s->inner_start, n) != 0)
             s->replacement = text;

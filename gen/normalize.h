@@ -15,6 +15,7 @@ typedef struct {
     vb_tone_style tone;  /* used when the document has no dau_thanh of its own */
     int tone_given;      /* 1: `tone` overrides the document's dau_thanh */
     int typography;      /* apply the safe typography fixes */
+    struct vb_speller *speller; /* non-NULL: report unknown syllables (check --spell) */
 } vb_normalize_options;
 
 /* Normalises valid UTF-8 YAML `data`. Returns the new bytes (caller frees; *out_len their

@@ -112,6 +112,8 @@ static const vb_rule rules[] = {
      "every marked word is a Vietnamese syllable"},
     {"TXT-TYPO", W, "NĐ30 PL I §II.6", "chính tả trình bày: dấu cách, dấu câu, ngoặc kép, số kiểu Việt Nam (1.879; 34,6%)",
      "typography: spaces, punctuation, quotes, Vietnamese numbers (1.879; 34,6%)"},
+    {"TXT-SPELL", W, "hunspell-vi", "mỗi âm tiết có trong từ điển tiếng Việt (check --spell)",
+     "every syllable is in the Vietnamese dictionary (check --spell)"},
     {"TXT-UNSAFE", W, "vanban docs/format.md", "sửa tự động không làm đổi cấu trúc YAML",
      "automatic fixes never change the YAML structure"},
 };

@@ -6,12 +6,13 @@ cd "$(dirname "$0")/.."
 
 # Build: compiler, meson/ninja, and the libraries vanban is made of.
 build_packages="gcc pkg-config meson ninja-build python3
-  libyaml-dev libxml2-dev libzip-dev libicu-dev libcmark-dev libcmocka-dev"
+  libyaml-dev libxml2-dev libzip-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
+  libhunspell-dev"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
 # for the OOXML and ODF schemas, pandoc and python-docx as independent readers, the
 # Times-New-Roman-metric font LibreOffice substitutes, unzip to look inside packages.
 test_packages="libreoffice-writer-nogui poppler-utils python3-fitz libxml2-utils jing
-  pandoc python3-docx fonts-liberation2 unzip"
+  pandoc python3-docx fonts-liberation2 unzip hunspell-vi"
 
 missing=""
 for p in $build_packages $test_packages; do
