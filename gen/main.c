@@ -673,7 +673,7 @@ static int cmd_check(int argc, char **argv)
         if (doc) {
             vb_validate(doc, &vopt, &diags);
             /* The text checks of `vanban normalize --check`, as warnings. */
-            vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, speller};
+            vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, speller, 1};
             size_t ignored = 0;
             free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
         }
@@ -726,7 +726,7 @@ static int cmd_normalize(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL};
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 0};
     int check_only = 0;
     const char *output = NULL;
     vb_lang lang = vb_lang_from_environment();

@@ -324,6 +324,10 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
         if (s->is_key || s->inner_end <= s->inner_start)
             continue;
         char *text = normalize_text(&li, s, tone, options->typography, options->speller, diags);
+        if (options->report_only) {
+            free(text);
+            continue;
+        }
         size_t n = s->inner_end - s->inner_start;
         if (strlen(text) != n || memcmp(text, data + s->inner_start, n) != 0)
             s->replacement = text;
@@ -331,6 +335,13 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
             free(text);
     }
 
+    if (options->report_only) {
+        free(li.starts);
+        free(list.items);
+        free(list.tone_name);
+        *out_len = 0;
+        return vb_strdup("");
+    }
     char *result = assemble(data, len, &list, NULL, out_len);
     /* The edit must leave the YAML's structure as it was. If it does not (a fix that made a
      * "key: value" of a plain scalar, a quote inside a quoted one), keep only the scalars

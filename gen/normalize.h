@@ -16,10 +16,12 @@ typedef struct {
     int tone_given;      /* 1: `tone` overrides the document's dau_thanh */
     int typography;      /* apply the safe typography fixes */
     struct vb_speller *speller; /* non-NULL: report unknown syllables (check --spell) */
+    int report_only;     /* only the findings (vanban check): no new text is built */
 } vb_normalize_options;
 
 /* Normalises valid UTF-8 YAML `data`. Returns the new bytes (caller frees; *out_len their
- * length; identical to the input when nothing changed), and adds one diagnostic per finding
+ * length; identical to the input when nothing changed; empty with report_only), and adds
+ * one diagnostic per finding
  * to `diags` (warnings: what changed or would change; what cannot be fixed). Returns NULL
  * when the YAML cannot be parsed (nothing to normalise; the reader reports why). */
 char *vb_normalize_yaml(const char *name, const char *data, size_t len,

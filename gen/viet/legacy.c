@@ -1514,11 +1514,39 @@ static char *det_convert(const det_word *words, size_t nw, const det_run *r, con
     return res;
 }
 
+/* Latin-1 characters that Vietnamese never uses but TCVN3 and VNI bytes read as
+ * Windows-1252/Latin-1 always produce (¸ µ · ß Ü ø ö ä …). Text without one of them
+ * cannot hold mojibake, and most text has none: the word analysis is skipped. */
+static int may_hold_mojibake(const char *utf8, size_t len)
+{
+    for (size_t i = 0; i + 1 < len; i++) {
+        unsigned char b = (unsigned char)utf8[i];
+        if (b != 0xC2 && b != 0xC3)
+            continue;
+        unsigned cp = ((b & 0x1Fu) << 6) | ((unsigned char)utf8[i + 1] & 0x3Fu);
+        switch (cp) {
+        /* the Latin-1 letters of Vietnamese itself */
+        case 0xC0: case 0xC1: case 0xC2: case 0xC3: case 0xC8: case 0xC9: case 0xCA:
+        case 0xCC: case 0xCD: case 0xD2: case 0xD3: case 0xD4: case 0xD5: case 0xD9:
+        case 0xDA: case 0xDD: case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE8:
+        case 0xE9: case 0xEA: case 0xEC: case 0xED: case 0xF2: case 0xF3: case 0xF4:
+        case 0xF5: case 0xF9: case 0xFA: case 0xFD:
+        /* NBSP and the signs a Vietnamese text may use: « » ° ± § © ® · × … */
+        case 0xA0: case 0xAB: case 0xBB: case 0xB0: case 0xB1:
+            continue;
+        default:
+            if (cp >= 0xA0)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 size_t vb_legacy_detect(const char *utf8, size_t len, vb_legacy_run **runs)
 {
     if (runs)
         *runs = NULL;
-    if (!utf8 || !runs)
+    if (!utf8 || !runs || !may_hold_mojibake(utf8, len))
         return 0;
     cpbuf cps = {0};
     size_t *offs = NULL;

@@ -446,7 +446,7 @@ static int parse_syllable(const word *w, placement *pl)
     if (i == ns)
         return 0;
     const nucleus *nu = NULL;
-    for (size_t k = 0; k < sizeof nuclei / sizeof *nuclei; k++)
+    for (size_t k = 0; k < sizeof nuclei / sizeof *nuclei && !nu; k++)
         if (strcmp(key, nuclei[k].spelling) == 0)
             nu = &nuclei[k];
     if (!nu)
@@ -522,11 +522,19 @@ static int nfc_utf8_64(const UChar *s, int32_t n, char out[64])
     return 1;
 }
 
-static void do_word(const char *s, size_t n, size_t offset, vb_tone_style style, outbuf *out,
-                    findings *found)
+static void do_word_uncached(const char *s, size_t n, size_t offset, vb_tone_style style,
+                             outbuf *out, findings *found)
 {
     if (n > WORD_MAX) {
         add_nfc(out, s, n);
+        return;
+    }
+    /* A word of plain ASCII letters carries no mark to place: most codes, numbers, English. */
+    size_t ascii = 0;
+    while (ascii < n && (unsigned char)s[ascii] < 0x80)
+        ascii++;
+    if (ascii == n) {
+        out_add(out, s, n);
         return;
     }
     UErrorCode st = U_ZERO_ERROR;
@@ -605,6 +613,61 @@ static void do_word(const char *s, size_t n, size_t offset, vb_tone_style style,
     if (found)
         finding_add(found, offset, n, accepted ? VB_SYLLABLE_RESTYLED : VB_SYLLABLE_REPAIRED, before,
                     after);
+}
+
+/* Documents repeat a few thousand syllables: each thread remembers what it made of the
+ * words it saw (per style), so a repeated word costs a hash and a copy. Thread-local, so
+ * threads never share it. */
+#define WORD_CACHE_SLOTS 4096
+typedef struct {
+    unsigned char used, style, kind, in_len, out_len;
+    char in[64], out[64];
+} cached_word;
+static _Thread_local cached_word word_cache[WORD_CACHE_SLOTS];
+
+static void do_word(const char *s, size_t n, size_t offset, vb_tone_style style, outbuf *out,
+                    findings *found)
+{
+    if (n >= 64) {
+        do_word_uncached(s, n, offset, style, out, found);
+        return;
+    }
+    uint32_t h = 2166136261u ^ (uint32_t)style;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    cached_word *slot = &word_cache[h % WORD_CACHE_SLOTS];
+    if (slot->used && slot->style == style && slot->in_len == n && memcmp(slot->in, s, n) == 0) {
+        out_add(out, slot->out, slot->out_len);
+        if (found && slot->kind != VB_SYLLABLE_UNCHANGED) {
+            /* A word with a finding is rare: work it out again for the finding's texts. */
+            findings probe = {0};
+            outbuf scratch = {0};
+            do_word_uncached(s, n, offset, style, &scratch, &probe);
+            if (probe.count)
+                finding_add(found, offset, n, probe.items[0].kind, probe.items[0].before,
+                            probe.items[0].after);
+            free(probe.items);
+            free(scratch.p);
+        }
+        return;
+    }
+    size_t out_before = out->len;
+    size_t found_before = found ? found->count : 0;
+    findings local = {0};
+    findings *sink = found ? found : &local;
+    do_word_uncached(s, n, offset, style, out, sink);
+    size_t made = out->len - out_before;
+    if (made < 64) {
+        slot->used = 1;
+        slot->style = (unsigned char)style;
+        slot->in_len = (unsigned char)n;
+        memcpy(slot->in, s, n);
+        slot->out_len = (unsigned char)made;
+        memcpy(slot->out, out->p + out_before, made);
+        slot->kind = sink->count > (found ? found_before : 0) ? (unsigned char)sink->items[sink->count - 1].kind
+                                                            : VB_SYLLABLE_UNCHANGED;
+    }
+    free(local.items);
 }
 
 /* ==== the text ============================================================================= */

@@ -899,6 +899,54 @@ static void pass_trailing(ctx *c, const tbuf *src, tbuf *dst)
 
 typedef void (*pass_fn)(ctx *, const tbuf *, tbuf *);
 
+/* Whether a pass can find anything in `s`: most text holds nothing for most passes, and a
+ * byte scan is far cheaper than a pass that copies the text. */
+static int has_pair(const char *s, size_t n, char a, const char *followers)
+{
+    for (const char *p = memchr(s, a, n); p; p = memchr(p + 1, a, n - (size_t)(p + 1 - s)))
+        if (p + 1 < s + n && strchr(followers, p[1]))
+            return 1;
+    return 0;
+}
+
+static int pass_needed(pass_fn pass, const tbuf *cur)
+{
+    const char *s = cur->s;
+    size_t n = cur->len;
+    if (pass == pass_invisible) {
+        /* NBSP and soft hyphen (C2 A0, C2 AD), U+200B..U+202F and U+2060 (E2 80/81), BOM (EF BB BF) */
+        return has_pair(s, n, '\xC2', "\xA0\xAD") || has_pair(s, n, '\xE2', "\x80\x81") ||
+               has_pair(s, n, '\xEF', "\xBB");
+    }
+    if (pass == pass_nfc) {
+        /* Combining marks (U+0300..U+036F: CC, CD) or scripts beyond Vietnamese's letters. */
+        for (size_t i = 0; i < n; i++) {
+            unsigned char b = (unsigned char)s[i];
+            if (b == 0xCC || b == 0xCD || b >= 0xEA)
+                return 1;
+        }
+        return 0;
+    }
+    if (pass == pass_ellipsis)
+        return strstr(s, "...") != NULL;
+    if (pass == pass_quotes)
+        return memchr(s, '"', n) != NULL;
+    if (pass == pass_space_before)
+        return has_pair(s, n, ' ', ",;:.!?)\xE2") || has_pair(s, n, '(', " ");
+    if (pass == pass_space_after) {
+        for (size_t i = 0; i + 1 < n; i++)
+            if ((s[i] == ',' || s[i] == ';' || s[i] == ':') && s[i + 1] != ' ' && s[i + 1] != '\n')
+                return 1;
+        return 0;
+    }
+    if (pass == pass_double_space)
+        return has_pair(s, n, ' ', " ") || has_pair(s, n, '\xC2', "\xA0");
+    if (pass == pass_trailing)
+        return has_pair(s, n, ' ', "\n\r") || has_pair(s, n, '\t', "\n\r") ||
+               (n && (s[n - 1] == ' ' || s[n - 1] == '\t'));
+    return 1;
+}
+
 char *vb_typography(const char *text, size_t len, int fix, vb_typo_finding **findings, size_t *count)
 {
     if (findings)
@@ -933,6 +981,8 @@ char *vb_typography(const char *text, size_t len, int fix, vb_typo_finding **fin
             detect_numbers(&c, &cur);
             continue;
         }
+        if (!pass_needed(passes[p], &cur))
+            continue;
         tbuf next;
         tb_init(&next, cur.len + cur.len / 8 + 16);
         passes[p](&c, &cur, &next);
