@@ -126,7 +126,9 @@ char *vb_format_task(const vb_node *task)
     vb_buf_addn(&b, action, trimmed_length(action));
     /* The deadline goes with the action, before the coordinating agency, so it cannot be
      * read as the coordinator's. */
-    if (t->deadline.present) {
+    if (t->deadline.present && !t->deadline.day) {
+        vb_buf_printf(&b, " trong tháng %d/%d", t->deadline.month, t->deadline.year);
+    } else if (t->deadline.present) {
         char date[32];
         vb_format_short_date(&t->deadline, date, sizeof date);
         vb_buf_printf(&b, " trước ngày %s", date);

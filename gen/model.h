@@ -125,6 +125,7 @@ typedef struct {
 
 typedef struct {
     char *source_name;   /* file name used in positions ("-" → "<stdin>") */
+    vb_pos root_pos;     /* the document's first key: where a missing part is reported */
     vb_format format;
     vb_pos format_pos;
     vb_text type_code;   /* loai, as written (BC, QĐ, TTr, ...) */

@@ -255,12 +255,25 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
                       "this looks like %s text pasted into Unicode; converted: \"%s\""),
                 vb_encoding_name(runs[i].encoding), runs[i].converted);
     vb_legacy_runs_free(runs, run_count);
+    if (run_count > 0) {
+        /* Legacy bytes are no Vietnamese to restyle or retype: fixing their marks would only
+         * spoil the conversion. The text stays as it is until it is converted. */
+        return nfc;
+    }
 
     vb_tone_finding *tf = NULL;
     size_t tone_count = 0;
     char *toned = vb_tone_apply(nfc, strlen(nfc), tone, &tf, &tone_count);
     for (size_t i = 0; i < tone_count; i++) {
         vb_pos at = position(li, s->inner_start + tf[i].offset);
+        /* Capitalised words are names, and the official names of the Central Highlands are
+         * not Vietnamese syllables (Krông Pắc, M'Đrắk, Đăk Glong): only lower-case words are
+         * reported. */
+        unsigned char first = (unsigned char)tf[i].before[0];
+        int capitalised = (first >= 'A' && first <= 'Z') || (first == 0xC3 && (unsigned char)tf[i].before[1] < 0xA0) ||
+                          (first == 0xC4 && (unsigned char)tf[i].before[1] == 0x90);
+        if (tf[i].kind == VB_SYLLABLE_INVALID && capitalised)
+            continue;
         if (tf[i].kind == VB_SYLLABLE_INVALID)
             vb_diag(diags, VB_SEV_WARNING, at, "TXT-SYLLABLE",
                     VI_EN("\"%s\" không phải âm tiết tiếng Việt", "\"%s\" is not a Vietnamese syllable"), tf[i].before);
@@ -324,10 +337,6 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
         if (s->is_key || s->inner_end <= s->inner_start)
             continue;
         char *text = normalize_text(&li, s, tone, options->typography, options->speller, diags);
-        if (options->report_only) {
-            free(text);
-            continue;
-        }
         size_t n = s->inner_end - s->inner_start;
         if (strlen(text) != n || memcmp(text, data + s->inner_start, n) != 0)
             s->replacement = text;
@@ -335,7 +344,11 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
             free(text);
     }
 
-    if (options->report_only) {
+    int any_change = 0;
+    for (size_t i = 0; i < list.count && !any_change; i++)
+        any_change = list.items[i].replacement != NULL;
+    if (options->report_only && !any_change) {
+        /* Nothing would change, so nothing can change the structure: no rebuild needed. */
         free(li.starts);
         free(list.items);
         free(list.tone_name);

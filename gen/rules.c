@@ -45,6 +45,8 @@ static const vb_rule rules[] = {
     /* ô 5: tên loại, trích yếu; Kính gửi */
     {"ND-SUBJECT", E, "NĐ30 PL I §II.5; PL III", "có trích yếu khi loại văn bản cần (không có với giấy giới thiệu, giấy nghỉ phép)",
      "a trích yếu where the type needs one (none on giấy giới thiệu, giấy nghỉ phép)"},
+    {"ND-SUBJECT-NONE", W, "NĐ30 PL III Mẫu 1.8, 1.10", "giấy giới thiệu, giấy nghỉ phép không có trích yếu",
+     "a giấy giới thiệu or giấy nghỉ phép has no trích yếu"},
     {"ND-ADDRESSEE", E, "NĐ30 PL I §II.9.a; PL III Mẫu 1.5",
      "công văn, tờ trình có \"Kính gửi\"", "a công văn or tờ trình has a \"Kính gửi\""},
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doctypes.h"
 #include "format.h"
@@ -23,11 +24,6 @@ typedef struct {
 static int starts_with(const char *s, const char *prefix)
 {
     return s && strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static int contains_ci(const char *haystack_lower, const char *needle)
-{
-    return strstr(haystack_lower, needle) != NULL;
 }
 
 /* ---- section roles ---- */
@@ -59,9 +55,25 @@ unsigned vb_section_roles(const vb_node *section)
     char *plain = vb_inline_plain(&section->title);
     char *lower = vb_lower_vi(plain);
     unsigned roles = 0;
-    for (size_t i = 0; i < sizeof role_words / sizeof *role_words; i++)
-        if (contains_ci(lower, role_words[i].word))
-            roles |= role_words[i].role;
+    /* A role word counts where a title part starts ("Kết quả …", "Nhiệm vụ, giải pháp",
+     * "Đánh giá và kiến nghị", "Về kết quả …"), not inside a phrase ("kết quả thực hiện
+     * nhiệm vụ" is an assessment, not tasks). */
+    static const char *const starts[] = {", ", "; ", " và ", "về ", "- ", ". ", ": "};
+    for (size_t i = 0; i < sizeof role_words / sizeof *role_words; i++) {
+        const char *w = role_words[i].word;
+        for (const char *p = strstr(lower, w); p; p = strstr(p + 1, w)) {
+            int at_start = p == lower;
+            for (size_t k = 0; k < sizeof starts / sizeof *starts && !at_start; k++) {
+                size_t sl = strlen(starts[k]);
+                at_start = (size_t)(p - lower) >= sl && strncmp(p - sl, starts[k], sl) == 0 &&
+                           (p - sl == lower || strcmp(starts[k], "về ") != 0 || p[-sl - 1] == ' ');
+            }
+            if (at_start) {
+                roles |= role_words[i].role;
+                break;
+            }
+        }
+    }
     free(lower);
     free(plain);
     return roles;
@@ -99,7 +111,10 @@ static int group_is_type(const char *group, size_t n, const char *code)
         t = vb_doctype_find(buf, VB_FORMAT_PARTY);
     if (!t)
         return 0;
-    return code == NULL || strcmp(t->code, code) == 0;
+    if (code == NULL || strcmp(t->code, code) == 0)
+        return 1;
+    /* Party regulations are numbered both QĐi and QĐ in real use (HD36 §11b). */
+    return strcmp(code, "QĐi") == 0 && strcmp(t->code, "QĐ") == 0;
 }
 
 /* A joint (liên tịch) document adds "LT" to its type: KHLT, TTLT, NQLT. */
@@ -150,8 +165,9 @@ static void check_code(checker *c)
     const char *dash = strchr(code, '-');
     size_t first = dash ? (size_t)(dash - code) : strlen(code);
     if (c->type && !c->type->has_type_name) {
-        /* Công văn: issuer-unit, the first group must not be a type abbreviation. */
-        if (group_is_type(code, first, NULL) || !dash)
+        /* Công văn: issuer-unit. "CV" is no abbreviation of NĐ30; other groups that look like
+         * a type (CT for Cục Thuế) are the issuer's own choice. */
+        if (!dash || (first == 2 && strncmp(code, "CV", 2) == 0))
             vb_diag(c->diags, VB_SEV_ERROR, at, "HDR-CODE-CV",
                     VI_EN("ký hiệu công văn là tên cơ quan - đơn vị soạn thảo (UBND-VX), không có tên loại: \"%s\"",
                           "a công văn's ký hiệu is issuer-unit (UBND-VX), with no type: \"%s\""),
@@ -244,9 +260,25 @@ static void check_reference(checker *c, const char *ref, vb_pos at)
 {
     while (*ref == ' ')
         ref++;
-    if (!*ref || starts_with(ref, "Theo đề nghị") || starts_with(ref, "Xét đề nghị") ||
-        starts_with(ref, "Theo ") || starts_with(ref, "Xét "))
-        return; /* the proposal line that ends the căn cứ */
+    if (!*ref)
+        return;
+    /* The proposal line that ends the căn cứ ("Theo đề nghị của …", "Xét Tờ trình số …")
+     * is no citation to check the form of, but a date it gives still cannot be later. */
+    if (starts_with(ref, "Theo ") || starts_with(ref, "Xét ")) {
+        vb_date d = {0};
+        if (find_cited_date(ref, &d)) {
+            if (!d.present)
+                vb_diag(c->diags, VB_SEV_ERROR, at, "CC-DATE",
+                        VI_EN("căn cứ: ngày %02d/%02d/%d không có thật", "legal basis: the date %02d/%02d/%d does not exist"),
+                        d.day, d.month, d.year);
+            else if (c->doc->date.present && date_after(&d, &c->doc->date))
+                vb_diag(c->diags, VB_SEV_ERROR, at, "CC-DATE",
+                        VI_EN("căn cứ: văn bản ngày %02d/%02d/%d được nêu ban hành sau văn bản này",
+                              "legal basis: the paper of %02d/%02d/%d it names is dated after this document"),
+                        d.day, d.month, d.year);
+        }
+        return;
+    }
     const char *type = NULL, *found = NULL;
     for (size_t i = 0; cited_types[i]; i++) {
         const char *p = strstr(ref, cited_types[i]);
@@ -266,7 +298,14 @@ static void check_reference(checker *c, const char *ref, vb_pos at)
     int is_law = strcmp(type, "Luật") == 0 || strcmp(type, "Bộ luật") == 0 ||
                  strcmp(type, "Pháp lệnh") == 0 || strcmp(type, "Hiến pháp") == 0 ||
                  strcmp(type, "Điều lệ") == 0;
-    if (!is_law && !strstr(found, " số ")) {
+    int has_number = 0;
+    for (const char *p = strstr(found, " số "); p && !has_number; p = strstr(p + 1, " số ")) {
+        const char *q = p + strlen(" số ");
+        while (*q == ' ')
+            q++;
+        has_number = *q >= '0' && *q <= '9';
+    }
+    if (!is_law && !has_number) {
         vb_diag(c->diags, VB_SEV_WARNING, at, "CC-FORM",
                 VI_EN("căn cứ: %s được viện dẫn không có số, ký hiệu (\"%s số …\")",
                       "legal basis: the cited %s has no number (\"%s số …\")"),
@@ -299,7 +338,7 @@ static void check_legal_bases(checker *c, unsigned required)
 {
     const vb_document *doc = c->doc;
     if ((required & VB_PART_LEGAL_BASIS) && doc->legal_bases.count == 0)
-        vb_diag(c->diags, VB_SEV_ERROR, (vb_pos){doc->source_name, 1, 1}, "CC-REQUIRED",
+        vb_diag(c->diags, VB_SEV_ERROR, doc->root_pos, "CC-REQUIRED",
                 VI_EN("%s phải có căn cứ ban hành (`can_cu`)", "a %s needs its legal bases (`can_cu`)"),
                 c->type->name);
     for (size_t i = 0; i < doc->legal_bases.count; i++) {
@@ -334,14 +373,14 @@ static void check_parts(checker *c)
     unsigned required = c->party ? c->type->required_party : c->type->required_state;
     if (is_conclusion_notice(c))
         required |= VB_PART_TASKS | VB_PART_CONCLUSIONS;
-    vb_pos root = {doc->source_name, 1, 1};
+    vb_pos root = doc->root_pos;
     vb_pos body = doc->body_pos.line ? doc->body_pos : root;
 
     if ((required & VB_PART_SUBJECT) && !doc->subject.text)
         vb_diag(c->diags, VB_SEV_ERROR, root, "ND-SUBJECT",
                 VI_EN("%s phải có trích yếu (`trich_yeu`)", "a %s needs a trích yếu (`trich_yeu`)"), c->type->name);
     if ((c->type->forbidden & VB_PART_SUBJECT) && doc->subject.text)
-        vb_diag(c->diags, VB_SEV_WARNING, doc->subject.pos, "ND-SUBJECT",
+        vb_diag(c->diags, VB_SEV_WARNING, doc->subject.pos, "ND-SUBJECT-NONE",
                 VI_EN("%s không có trích yếu: chỉ một đường kẻ dưới tên loại",
                       "a %s has no trích yếu: only a rule under the tên loại"),
                 c->type->name);
@@ -400,7 +439,10 @@ static void check_parts(checker *c)
                     n->parent && n->parent->agency.agency.text ? n->parent->agency.agency.text : "?");
         } else if (t->deadline.present && doc->date.present && date_after(&doc->date, &t->deadline)) {
             char when[32];
-            vb_format_short_date(&t->deadline, when, sizeof when);
+            if (t->deadline.day)
+                vb_format_short_date(&t->deadline, when, sizeof when);
+            else
+                snprintf(when, sizeof when, "%d/%d", t->deadline.month, t->deadline.year);
             vb_diag(c->diags, VB_SEV_ERROR, t->deadline.pos, "NV-DEADLINE-PAST",
                     VI_EN("thời hạn %s trước ngày ban hành văn bản", "the deadline %s is before the document's date"),
                     when);
@@ -413,7 +455,7 @@ static void check_parts(checker *c)
 static void check_recipients(checker *c)
 {
     const vb_lines *r = &c->doc->recipients;
-    vb_pos at = r->pos.line ? r->pos : (vb_pos){c->doc->source_name, 1, 1};
+    vb_pos at = r->pos.line ? r->pos : c->doc->root_pos;
     if (r->count == 0) {
         vb_diag(c->diags, VB_SEV_ERROR, at, "NN-REQUIRED",
                 VI_EN("nơi nhận trống", "the recipient list is empty"));
@@ -466,14 +508,20 @@ static const mark_kind marks[] = {
     {"T/M ", 1, 1, 0}, {"K/T ", 1, 0, 1}, {"T/L ", 1, 0, 0},
 };
 
-/* Marks written almost right: "T.M.", "Tm.", "TM " … with the mark they mean. */
+/* Marks written almost right ("T.M.", "Tm.", "TM ", "TM.ỦY" …), with the mark each means in
+ * the state format and in the Party format. */
 static const struct {
     const char *typo;
-    const char *means;
+    const char *state, *party;
 } near_marks[] = {
-    {"T.M. ", "TM. "}, {"T.M ", "TM. "}, {"Tm. ", "TM. "}, {"TM ", "TM. "}, {"K.T. ", "KT. "},
-    {"KT ", "KT. "},   {"Kt. ", "KT. "}, {"T.L. ", "TL. "}, {"TL ", "TL. "}, {"T/UQ ", "TUQ. "},
-    {"TUQ ", "TUQ. "}, {"TM/ ", "T/M "}, {"T/M. ", "T/M "}, {"K/T. ", "K/T "}, {"T/L. ", "T/L "},
+    {"T.M. ", "TM. ", "T/M "}, {"T.M ", "TM. ", "T/M "}, {"Tm. ", "TM. ", "T/M "},
+    {"TM ", "TM. ", "T/M "},   {"K.T. ", "KT. ", "K/T "}, {"KT ", "KT. ", "K/T "},
+    {"Kt. ", "KT. ", "K/T "},  {"T.L. ", "TL. ", "T/L "}, {"TL ", "TL. ", "T/L "},
+    {"T/UQ ", "TUQ. ", "T/L "}, {"TUQ ", "TUQ. ", "T/L "}, {"TM/ ", "TM. ", "T/M "},
+    {"T/M. ", "TM. ", "T/M "}, {"K/T. ", "KT. ", "K/T "}, {"T/L. ", "TL. ", "T/L "},
+    {"TM.", "TM. ", "T/M "},   {"KT.", "KT. ", "K/T "},   {"TL.", "TL. ", "T/L "},
+    {"TUQ.", "TUQ. ", "T/L "}, {"T/M", "TM. ", "T/M "},   {"K/T", "KT. ", "K/T "},
+    {"T/L", "TL. ", "T/L "},
 };
 
 /* Personal titles: what must not follow TM. / T/M. */
@@ -505,22 +553,33 @@ static void check_signer(checker *c, const vb_signer *s)
     for (size_t i = 0; i < n; i++) {
         char *upper = vb_upper_vi(lines[i]);
         const mark_kind *mark = NULL;
+        size_t mark_len = 0;
         for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
             if (starts_with(upper, marks[m].written))
                 mark = &marks[m];
+        if (mark)
+            mark_len = strlen(mark->written);
         if (!mark) {
-            for (size_t m = 0; m < sizeof near_marks / sizeof *near_marks; m++) {
-                if (starts_with(lines[i], near_marks[m].typo)) {
-                    vb_diag(c->diags, VB_SEV_WARNING, where[i], "KY-MARK-FORM",
-                            VI_EN("viết \"%.*s\" thay cho \"%s\"", "write \"%.*s\" instead of \"%s\""),
-                            (int)strlen(near_marks[m].means) - 1, near_marks[m].means, near_marks[m].typo);
-                    break;
-                }
+            /* Written almost right: say how, then check it as the mark it means. */
+            for (size_t m = 0; m < sizeof near_marks / sizeof *near_marks && !mark; m++) {
+                const char *typo = near_marks[m].typo;
+                size_t tl = strlen(typo);
+                if (!starts_with(lines[i], typo) || (typo[tl - 1] != ' ' && lines[i][tl] == ' '))
+                    continue;
+                const char *means = c->party ? near_marks[m].party : near_marks[m].state;
+                vb_diag(c->diags, VB_SEV_WARNING, where[i], "KY-MARK-FORM",
+                        VI_EN("viết \"%.*s\" thay cho \"%.*s\"", "write \"%.*s\" instead of \"%.*s\""),
+                        (int)strlen(means) - 1, means, (int)(typo[tl - 1] == ' ' ? tl - 1 : tl), typo);
+                for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+                    if (strcmp(marks[k].written, means) == 0)
+                        mark = &marks[k];
+                mark_len = tl;
             }
-            free(upper);
-            continue;
-        }
-        if (!starts_with(lines[i], mark->written))
+            if (!mark) {
+                free(upper);
+                continue;
+            }
+        } else if (!starts_with(lines[i], mark->written))
             vb_diag(c->diags, VB_SEV_WARNING, where[i], "KY-MARK-FORM",
                     VI_EN("viết ký hiệu quyền hạn bằng chữ in hoa: \"%.*s\"", "write the mark in capitals: \"%.*s\""),
                     (int)strlen(mark->written) - 1, mark->written);
@@ -535,10 +594,14 @@ static void check_signer(checker *c, const vb_signer *s)
             free(upper);
             continue;
         }
-        const char *rest = upper + strlen(mark->written);
+        const char *rest = upper + mark_len;
+        while (*rest == ' ')
+            rest++;
         if (mark->collective) {
             for (size_t t = 0; personal_titles[t]; t++) {
-                if (strcmp(rest, personal_titles[t]) == 0) {
+                size_t tl = strlen(personal_titles[t]);
+                /* "TM. CHỦ TỊCH" and "TM. CHỦ TỊCH ỦY BAN …" both name a person. */
+                if (strncmp(rest, personal_titles[t], tl) == 0 && (rest[tl] == '\0' || rest[tl] == ' ')) {
                     vb_diag(c->diags, VB_SEV_ERROR, where[i], "KY-TM-COLLECTIVE",
                             VI_EN("\"%.*s\" đứng trước tên tập thể (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ, …), không trước chức vụ \"%s\"",
                                   "\"%.*s\" stands before a collective body (ỦY BAN NHÂN DÂN, BAN THƯỜNG VỤ, …), not the title \"%s\""),
@@ -563,9 +626,9 @@ static void check_signer(checker *c, const vb_signer *s)
         }
         free(upper);
     }
-    static const char *const academic[] = {"GS.", "PGS.", "TS.", "ThS.", "KS.", "BS.", "CN.", "GS ", "PGS ", "TS ", NULL};
+    static const char *const academic[] = {"gs.", "pgs.", "ts.", "ths.", "ks.", "bs.", "cn.", "gs ", "pgs ", "ts ", "ths ", NULL};
     for (size_t a = 0; s->name.text && academic[a]; a++) {
-        if (starts_with(s->name.text, academic[a])) {
+        if (strncasecmp(s->name.text, academic[a], strlen(academic[a])) == 0) {
             vb_diag(c->diags, VB_SEV_WARNING, s->name.pos, "KY-NAME",
                     VI_EN("không ghi học hàm, học vị trước họ tên người ký (\"%s\")",
                           "no academic title before the signer's name (\"%s\")"),

@@ -436,7 +436,8 @@ static int task_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v,
         vb_date d = {0};
         d.pos = pos_of(r, v);
         int res = parse_date(s, &d);
-        if (res > 0 && d.day) {
+        if (res > 0 && d.month) {
+            /* "2025-03" is a deadline too: within that month. */
             t->deadline = d;
         } else if (res < 0) {
             vb_diag(r->diags, VB_SEV_ERROR, d.pos, "YAML-DATE",
@@ -882,6 +883,7 @@ static int read_document(reader *r, yaml_node_t *root)
     }
     top_ctx t;
     memset(&t, 0, sizeof t);
+    doc->root_pos = pos_of(r, root);
     int ok = for_each_pair(r, root, top_pair, &t);
 
     static const struct {
@@ -1034,13 +1036,20 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
     size_t line_start = 0;
     int at_line_start = 1;
     unsigned indent = 0;
+    int scalar_can_start = 1; /* after the line's indentation, "[", "{", ",", ": ", "- " */
     *line = 1;
     for (size_t i = 0; i < len; i++) {
         char ch = data[i];
+        int can_start_here = scalar_can_start;
+        if (ch != ' ' && ch != '\t')
+            scalar_can_start = ch == '[' || ch == '{' || ch == ',' || ch == ':' || ch == '-' || ch == '?';
+        if (!quote && (ch == '"' || ch == '\'') && !can_start_here)
+            continue;
         if (ch == '\n') {
             (*line)++;
             line_start = i + 1;
             at_line_start = 1;
+            scalar_can_start = 1;
             indent = 0;
             if (quote == '#')
                 quote = 0;
@@ -1066,6 +1075,7 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
                 quote = 0;
             continue;
         }
+        /* A quote opens a quoted scalar only where a scalar can start: M'Đrắk is plain text. */
         if (ch == '"' || ch == '\'')
             quote = ch;
         else if (ch == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t'))
