@@ -12,6 +12,40 @@
 #define BODY_SPACING PT(6)
 #define BODY_LINE 276
 
+/* Names the styles carry in Word's and LibreOffice's style lists (both formats). */
+#define STYLE_NAMES {                                                                             \
+    [VB_EL_NATIONAL_TITLE] = "VB Quốc hiệu", \
+    [VB_EL_MOTTO] = "VB Tiêu ngữ", \
+    [VB_EL_PARENT_BODY] = "VB Cơ quan chủ quản", \
+    [VB_EL_ISSUER] = "VB Cơ quan ban hành", \
+    [VB_EL_ISSUER_MARK] = "VB Dấu sao", \
+    [VB_EL_NUMBER] = "VB Số ký hiệu", \
+    [VB_EL_CONG_VAN_SUBJECT] = "VB Trích yếu công văn", \
+    [VB_EL_DATE_LINE] = "VB Địa danh ngày tháng", \
+    [VB_EL_TYPE_NAME] = "VB Tên loại", \
+    [VB_EL_SUBJECT] = "VB Trích yếu", \
+    [VB_EL_SUBJECT_MARK] = "VB Gạch dưới trích yếu", \
+    [VB_EL_ADDRESSEE] = "VB Kính gửi", \
+    [VB_EL_AUTHORITY_LINE] = "VB Thẩm quyền ban hành", \
+    [VB_EL_LEGAL_BASIS] = "VB Căn cứ", \
+    [VB_EL_PREAMBLE_CLOSE] = "VB Quyết định", \
+    [VB_EL_BODY] = "VB Nội dung", \
+    [VB_EL_BULLET] = "VB Gạch đầu dòng", \
+    [VB_EL_PART] = "VB Phần Chương", \
+    [VB_EL_PART_TITLE] = "VB Tên phần chương", \
+    [VB_EL_SECTION] = "VB Mục", \
+    [VB_EL_CLAUSE] = "VB Khoản", \
+    [VB_EL_POINT] = "VB Điểm", \
+    [VB_EL_ARTICLE] = "VB Điều", \
+    [VB_EL_RECIPIENTS_HEADING] = "VB Nơi nhận", \
+    [VB_EL_RECIPIENT] = "VB Nơi nhận mục", \
+    [VB_EL_SIGNER_AUTHORITY] = "VB Quyền hạn ký", \
+    [VB_EL_SIGNER_TITLE] = "VB Chức vụ người ký", \
+    [VB_EL_SIGNER_NAME] = "VB Họ tên người ký", \
+    [VB_EL_PAGE_NUMBER] = "VB Số trang", \
+    [VB_EL_RULE] = "VB Đường kẻ", \
+}
+
 #define STYLE(size, b, i, u, caps, al, first, before, after, line)                              \
     {size, b, i, u, caps, VB_ALIGN_##al, first, before, after, line, 0}
 
@@ -72,6 +106,7 @@ static const vb_layout state_layout = {
         [VB_EL_PAGE_NUMBER] = STYLE(14, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
         [VB_EL_RULE] = STYLE(1, 0, 0, 0, 0, LEFT, 0, 0, 0, 240),
     },
+    .style_names = STYLE_NAMES,
     .national_title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     .motto = "Độc lập - Tự do - Hạnh phúc",
     .issuer_rule_fraction = 0.4,
@@ -161,6 +196,7 @@ static const vb_layout party_layout = {
         [VB_EL_PAGE_NUMBER] = STYLE(14, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
         [VB_EL_RULE] = STYLE(1, 0, 0, 0, 0, LEFT, 0, 0, 0, 240),
     },
+    .style_names = STYLE_NAMES,
     .national_title = "ĐẢNG CỘNG SẢN VIỆT NAM",
     .motto = NULL,
     .issuer_rule_fraction = 0,
@@ -195,50 +231,9 @@ static const vb_layout party_layout = {
     .recipients_column_fraction = 0.45,
 };
 
-/* Names the styles carry in Word's and LibreOffice's style lists. */
-static const char *const style_names[VB_EL_COUNT] = {
-    [VB_EL_NATIONAL_TITLE] = "VB Quốc hiệu",
-    [VB_EL_MOTTO] = "VB Tiêu ngữ",
-    [VB_EL_PARENT_BODY] = "VB Cơ quan chủ quản",
-    [VB_EL_ISSUER] = "VB Cơ quan ban hành",
-    [VB_EL_ISSUER_MARK] = "VB Dấu sao",
-    [VB_EL_NUMBER] = "VB Số ký hiệu",
-    [VB_EL_CONG_VAN_SUBJECT] = "VB Trích yếu công văn",
-    [VB_EL_DATE_LINE] = "VB Địa danh ngày tháng",
-    [VB_EL_TYPE_NAME] = "VB Tên loại",
-    [VB_EL_SUBJECT] = "VB Trích yếu",
-    [VB_EL_SUBJECT_MARK] = "VB Gạch dưới trích yếu",
-    [VB_EL_ADDRESSEE] = "VB Kính gửi",
-    [VB_EL_AUTHORITY_LINE] = "VB Thẩm quyền ban hành",
-    [VB_EL_LEGAL_BASIS] = "VB Căn cứ",
-    [VB_EL_PREAMBLE_CLOSE] = "VB Quyết định",
-    [VB_EL_BODY] = "VB Nội dung",
-    [VB_EL_BULLET] = "VB Gạch đầu dòng",
-    [VB_EL_PART] = "VB Phần Chương",
-    [VB_EL_PART_TITLE] = "VB Tên phần chương",
-    [VB_EL_SECTION] = "VB Mục",
-    [VB_EL_CLAUSE] = "VB Khoản",
-    [VB_EL_POINT] = "VB Điểm",
-    [VB_EL_ARTICLE] = "VB Điều",
-    [VB_EL_RECIPIENTS_HEADING] = "VB Nơi nhận",
-    [VB_EL_RECIPIENT] = "VB Nơi nhận mục",
-    [VB_EL_SIGNER_AUTHORITY] = "VB Quyền hạn ký",
-    [VB_EL_SIGNER_TITLE] = "VB Chức vụ người ký",
-    [VB_EL_SIGNER_NAME] = "VB Họ tên người ký",
-    [VB_EL_PAGE_NUMBER] = "VB Số trang",
-    [VB_EL_RULE] = "VB Đường kẻ",
-};
-
-static vb_layout state_with_names, party_with_names;
-
 const vb_layout *vb_layout_for(vb_format format)
 {
-    vb_layout *l = format == VB_FORMAT_PARTY ? &party_with_names : &state_with_names;
-    if (!l->id) {
-        *l = format == VB_FORMAT_PARTY ? party_layout : state_layout;
-        memcpy(l->style_names, style_names, sizeof style_names);
-    }
-    return l;
+    return format == VB_FORMAT_PARTY ? &party_layout : &state_layout;
 }
 
 int vb_layout_text_width(const vb_layout *layout)

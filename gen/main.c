@@ -26,6 +26,7 @@
 #include "yaml_reader.h"
 
 #include <ftw.h>
+#include <pthread.h>
 #include <sys/stat.h>
 
 #ifndef VB_VERSION
@@ -503,6 +504,7 @@ static const char usage_check[] =
     "Options:\n"
     "      --format text|json|sarif  how to report (SARIF 2.1.0 for code-review tools)\n"
     "      --strict        warnings fail the run too\n"
+    "  -j, --jobs N        check N files at a time (default: the number of cores)\n"
     "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
     "      --encoding ENC  the files' encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
     "      --spell         also report syllables the Vietnamese dictionary does not know\n"
@@ -550,10 +552,80 @@ static int compare_paths(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* One file of `vanban check`, checked by any thread. */
+typedef struct {
+    const char *path;
+    vb_lang lang;
+    const vb_validate_options *validate;
+    vb_speller *speller;
+    vb_diagnostics diags;
+    int status; /* 0, or EXIT_IO / EXIT_INPUT when the file could not be read */
+} check_job;
+
+#define CHECK_CHUNK 256
+
+static void check_one(check_job *job)
+{
+    char *data = NULL;
+    size_t len = 0;
+    const char *shown = strcmp(job->path, "-") == 0 ? "<stdin>" : job->path;
+    vb_diagnostics_init(&job->diags, job->lang);
+    if (read_input(job->path, &data, &len, &job->status) < 0)
+        return;
+    /* The text checks below report tone marks; the model keeps them as typed. */
+    vb_document *doc = vb_yaml_read_with(shown, data, len, &job->diags, 0);
+    if (doc) {
+        vb_validate(doc, job->validate, &job->diags);
+        /* The text checks of `vanban normalize --check`, as warnings. */
+        vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, job->speller, 1};
+        size_t ignored = 0;
+        free(vb_normalize_yaml(shown, data, len, &nopt, &job->diags, &ignored));
+    }
+    free(data);
+    vb_document_free(doc);
+}
+
+typedef struct {
+    check_job *jobs;
+    size_t count;
+    size_t next; /* guarded by lock */
+    pthread_mutex_t lock;
+} job_queue;
+
+static void *check_worker(void *arg)
+{
+    job_queue *q = arg;
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        size_t i = q->next++;
+        pthread_mutex_unlock(&q->lock);
+        if (i >= q->count)
+            return NULL;
+        check_one(&q->jobs[i]);
+    }
+}
+
+static void run_check_jobs(check_job *jobs, size_t count, int threads)
+{
+    job_queue q = {jobs, count, 0, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t ids[64];
+    int started = 0;
+    if (threads > 64)
+        threads = 64;
+    for (int t = 1; t < threads && (size_t)t < count; t++)
+        if (pthread_create(&ids[started], NULL, check_worker, &q) == 0)
+            started++;
+    check_worker(&q); /* this thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(ids[t], NULL);
+    pthread_mutex_destroy(&q.lock);
+}
+
 static int cmd_check(int argc, char **argv)
 {
     enum { OPT_FORMAT = 256, OPT_STRICT, OPT_DRAFT, OPT_LANG, OPT_ENCODING, OPT_SPELL };
     static const struct option options[] = {
+        {"jobs", required_argument, NULL, 'j'},
         {"spell", no_argument, NULL, OPT_SPELL},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -568,10 +640,22 @@ static int cmd_check(int argc, char **argv)
     vb_validate_options vopt = {0};
     vb_lang lang = vb_lang_from_environment();
     int spell = 0;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = cores > 0 ? (int)cores : 1;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hj:", options, NULL)) != -1) {
         switch (c) {
+        case 'j': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+            if (!end || *end || v < 1 || v > 64) {
+                fprintf(stderr, "vanban check: -j takes a number of threads from 1 to 64, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            jobs = (int)v;
+            break;
+        }
         case OPT_SPELL:
             spell = 1;
             break;
@@ -654,39 +738,37 @@ static int cmd_check(int argc, char **argv)
 
     vb_report *report = vb_report_new(format, lang, stdout);
     size_t errors = 0, warnings = 0, checked = 0;
-    for (size_t i = 0; i < files.count; i++) {
-        char *data = NULL;
-        size_t len = 0;
-        int status = 0;
-        const char *shown = strcmp(files.paths[i], "-") == 0 ? "<stdin>" : files.paths[i];
-        if (read_input(files.paths[i], &data, &len, &status) < 0) {
-            if (status == EXIT_IO)
+    /* Files are checked by `jobs` threads a chunk at a time; the results are reported in
+     * file order, so the output is the same whatever the number of threads. */
+    check_job *chunk = vb_xcalloc(CHECK_CHUNK, sizeof *chunk);
+    for (size_t first = 0; first < files.count; first += CHECK_CHUNK) {
+        size_t n = files.count - first < CHECK_CHUNK ? files.count - first : CHECK_CHUNK;
+        for (size_t k = 0; k < n; k++) {
+            memset(&chunk[k], 0, sizeof chunk[k]);
+            chunk[k].path = files.paths[first + k];
+            chunk[k].lang = lang;
+            chunk[k].validate = &vopt;
+            chunk[k].speller = speller;
+        }
+        run_check_jobs(chunk, n, speller ? 1 : jobs);
+        for (size_t k = 0; k < n; k++) {
+            check_job *job = &chunk[k];
+            if (job->status == EXIT_IO) {
                 io_error = 1;
-            else
+            } else if (job->status) {
                 errors++;
-            free(files.paths[i]);
-            continue;
+            } else {
+                for (size_t d = 0; d < job->diags.count; d++)
+                    warnings += job->diags.items[d].severity == VB_SEV_WARNING;
+                errors += job->diags.error_count;
+                checked++;
+                vb_report_add(report, &job->diags);
+            }
+            vb_diagnostics_free(&job->diags);
+            free(files.paths[first + k]);
         }
-        vb_diagnostics diags;
-        vb_diagnostics_init(&diags, lang);
-        vb_document *doc = vb_yaml_read(shown, data, len, &diags);
-        if (doc) {
-            vb_validate(doc, &vopt, &diags);
-            /* The text checks of `vanban normalize --check`, as warnings. */
-            vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, speller, 1};
-            size_t ignored = 0;
-            free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
-        }
-        free(data);
-        for (size_t k = 0; k < diags.count; k++)
-            warnings += diags.items[k].severity == VB_SEV_WARNING;
-        errors += diags.error_count;
-        checked++;
-        vb_report_add(report, &diags);
-        vb_diagnostics_free(&diags);
-        vb_document_free(doc);
-        free(files.paths[i]);
     }
+    free(chunk);
     free(files.paths);
     vb_speller_close(speller);
     vb_report_finish(report, checked, errors, warnings);

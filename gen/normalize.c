@@ -320,7 +320,9 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
     scalar_list list = {0};
     line_index li;
     unsigned deep_line, deep_column;
-    if (!vb_yaml_nesting_ok(data, len, &deep_line, &deep_column) || !collect(data, len, &list)) {
+    /* report_only comes after the reader, which scanned the nesting already. */
+    if ((!options->report_only && !vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) ||
+        !collect(data, len, &list)) {
         free(list.items);
         free(list.tone_name);
         return NULL;

@@ -80,8 +80,38 @@ static char *to_utf8(const UChar *u, int32_t len)
     return out;
 }
 
+/* Whether valid UTF-8 text is certainly NFC without asking ICU: every character below
+ * U+0300 (Latin, with ă, đ, ơ, ư), in U+1E80..U+1EFF (the precomposed Vietnamese letters)
+ * or in U+2002..U+203F (dashes, quotes, …) is stable under NFC, and no combining mark
+ * follows to compose with them. Anything else goes to ICU. */
+static int certainly_nfc(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        unsigned char b = u[i];
+        if (b < 0x80) {
+            i++;
+        } else if (b >= 0xC2 && b <= 0xCB) {
+            i += 2;
+        } else if (b == 0xE1 && i + 2 < len + 1 && (u[i + 1] == 0xBA || u[i + 1] == 0xBB)) {
+            i += 3;
+        } else if (b == 0xE2 && i + 2 < len + 1 && u[i + 1] == 0x80 && u[i + 2] >= 0x82) {
+            i += 3;
+        } else {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 char *vb_nfc(const char *s, size_t len)
 {
+    if (certainly_nfc(s, len)) {
+        char *copy = vb_xmalloc(len + 1);
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+        return copy;
+    }
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
     if (U_FAILURE(status)) {

@@ -915,7 +915,8 @@ static int read_document(reader *r, yaml_node_t *root)
         if (read_enum(r, t.values[F_DAU_THANH], "dau_thanh", styles, &st)) {
             static const vb_tone_style map[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
             doc->tone_style = map[st];
-            r->tone_style = map[st];
+            if (r->tone_style >= 0)
+                r->tone_style = map[st];
         } else {
             ok = 0;
         }
@@ -1110,6 +1111,12 @@ static void locate(const char *data, size_t offset, unsigned *line, unsigned *co
 
 vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_diagnostics *diags)
 {
+    return vb_yaml_read_with(name, data, len, diags, 1);
+}
+
+vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
+                               int restyle)
+{
     vb_document *doc = vb_document_new(name);
     size_t errors_before = diags->error_count;
 
@@ -1159,7 +1166,8 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
     }
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
-    reader r = {VB_TONE_TRADITIONAL, data, len, &ydoc, doc, diags, 0, 0, 0};
+    /* tone_style -1: texts keep their marks as typed (NFC only). */
+    reader r = {restyle ? (int)VB_TONE_TRADITIONAL : -1, data, len, &ydoc, doc, diags, 0, 0, 0};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};

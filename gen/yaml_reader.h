@@ -12,6 +12,11 @@
  * document with vb_document_free(). */
 vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_diagnostics *diags);
 
+/* As vb_yaml_read, with `restyle` = 0 keeping the texts' tone marks as typed (NFC only):
+ * for checking, where the text checks report the marks instead. */
+vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
+                               int restyle);
+
 /* Flow nesting ("[[[[…") or block nesting deeper than any document needs makes libyaml
  * quadratic: this scan finds it first. Returns 1 when the nesting is reasonable, else 0 with
  * the 1-based line and column where the limit is passed. */
