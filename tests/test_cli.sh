@@ -83,6 +83,29 @@ cp "$tmp/plan.yaml" "$tmp/two.yaml"
 check "two inputs, one bad" status_is 1 "$VANBAN" render "$tmp/two.yaml" "$tmp/bad.yaml"
 check "good one still rendered" test -s "$tmp/two.docx"
 
+# Formats: by -o's extension, several with --format, ODT is an ODF package.
+check "-o x.odt" status_is 0 "$VANBAN" render -o "$tmp/plan.odt" "$tmp/plan.yaml"
+check "ODT mimetype" bash -c "unzip -p '$tmp/plan.odt' mimetype | grep -qx 'application/vnd.oasis.opendocument.text'"
+cp "$tmp/plan.yaml" "$tmp/both.yaml"
+check "--format docx,odt,txt" status_is 0 "$VANBAN" render --format docx,odt,txt "$tmp/both.yaml"
+check "both written" bash -c "test -s '$tmp/both.docx' && test -s '$tmp/both.odt' && test -s '$tmp/both.txt'"
+check "-o with two formats refused" status_is 2 "$VANBAN" render -f docx,odt -o "$tmp/x.docx" "$tmp/plan.yaml"
+check "unknown format" status_is 2 "$VANBAN" render -f rtf "$tmp/plan.yaml"
+
+# PDF without LibreOffice: a clear error, exit 3, no file.
+check "pdf without LibreOffice" status_is 3 env VANBAN_SOFFICE=/nonexistent/soffice PATH=/nonexistent "$VANBAN" render -o "$tmp/nolo.pdf" "$tmp/plan.yaml"
+check "names LibreOffice" grep -q "LibreOffice" "$tmp/err"
+check "no pdf written" test ! -e "$tmp/nolo.pdf"
+if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then
+  check "render -o x.pdf" status_is 0 "$VANBAN" render -o "$tmp/plan.pdf" "$tmp/plan.yaml"
+  check "a PDF" bash -c "head -c 5 '$tmp/plan.pdf' | grep -q '%PDF-'"
+  check "preview" status_is 0 "$VANBAN" preview "$tmp/plan.yaml"
+  check "page images" bash -c "test -s '$tmp/plan-1.png' && test -s '$tmp/plan-2.png'"
+  check "no preview pdf left" test ! -e "$tmp/plan.preview.pdf"
+else
+  echo "skip: LibreOffice or pdftoppm not installed (PDF and preview)"
+fi
+
 check "types" status_is 0 "$VANBAN" types
 check "types lists QyĐ" grep -q "QyĐ" "$tmp/out"
 
