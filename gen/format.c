@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "doctypes.h"
 #include "text.h"
@@ -98,6 +99,19 @@ char *vb_format_number_line(const vb_layout *layout, const vb_document *doc)
     vb_buf_add(&b, layout->number_separator);
     vb_buf_add(&b, doc->code.text ? doc->code.text : "");
     return buf_take(&b);
+}
+
+void vb_format_timestamp(const vb_document *doc, long long epoch, char *buf, size_t size)
+{
+    if (epoch >= 0) {
+        time_t t = (time_t)epoch;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        return;
+    }
+    snprintf(buf, size, "%04d-%02d-%02dT00:00:00Z", doc->date.year,
+             doc->date.month ? doc->date.month : 1, doc->date.day ? doc->date.day : 1);
 }
 
 void vb_format_short_date(const vb_date *date, char *buf, size_t size)

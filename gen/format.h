@@ -34,6 +34,11 @@ char *vb_format_date_line(const vb_layout *layout, const vb_document *doc);
 /* "Số: 05/BC-UBND" (state) / "Số 111-NQ/TU" (Party); blank number for drafts. */
 char *vb_format_number_line(const vb_layout *layout, const vb_document *doc);
 
+/* The creation time written into a package's properties, W3C form "2024-01-05T00:00:00Z":
+ * SOURCE_DATE_EPOCH (`epoch` >= 0) when given, else the document's own date, never the
+ * clock, so the same input gives the same bytes. */
+void vb_format_timestamp(const vb_document *doc, long long epoch, char *buf, size_t size);
+
 /* A short date "25/11/2022" (same leading-zero rule). */
 void vb_format_short_date(const vb_date *date, char *buf, size_t size);
 

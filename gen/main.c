@@ -384,14 +384,16 @@ static int render_one(const char *input, const render_options *opt)
     return status;
 }
 
-static int parse_lang(const char *v, vb_lang *out)
+static int parse_lang_option(const char *v, vb_lang *out)
 {
     if (strcmp(v, "vi") == 0)
         *out = VB_LANG_VI;
     else if (strcmp(v, "en") == 0)
         *out = VB_LANG_EN;
-    else
+    else {
+        fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", v);
         return -1;
+    }
     return 0;
 }
 
@@ -435,10 +437,8 @@ static int cmd_render(int argc, char **argv, int is_preview)
             opt.template_dir = optarg;
             break;
         case OPT_LANG:
-            if (parse_lang(optarg, &opt.lang) < 0) {
-                fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", optarg);
+            if (parse_lang_option(optarg, &opt.lang) < 0)
                 return EXIT_USAGE;
-            }
             break;
         case 'h':
             fputs(is_preview ? usage_preview : usage_render, stdout);
@@ -682,10 +682,8 @@ static int cmd_check(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case OPT_LANG:
-            if (parse_lang(optarg, &lang) < 0) {
-                fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", optarg);
+            if (parse_lang_option(optarg, &lang) < 0)
                 return EXIT_USAGE;
-            }
             break;
         case 'h':
             fputs(usage_check, stdout);
@@ -837,10 +835,8 @@ static int cmd_normalize(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case OPT_LANG:
-            if (parse_lang(optarg, &lang) < 0) {
-                fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", optarg);
+            if (parse_lang_option(optarg, &lang) < 0)
                 return EXIT_USAGE;
-            }
             break;
         case 'h':
             fputs(usage_normalize, stdout);

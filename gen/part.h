@@ -16,4 +16,12 @@ typedef struct {
 int vb_part_take(vb_part *out, const char *name, vb_xml *x);
 void vb_part_free(vb_part *part);
 
+struct vb_template_store;
+
+/* Writes a package to `path` atomically: the template store's static parts in their order
+ * (an entry named "mimetype" is stored uncompressed and must come first, as ODF requires),
+ * then `parts`. Returns 0, or -1 with `err`. */
+int vb_write_package(const char *path, const struct vb_template_store *templates, const vb_part *parts,
+                     size_t count, char *err, size_t err_size);
+
 #endif

@@ -1,22 +1,12 @@
 /* docProps/core.xml: title, author and a date that never comes from the clock. */
 #include "docx.h"
 
-#include <stdio.h>
-#include <time.h>
+#include "../format.h"
 
 int vb_docx_core_xml(const vb_document *doc, long long epoch, vb_part *out)
 {
     char when[32];
-    if (epoch >= 0) {
-        time_t t = (time_t)epoch;
-        struct tm tm;
-        gmtime_r(&t, &tm);
-        strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    } else {
-        /* Same input, same bytes: the document's own date stands in for "now". */
-        snprintf(when, sizeof when, "%04d-%02d-%02dT00:00:00Z", doc->date.year,
-                 doc->date.month ? doc->date.month : 1, doc->date.day ? doc->date.day : 1);
-    }
+    vb_format_timestamp(doc, epoch, when, sizeof when);
     vb_xml *x = vb_xml_new(1);
     vb_xml_start(x, "cp:coreProperties");
     vb_xml_attr(x, "xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../zip_package.h"
 
 enum { PART_DOCUMENT, PART_STYLES, PART_HEADER_PAGES, PART_HEADER_FIRST, PART_CORE, PART_COUNT };
 
@@ -16,7 +15,6 @@ int vb_docx_write(const vb_document *doc, const vb_layout *layout, const vb_temp
     vb_part parts[PART_COUNT];
     memset(parts, 0, sizeof parts);
     int rc = -1;
-    vb_package *pkg = NULL;
 
     if (vb_docx_document_xml(doc, layout, &parts[PART_DOCUMENT]) < 0 ||
         vb_docx_styles_xml(layout, &parts[PART_STYLES]) < 0 ||
@@ -27,22 +25,8 @@ int vb_docx_write(const vb_document *doc, const vb_layout *layout, const vb_temp
         goto done;
     }
 
-    pkg = vb_package_open(path, err, err_size);
-    if (!pkg)
-        goto done;
-    /* [Content_Types].xml and the relationships first, as Office writes them. */
-    size_t count = 0;
-    const vb_template_part *statics = vb_template_store_parts(templates, &count);
-    for (size_t i = 0; i < count; i++)
-        if (vb_package_add(pkg, statics[i].name, statics[i].data, statics[i].size, 1, err, err_size) < 0)
-            goto done;
-    for (int i = 0; i < PART_COUNT; i++)
-        if (vb_package_add(pkg, parts[i].name, parts[i].data, parts[i].size, 1, err, err_size) < 0)
-            goto done;
-    rc = vb_package_commit(pkg, err, err_size);
-    pkg = NULL;
+    rc = vb_write_package(path, templates, parts, PART_COUNT, err, err_size);
 done:
-    vb_package_abort(pkg);
     for (int i = 0; i < PART_COUNT; i++)
         vb_part_free(&parts[i]);
     return rc;
