@@ -7,7 +7,7 @@
 #include "format.h"
 #include "text.h"
 
-const vb_para_props VB_PARA_DEFAULT = {-1, -1, -1, -1, -1, 0, -1};
+const vb_para_props VB_PARA_DEFAULT = {-1, -1, -1, -1, -1, 0, -1, 0, 0};
 
 /* The spans of one paragraph; texts are owned so callers can pass temporaries. */
 typedef struct {
@@ -88,6 +88,20 @@ static void title_paragraph(composer *c, vb_element el, const vb_para_props *pro
     emit(c, el, props, &s);
 }
 
+/* A boxed mark (độ mật, độ khẩn): `box_width` 0 sizes the box to the text. */
+static void mark_paragraph(composer *c, vb_element el, const char *text, int box_width, int cell_width)
+{
+    vb_para_props p = VB_PARA_DEFAULT;
+    if (!box_width)
+        box_width = vb_widest_line(c->layout, el, text, cell_width) + 2 * 170; /* 3 mm air */
+    p.box_width = box_width < cell_width ? box_width : cell_width;
+    p.box_height = c->layout->mark_box_height_twips;
+    p.indent_left = (cell_width - p.box_width) / 2;
+    p.indent_right = cell_width - p.box_width - p.indent_left;
+    p.indent_first = 0;
+    text_paragraph(c, el, &p, text);
+}
+
 /* ---- ô 1–4: the two-column header ---- */
 
 static int is_cong_van(const vb_document *doc)
@@ -144,6 +158,12 @@ static void compose_header(composer *c)
         title_paragraph(c, VB_EL_CONG_VAN_SUBJECT, NULL, b.data, widths[0]);
         vb_buf_free(&b);
     }
+    /* ô 10a above ô 10b, under the number: the marks in their boxes. */
+    if (doc->secrecy > 0 && doc->secrecy <= 3)
+        mark_paragraph(c, VB_EL_SECRECY, l->secrecy_marks[doc->secrecy - 1], 0, widths[0]);
+    if (doc->urgency > 0 && doc->urgency <= 3)
+        mark_paragraph(c, VB_EL_URGENCY, l->urgency_marks[doc->urgency - 1],
+                       l->urgency_box_twips[doc->urgency - 1], widths[0]);
     k->cell_end(c->ctx);
     k->cell_begin(c->ctx, 1, widths[1]);
     char *date = vb_format_date_line(l, doc);
@@ -169,7 +189,13 @@ static void compose_title(composer *c)
         title_paragraph(c, VB_EL_TYPE_NAME, &p, lines[i], c->geo->text_width);
         free(lines[i]);
     }
-    if (n == 0 || !c->doc->subject.text)
+    if (n > 0 && !c->doc->subject.text) {
+        /* Mẫu 1.8, 1.10: no trích yếu, the rule goes right under the tên loại. */
+        if (c->geo->subject_rule > 0)
+            c->sink->rule(c->ctx, c->geo->text_width, c->geo->subject_rule, l->after_title_twips);
+        return;
+    }
+    if (n == 0)
         return;
     title_paragraph(c, VB_EL_SUBJECT, NULL, c->doc->subject.text, c->geo->text_width);
     if (l->subject_mark) {

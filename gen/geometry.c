@@ -189,9 +189,21 @@ void vb_geometry_compute(const vb_layout *layout, const vb_document *doc, vb_geo
     if (layout->issuer_rule_fraction > 0)
         g->issuer_rule = (int)(layout->issuer_rule_fraction *
                                widest_of_lines(layout, VB_EL_ISSUER, &doc->issuer, g->header_left_width));
-    if (layout->subject_rule_fraction > 0 && doc->subject.text)
+    if (layout->subject_rule_fraction > 0 && doc->subject.text) {
         g->subject_rule = (int)(layout->subject_rule_fraction *
                                 widest_printed_line(layout, VB_EL_SUBJECT, doc->subject.text, g->text_width));
+    } else if (layout->subject_rule_fraction > 0) {
+        /* No trích yếu (giấy giới thiệu): the rule measures the tên loại. */
+        char *lines[8];
+        size_t n = vb_type_name_lines(doc, lines, 8);
+        int widest = 0;
+        for (size_t i = 0; i < n; i++) {
+            int w = widest_printed_line(layout, VB_EL_TYPE_NAME, lines[i], g->text_width);
+            widest = w > widest ? w : widest;
+            free(lines[i]);
+        }
+        g->subject_rule = (int)(layout->subject_rule_fraction * widest);
+    }
 
     /* ô 9a: "Kính gửi:" then the addressees, their dashes lined up under the colon
      * (NĐ30 PL I §II.9.a); the block is centred on the page as a whole. */

@@ -44,10 +44,14 @@
     [VB_EL_SIGNER_NAME] = "VB Họ tên người ký", \
     [VB_EL_PAGE_NUMBER] = "VB Số trang", \
     [VB_EL_RULE] = "VB Đường kẻ", \
+    [VB_EL_SECRECY] = "VB Độ mật", \
+    [VB_EL_URGENCY] = "VB Độ khẩn", \
 }
 
 #define STYLE(size, b, i, u, caps, al, first, before, after, line)                              \
-    {size, b, i, u, caps, VB_ALIGN_##al, first, before, after, line, 0}
+    {size, b, i, u, caps, VB_ALIGN_##al, first, before, after, line, 0, NULL}
+/* ô 10a, 10b: bold capitals in bright-red ink (NĐ30 PL I §III.2). */
+#define RED_MARK(size) {size, 1, 0, 0, 1, VB_ALIGN_CENTER, 0, PT(6), 0, 240, 0, "FF0000"}
 
 static const vb_layout state_layout = {
     .id = "nha_nuoc",
@@ -105,8 +109,16 @@ static const vb_layout state_layout = {
         /* §I: page number 13–14 đứng, centred in the top margin */
         [VB_EL_PAGE_NUMBER] = STYLE(14, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
         [VB_EL_RULE] = STYLE(1, 0, 0, 0, 0, LEFT, 0, 0, 0, 240),
+        /* ô 10a, 10b: 13–14 in hoa đứng đậm, in a single-line box */
+        [VB_EL_SECRECY] = RED_MARK(13),
+        [VB_EL_URGENCY] = RED_MARK(13),
     },
     .style_names = STYLE_NAMES,
+    .secrecy_marks = {"MẬT", "TỐI MẬT", "TUYỆT MẬT"},
+    .urgency_marks = {"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"},
+    /* NĐ30 PL I §III.2: KHẨN 20×8, THƯỢNG KHẨN 40×8, HỎA TỐC 30×8 mm */
+    .urgency_box_twips = {MM(20), MM(40), MM(30)},
+    .mark_box_height_twips = MM(8),
     .national_title = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     .motto = "Độc lập - Tự do - Hạnh phúc",
     .issuer_rule_fraction = 0.4,
@@ -195,8 +207,15 @@ static const vb_layout party_layout = {
         [VB_EL_SIGNER_NAME] = STYLE(14, 1, 0, 0, 0, CENTER, 0, 0, 0, 240),
         [VB_EL_PAGE_NUMBER] = STYLE(14, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
         [VB_EL_RULE] = STYLE(1, 0, 0, 0, 0, LEFT, 0, 0, 0, 240),
+        /* độ mật, độ khẩn: in hoa 14 đứng đậm under Số (HD36, as practice writes it) */
+        [VB_EL_SECRECY] = RED_MARK(14),
+        [VB_EL_URGENCY] = RED_MARK(14),
     },
     .style_names = STYLE_NAMES,
+    .secrecy_marks = {"MẬT", "TỐI MẬT", "TUYỆT MẬT"},
+    .urgency_marks = {"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"},
+    .urgency_box_twips = {MM(20), MM(40), MM(30)},
+    .mark_box_height_twips = MM(8),
     .national_title = "ĐẢNG CỘNG SẢN VIỆT NAM",
     .motto = NULL,
     .issuer_rule_fraction = 0,

@@ -19,6 +19,7 @@ typedef struct {
     int space_after_twips;
     int line_240ths;        /* line spacing, 240 = single, 360 = 1.5 lines */
     int keep_with_next;
+    const char *color;      /* RRGGBB; NULL is black, as NĐ30 sets all text */
 } vb_text_style;
 
 /* The paragraph kinds of a document; each gets one named style in every output format. */
@@ -53,6 +54,8 @@ typedef enum {
     VB_EL_SIGNER_NAME,      /* ô 7b: họ tên */
     VB_EL_PAGE_NUMBER,      /* page number in the header, from page 2 */
     VB_EL_RULE,             /* an empty paragraph carrying a drawn rule */
+    VB_EL_SECRECY,          /* ô 10a: độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) */
+    VB_EL_URGENCY,          /* ô 10b: độ khẩn (KHẨN, THƯỢNG KHẨN, HỎA TỐC) */
     VB_EL_COUNT
 } vb_element;
 
@@ -109,6 +112,12 @@ typedef struct {
     const char *recipient_separator; /* ";" / "," */
     const char *recipient_last;      /* "." */
     const char *addressee_label;     /* "Kính gửi:" */
+
+    /* ô 10a, 10b: the marks' texts and boxes (width per level 1..3, height; 0: no box) */
+    const char *secrecy_marks[3];
+    const char *urgency_marks[3];
+    int urgency_box_twips[3];
+    int mark_box_height_twips;
 
     /* ô 7: room for the hand signature and the seal, above the name */
     int signature_space_twips;

@@ -141,6 +141,8 @@ typedef struct {
     vb_text place;         /* dia_danh */
     vb_date date;          /* ngay */
     vb_text subject;       /* trich_yeu */
+    int secrecy;           /* do_mat: 0 none, 1 MẬT, 2 TỐI MẬT, 3 TUYỆT MẬT (ô 10a) */
+    int urgency;           /* do_khan: 0 none, 1 KHẨN, 2 THƯỢNG KHẨN, 3 HỎA TỐC (ô 10b) */
     vb_lines addressees;   /* kinh_gui */
     vb_text authority_line; /* tham_quyen */
     vb_lines legal_bases;  /* can_cu */

@@ -785,7 +785,7 @@ static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
 enum field {
     F_THE_THUC, F_LOAI, F_TEN_LOAI, F_TRANG_THAI, F_CO_QUAN_CHU_QUAN, F_CO_QUAN, F_SO, F_KY_HIEU,
     F_DIA_DANH, F_NGAY, F_TRICH_YEU, F_KINH_GUI, F_THAM_QUYEN, F_CAN_CU, F_MO_DAU, F_NOI_DUNG,
-    F_NOI_NHAN, F_KY, F_DAU_THANH, F_COUNT
+    F_NOI_NHAN, F_KY, F_DAU_THANH, F_DO_MAT, F_DO_KHAN, F_COUNT
 };
 
 static const char *const top_keys[] = {
@@ -795,7 +795,8 @@ static const char *const top_keys[] = {
     [F_DIA_DANH] = "dia_danh",   [F_NGAY] = "ngay",         [F_TRICH_YEU] = "trich_yeu",
     [F_KINH_GUI] = "kinh_gui",   [F_THAM_QUYEN] = "tham_quyen", [F_CAN_CU] = "can_cu",
     [F_MO_DAU] = "mo_dau",       [F_NOI_DUNG] = "noi_dung", [F_NOI_NHAN] = "noi_nhan",
-    [F_KY] = "ky",               [F_DAU_THANH] = "dau_thanh", [F_COUNT] = NULL,
+    [F_KY] = "ky",               [F_DAU_THANH] = "dau_thanh", [F_DO_MAT] = "do_mat",
+    [F_DO_KHAN] = "do_khan",     [F_COUNT] = NULL,
 };
 
 typedef struct {
@@ -831,10 +832,15 @@ static int read_enum(reader *r, yaml_node_t *v, const char *key, const char *con
             return 1;
         }
     }
+    char choices[256] = "";
+    for (int i = 0; allowed[i]; i++) {
+        strncat(choices, i ? ", " : "", sizeof choices - strlen(choices) - 1);
+        strncat(choices, allowed[i], sizeof choices - strlen(choices) - 1);
+    }
     vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, v), "YAML-VALUE",
-            VI_EN("`%s`: giá trị \"%s\" không hợp lệ; dùng `%s` hoặc `%s`",
-                  "`%s`: \"%s\" is not a valid value; use `%s` or `%s`"),
-            key, s ? s : "", allowed[0], allowed[1]);
+            VI_EN("`%s`: giá trị \"%s\" không hợp lệ; dùng một trong: %s",
+                  "`%s`: \"%s\" is not a valid value; use one of: %s"),
+            key, s ? s : "", choices);
     free(s);
     return 0;
 }
@@ -948,6 +954,22 @@ static int read_document(reader *r, yaml_node_t *root)
                     doc->type_code.text, doc->format == VB_FORMAT_PARTY ? "dang" : "nha_nuoc");
             ok = 0;
         }
+    }
+    if (t.values[F_DO_MAT]) {
+        static const char *const levels[] = {"mat", "toi_mat", "tuyet_mat", NULL};
+        int level = 0;
+        if (read_enum(r, t.values[F_DO_MAT], "do_mat", levels, &level))
+            doc->secrecy = level + 1;
+        else
+            ok = 0;
+    }
+    if (t.values[F_DO_KHAN]) {
+        static const char *const levels[] = {"khan", "thuong_khan", "hoa_toc", NULL};
+        int level = 0;
+        if (read_enum(r, t.values[F_DO_KHAN], "do_khan", levels, &level))
+            doc->urgency = level + 1;
+        else
+            ok = 0;
     }
     if (t.values[F_TEN_LOAI])
         ok &= read_lines(r, t.values[F_TEN_LOAI], "ten_loai", &doc->type_name);

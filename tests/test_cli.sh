@@ -106,6 +106,17 @@ else
   echo "skip: LibreOffice or pdftoppm not installed (PDF and preview)"
 fi
 
+# ô 10a, 10b: độ mật above độ khẩn under the number, boxed, in both formats.
+sed 's/^loai: TB/loai: TB\ndo_mat: toi_mat\ndo_khan: hoa_toc/' "$tmp/plan.yaml" > "$tmp/marks.yaml"
+check "marks render" status_is 0 "$VANBAN" render -f docx,odt,txt "$tmp/marks.yaml"
+check "marks in reading order" bash -c "grep -A2 '^Số: 120/TB-UBND' '$tmp/marks.txt' | tr '\n' '|' | grep -q 'Số: 120/TB-UBND|TỐI MẬT|HỎA TỐC|'"
+check "HỎA TỐC boxed 30 mm in DOCX" bash -c "unzip -p '$tmp/marks.docx' word/document.xml | grep -o '<w:p><w:pPr><w:pStyle w:val=\"VbDoKhan\"/><w:pBdr><w:top[^>]*/><w:left[^>]*/><w:bottom[^>]*/><w:right[^>]*/></w:pBdr>' | grep -q ."
+check "marks red in DOCX styles" bash -c "unzip -p '$tmp/marks.docx' word/styles.xml | grep -o 'w:styleId=\"VbDoKhan\".*' | grep -q 'w:color w:val=\"FF0000\"'"
+check "marks boxed in ODT" bash -c "unzip -p '$tmp/marks.odt' content.xml | grep -q 'fo:border=\"0.75pt solid #000000\"'"
+printf 'the_thuc: nha_nuoc\ndo_khan: gap\n' > "$tmp/badmark.yaml"
+check "unknown mark value" status_is 1 "$VANBAN" render --lang en "$tmp/badmark.yaml"
+check "lists the values" grep -q "use one of: khan, thuong_khan, hoa_toc" "$tmp/err"
+
 check "types" status_is 0 "$VANBAN" types
 check "types lists QyĐ" grep -q "QyĐ" "$tmp/out"
 

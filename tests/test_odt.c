@@ -108,6 +108,8 @@ static const char *const element_style[VB_EL_COUNT] = {
     [VB_EL_SIGNER_NAME] = "VbHoTen",
     [VB_EL_PAGE_NUMBER] = "VbSoTrang",
     [VB_EL_RULE] = RULE_STYLE,
+    [VB_EL_SECRECY] = "VbDoMat",
+    [VB_EL_URGENCY] = "VbDoKhan",
 };
 
 /* ==== one sample, rendered once per group ================================================ */

@@ -192,6 +192,8 @@ static const char *const element_style[VB_EL_COUNT] = {
     [VB_EL_SIGNER_NAME] = "VbHoTen",
     [VB_EL_PAGE_NUMBER] = "VbSoTrang",
     [VB_EL_RULE] = "VbDuongKe",
+    [VB_EL_SECRECY] = "VbDoMat",
+    [VB_EL_URGENCY] = "VbDoKhan",
 };
 
 #define STATE_MOTTO "Độc lập - Tự do - Hạnh phúc"
@@ -1311,8 +1313,12 @@ static void test_style_values(void **state)
         CHECK(strcmp(font, "Times New Roman") == 0, "%s: font '%s', not Times New Roman", id, font);
         free(font);
         char *color = style_text(id, "w:rPr/w:color/@w:val");
-        CHECK(color[0] == '\0' || strcmp(color, "000000") == 0 || strcmp(color, "auto") == 0,
-              "%s: colour %s, NĐ30 wants black", id, color);
+        if (el == VB_EL_SECRECY || el == VB_EL_URGENCY)
+            /* ô 10a, 10b are the one exception: the marks are in bright-red ink. */
+            CHECK(strcmp(color, "FF0000") == 0, "%s: colour %s, NĐ30 wants the marks red", id, color);
+        else
+            CHECK(color[0] == '\0' || strcmp(color, "000000") == 0 || strcmp(color, "auto") == 0,
+                  "%s: colour %s, NĐ30 wants black", id, color);
         free(color);
     }
 

@@ -22,6 +22,7 @@ static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
     p.space_after = props->space_after;
     p.keep_with_next = props->keep_with_next;
     p.align = props->align;
+    p.box_height = props->box_width > 0 ? props->box_height : 0;
     vb_wml_start_paragraph(d->x, el, &p);
     for (size_t i = 0; i < count; i++)
         vb_wml_run(d->x, spans[i].text, spans[i].style);

@@ -63,7 +63,7 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, vb_element
     vb_xml_empty(x, "w:bCs", "w:val", s->bold ? "1" : "0");
     vb_xml_empty(x, "w:i", "w:val", s->italic ? "1" : "0");
     vb_xml_empty(x, "w:iCs", "w:val", s->italic ? "1" : "0");
-    vb_xml_empty(x, "w:color", "w:val", "000000");
+    vb_xml_empty(x, "w:color", "w:val", s->color ? s->color : "000000");
     write_size(x, s->size_pt);
     if (s->underline)
         vb_xml_empty(x, "w:u", "w:val", "single");

@@ -6,7 +6,7 @@
 
 #include "../model.h"
 
-const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0, -1};
+const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0, -1, 0};
 
 static const char *const style_ids[VB_EL_COUNT] = {
     [VB_EL_NATIONAL_TITLE] = "VbQuocHieu",
@@ -39,6 +39,8 @@ static const char *const style_ids[VB_EL_COUNT] = {
     [VB_EL_SIGNER_NAME] = "VbHoTen",
     [VB_EL_PAGE_NUMBER] = "VbSoTrang",
     [VB_EL_RULE] = "VbDuongKe",
+    [VB_EL_SECRECY] = "VbDoMat",
+    [VB_EL_URGENCY] = "VbDoKhan",
 };
 
 const char *vb_wml_jc_value(vb_align a)
@@ -72,22 +74,33 @@ void vb_wml_start_paragraph(vb_xml *x, vb_element element, const vb_wml_para *p)
         vb_xml_empty(x, "w:keepNext", NULL, NULL);
     if (p->page_break_before)
         vb_xml_empty(x, "w:pageBreakBefore", NULL, NULL);
-    if (p->rule_below) {
+    if (p->rule_below || p->box_height > 0) {
+        /* CT_PBdr order: top, left, bottom, right */
+        static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
         vb_xml_start(x, "w:pBdr");
-        vb_xml_start(x, "w:bottom");
-        vb_xml_attr(x, "w:val", "single");
-        vb_xml_attr_int(x, "w:sz", (long)(p->rule_pt * 8 + 0.5)); /* eighths of a point */
-        vb_xml_attr(x, "w:space", "0");
-        vb_xml_attr(x, "w:color", "000000");
-        vb_xml_end(x);
+        for (int i = 0; i < 4; i++) {
+            if (p->box_height <= 0 && i != 2)
+                continue;
+            vb_xml_start(x, sides[i]);
+            vb_xml_attr(x, "w:val", "single");
+            vb_xml_attr_int(x, "w:sz", p->box_height > 0 ? 6 : (long)(p->rule_pt * 8 + 0.5)); /* 1/8 pt */
+            vb_xml_attr(x, "w:space", "0");
+            vb_xml_attr(x, "w:color", "000000");
+            vb_xml_end(x);
+        }
         vb_xml_end(x);
     }
-    if (p->space_before >= 0 || p->space_after >= 0) {
+    if (p->space_before >= 0 || p->space_after >= 0 || p->box_height > 0) {
         vb_xml_start(x, "w:spacing");
         if (p->space_before >= 0)
             vb_xml_attr_int(x, "w:before", p->space_before);
         if (p->space_after >= 0)
             vb_xml_attr_int(x, "w:after", p->space_after);
+        if (p->box_height > 0) {
+            /* The box is one line of exactly its height. */
+            vb_xml_attr_int(x, "w:line", p->box_height);
+            vb_xml_attr(x, "w:lineRule", "exact");
+        }
         vb_xml_end(x);
     }
     if (p->indent_left >= 0 || p->indent_right >= 0 || p->indent_first >= 0) {

@@ -25,6 +25,7 @@ typedef struct {
     int page_break_before;
     int keep_with_next;
     int align;            /* a vb_align, or -1 = from the style */
+    int box_height;       /* > 0: a single-line box around the text, this tall (twips) */
 } vb_wml_para;
 
 extern const vb_wml_para VB_WML_PLAIN;

@@ -40,14 +40,15 @@ static int para_style_equal(const para_style *a, const para_style *b)
            a->props.indent_first == b->props.indent_first &&
            a->props.space_before == b->props.space_before &&
            a->props.space_after == b->props.space_after &&
-           a->props.keep_with_next == b->props.keep_with_next && a->props.align == b->props.align;
+           a->props.keep_with_next == b->props.keep_with_next && a->props.align == b->props.align &&
+           a->props.box_width == b->props.box_width && a->props.box_height == b->props.box_height;
 }
 
 static int is_plain(const para_style *p)
 {
     return p->rule_length == 0 && p->props.indent_left < 0 && p->props.indent_right < 0 &&
            p->props.indent_first < 0 && p->props.space_before < 0 && p->props.space_after < 0 &&
-           !p->props.keep_with_next && p->props.align < 0;
+           !p->props.keep_with_next && p->props.align < 0 && p->props.box_width == 0;
 }
 
 /* The style name a paragraph uses: its element style, or an automatic "P<n>". */
@@ -216,6 +217,13 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, const para
         vb_xml_attr(x, "fo:keep-with-next", "always");
     if (p->props.align >= 0)
         vb_xml_attr(x, "fo:text-align", vb_odf_align_value((vb_align)p->props.align));
+    if (p->props.box_width > 0) {
+        /* A single-line box of the given size: borders all round, one line of its height. */
+        vb_odf_attr_length(x, "fo:line-height", p->props.box_height);
+        vb_odf_attr_length(x, "fo:padding", 0);
+        vb_xml_attr(x, "fo:border", "0.75pt solid #000000");
+        vb_xml_attr(x, "style:join-border", "false");
+    }
     if (p->rule_length > 0) {
         char border[64];
         snprintf(border, sizeof border, "%.2fpt solid #000000", layout->rule_thickness_pt);

@@ -128,7 +128,9 @@ void vb_odf_text_properties(vb_xml *x, const vb_layout *layout, vb_element el)
     vb_xml_attr(x, "fo:font-size", size);
     vb_xml_attr(x, "fo:font-weight", s->bold ? "bold" : "normal");
     vb_xml_attr(x, "fo:font-style", s->italic ? "italic" : "normal");
-    vb_xml_attr(x, "fo:color", "#000000");
+    char color[16];
+    snprintf(color, sizeof color, "#%s", s->color ? s->color : "000000");
+    vb_xml_attr(x, "fo:color", color);
     if (s->underline) {
         vb_xml_attr(x, "style:text-underline-style", "solid");
         vb_xml_attr(x, "style:text-underline-width", "auto");
