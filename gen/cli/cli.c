@@ -1,0 +1,249 @@
+#define _XOPEN_SOURCE 700 /* nftw */
+#include "cli.h"
+
+#include <errno.h>
+#include <ftw.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../model.h"
+
+static int read_all(FILE *f, char **out, size_t *out_len)
+{
+    size_t cap = 65536, len = 0;
+    char *buf = vb_xmalloc(cap);
+    for (;;) {
+        if (len == cap) {
+            if (cap >= MAX_INPUT_BYTES) {
+                free(buf);
+                errno = EFBIG;
+                return -1;
+            }
+            cap *= 2;
+            buf = vb_xrealloc(buf, cap);
+        }
+        size_t n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0) {
+            if (ferror(f)) {
+                free(buf);
+                return -1;
+            }
+            break;
+        }
+    }
+    *out = buf;
+    *out_len = len;
+    return 0;
+}
+
+vb_encoding cli_input_encoding = VB_ENC_UTF8;
+
+/* Turns legacy-encoded bytes into UTF-8 in place of `*data`. */
+static int decode_input(const char *shown, char **data, size_t *len, int *status)
+{
+    if (cli_input_encoding == VB_ENC_UTF8)
+        return 0;
+    char err[256];
+    char *utf8 = vb_legacy_decode(*data, *len, cli_input_encoding, 0, err, sizeof err);
+    if (!utf8) {
+        fprintf(stderr, "vanban: %s: %s\n", shown, err);
+        *status = EXIT_IO;
+        return -1;
+    }
+    free(*data);
+    *data = utf8;
+    *len = strlen(utf8);
+    return 0;
+}
+
+int cli_parse_encoding(const char *value)
+{
+    if (vb_encoding_parse(value, &cli_input_encoding) < 0) {
+        fprintf(stderr, "vanban: --encoding takes utf-8, tcvn3, vni, viqr or cp1258, not '%s'\n", value);
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads one file into memory (decoded to UTF-8 with --encoding); on error prints it and
+ * sets *status. */
+int cli_read_input(const char *input, char **data, size_t *len, int *status)
+{
+    FILE *f = strcmp(input, "-") == 0 ? stdin : fopen(input, "rb");
+    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    if (!f) {
+        fprintf(stderr, "vanban: %s: %s\n", input, strerror(errno));
+        *status = EXIT_IO;
+        return -1;
+    }
+    int rc = read_all(f, data, len);
+    int saved = errno;
+    if (f != stdin)
+        fclose(f);
+    if (rc < 0) {
+        fprintf(stderr, "vanban: %s: %s\n", shown,
+                saved == EFBIG ? "the file is larger than 64 MiB" : strerror(saved));
+        *status = saved == EFBIG ? EXIT_INPUT : EXIT_IO;
+        return rc;
+    }
+    if (decode_input(shown, data, len, status) < 0) {
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse_lang(const char *v, vb_lang *out)
+{
+    if (strcmp(v, "vi") == 0)
+        *out = VB_LANG_VI;
+    else if (strcmp(v, "en") == 0)
+        *out = VB_LANG_EN;
+    else {
+        fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", v);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse_jobs(const char *value, int *out)
+{
+    char *end = NULL;
+    long v = strtol(value, &end, 10);
+    if (!end || *end || v < 1 || v > 64) {
+        fprintf(stderr, "vanban: -j takes a number of threads from 1 to 64, not '%s'\n", value);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+int cli_default_jobs(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (int)(cores > 64 ? 64 : cores) : 1;
+}
+
+static void input_add(cli_input_list *l, const char *path, size_t mirror)
+{
+    if (l->count == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 64;
+        l->items = vb_xrealloc(l->items, l->cap * sizeof *l->items);
+    }
+    l->items[l->count].path = vb_strdup(path);
+    l->items[l->count].mirror = mirror;
+    l->count++;
+}
+
+static int is_yaml_name(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0);
+}
+
+/* nftw has no user pointer: the walk being made (one at a time, on the main thread). */
+static cli_input_list *walk_target;
+static size_t walk_mirror;
+
+static int on_walk(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+    (void)st, (void)ftw;
+    if (type == FTW_F && is_yaml_name(path))
+        input_add(walk_target, path, walk_mirror);
+    else if (type == FTW_DNR || type == FTW_NS)
+        fprintf(stderr, "vanban: %s: cannot be read\n", path);
+    return 0;
+}
+
+static int compare_inputs(const void *a, const void *b)
+{
+    return strcmp(((const cli_input *)a)->path, ((const cli_input *)b)->path);
+}
+
+int cli_collect_inputs(cli_input_list *list, const char *arg)
+{
+    struct stat st;
+    if (strcmp(arg, "-") == 0) {
+        input_add(list, "-", 0);
+        return 0;
+    }
+    if (stat(arg, &st) != 0) {
+        fprintf(stderr, "vanban: %s: %s\n", arg, strerror(errno));
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        const char *slash = strrchr(arg, '/');
+        input_add(list, arg, slash ? (size_t)(slash - arg) + 1 : 0);
+        return 0;
+    }
+    /* A directory is every YAML file under it, in a stable order. */
+    cli_input_list found = {0};
+    size_t len = strlen(arg);
+    while (len > 1 && arg[len - 1] == '/')
+        len--;
+    walk_target = &found;
+    walk_mirror = len + 1;
+    int rc = 0;
+    if (nftw(arg, on_walk, 32, FTW_PHYS) != 0) {
+        fprintf(stderr, "vanban: %s: %s\n", arg, strerror(errno));
+        rc = -1;
+    }
+    qsort(found.items, found.count, sizeof *found.items, compare_inputs);
+    for (size_t k = 0; k < found.count; k++) {
+        input_add(list, found.items[k].path, found.items[k].mirror);
+        free(found.items[k].path);
+    }
+    free(found.items);
+    return rc;
+}
+
+void cli_inputs_free(cli_input_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i].path);
+    free(list->items);
+    list->items = NULL;
+    list->count = list->cap = 0;
+}
+
+typedef struct {
+    char *items;
+    size_t count, item_size, next; /* next: guarded by lock */
+    void (*work)(void *);
+    pthread_mutex_t lock;
+} work_queue;
+
+static void *worker(void *arg)
+{
+    work_queue *q = arg;
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        size_t i = q->next++;
+        pthread_mutex_unlock(&q->lock);
+        if (i >= q->count)
+            return NULL;
+        q->work(q->items + i * q->item_size);
+    }
+}
+
+void cli_run_parallel(void *items, size_t count, size_t item_size, void (*work)(void *item), int threads)
+{
+    work_queue q = {items, count, item_size, 0, work, PTHREAD_MUTEX_INITIALIZER};
+    pthread_t ids[64];
+    int started = 0;
+    if (threads > 64)
+        threads = 64;
+    for (int t = 1; t < threads && (size_t)t < count; t++)
+        if (pthread_create(&ids[started], NULL, worker, &q) == 0)
+            started++;
+    worker(&q); /* this thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(ids[t], NULL);
+    pthread_mutex_destroy(&q.lock);
+}

@@ -1,0 +1,57 @@
+/* What the commands of the vanban program share: reading an input (in its encoding),
+ * collecting the inputs of a run (files, stdin, directories), options, and running the work
+ * of many files on several threads. */
+#ifndef VB_CLI_H
+#define VB_CLI_H
+
+#include <stddef.h>
+
+#include "../diag.h"
+#include "../viet/legacy.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+/* One input file is one document; anything this large is not one. */
+#define MAX_INPUT_BYTES (64u * 1024u * 1024u)
+
+/* The encoding of the input files (--encoding); set while reading the options. */
+extern vb_encoding cli_input_encoding;
+int cli_parse_encoding(const char *value);
+int cli_parse_lang(const char *value, vb_lang *out);
+/* -j N: 1..64 threads. */
+int cli_parse_jobs(const char *value, int *out);
+int cli_default_jobs(void);
+
+/* Reads `input` ("-": standard input) into memory, decoded to UTF-8 with --encoding. On
+ * error prints the reason (to `messages`) and sets *status (EXIT_IO, or EXIT_INPUT for a file
+ * over the size limit). Returns 0 or -1. */
+int cli_read_input(const char *input, char **data, size_t *len, int *status);
+
+/* The files of a run, each with the part of its path that an output tree mirrors. */
+typedef struct {
+    char *path;
+    size_t mirror; /* offset of the mirrored part: the path under its directory argument,
+                      or the file name for a file given by name */
+} cli_input;
+
+typedef struct {
+    cli_input *items;
+    size_t count, cap;
+} cli_input_list;
+
+/* Adds `arg`: "-", a file, or every *.yaml / *.yml under a directory (sorted, links not
+ * followed). Returns 0, or -1 after printing why it cannot be read. */
+int cli_collect_inputs(cli_input_list *list, const char *arg);
+void cli_inputs_free(cli_input_list *list);
+
+/* Runs work(item) for `count` items of `item_size` bytes on `threads` threads (the calling
+ * one included); returns when all are done. */
+void cli_run_parallel(void *items, size_t count, size_t item_size, void (*work)(void *item), int threads);
+
+int cmd_render(int argc, char **argv, int is_preview);
+int cmd_check(int argc, char **argv);
+int cmd_normalize(int argc, char **argv);
+int cmd_rules(void);
+int cmd_types(void);
+
+#endif

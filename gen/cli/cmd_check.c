@@ -1,0 +1,192 @@
+/* vanban check: the rules of each document type and format, over files and directories. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model.h"
+#include "../normalize.h"
+#include "../report.h"
+#include "../validate.h"
+#include "../viet/spell.h"
+#include "../yaml_reader.h"
+#include "cli.h"
+
+static const char usage_check[] =
+    "Usage: vanban check [OPTIONS] FILE|DIR...\n"
+    "\n"
+    "Checks YAML documents (directories recursively: *.yaml, *.yml) for every part their\n"
+    "type requires and for the conventions of their format, and prints one line per\n"
+    "problem: FILE:LINE:COL: error|warning: message [RULE].\n"
+    "\n"
+    "Options:\n"
+    "      --format text|json|sarif  how to report (SARIF 2.1.0 for code-review tools)\n"
+    "      --strict        warnings fail the run too\n"
+    "  -j, --jobs N        check N files at a time (default: the number of cores)\n"
+    "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
+    "      --encoding ENC  the files' encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
+    "      --spell         also report syllables the Vietnamese dictionary does not know\n"
+    "                      (needs Debian's hunspell-vi)\n"
+    "      --lang vi|en    language of the messages\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 wrong usage,\n"
+    "3 a file or directory could not be read.\n";
+
+/* One file of `vanban check`, checked by any thread. */
+typedef struct {
+    const char *path;
+    vb_lang lang;
+    const vb_validate_options *validate;
+    vb_speller *speller;
+    vb_diagnostics diags;
+    int status; /* 0, or EXIT_IO / EXIT_INPUT when the file could not be read */
+} check_job;
+
+#define CHECK_CHUNK 256
+
+static void check_one(void *item)
+{
+    check_job *job = item;
+    char *data = NULL;
+    size_t len = 0;
+    const char *shown = strcmp(job->path, "-") == 0 ? "<stdin>" : job->path;
+    vb_diagnostics_init(&job->diags, job->lang);
+    if (cli_read_input(job->path, &data, &len, &job->status) < 0)
+        return;
+    /* The text checks below report tone marks; the model keeps them as typed. */
+    vb_document *doc = vb_yaml_read_with(shown, data, len, &job->diags, 0);
+    if (doc) {
+        vb_validate(doc, job->validate, &job->diags);
+        /* The text checks of `vanban normalize --check`, as warnings. */
+        vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, job->speller, 1};
+        size_t ignored = 0;
+        free(vb_normalize_yaml(shown, data, len, &nopt, &job->diags, &ignored));
+    }
+    free(data);
+    vb_document_free(doc);
+}
+
+int cmd_check(int argc, char **argv)
+{
+    enum { OPT_FORMAT = 256, OPT_STRICT, OPT_DRAFT, OPT_LANG, OPT_ENCODING, OPT_SPELL };
+    static const struct option options[] = {
+        {"jobs", required_argument, NULL, 'j'},
+        {"spell", no_argument, NULL, OPT_SPELL},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"draft", no_argument, NULL, OPT_DRAFT},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    vb_report_format format = VB_REPORT_TEXT;
+    int strict = 0;
+    vb_validate_options vopt = {0};
+    vb_lang lang = vb_lang_from_environment();
+    int spell = 0;
+    int jobs = cli_default_jobs();
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hj:", options, NULL)) != -1) {
+        switch (c) {
+        case 'j':
+            if (cli_parse_jobs(optarg, &jobs) < 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_SPELL:
+            spell = 1;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                format = VB_REPORT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                format = VB_REPORT_JSON;
+            else if (strcmp(optarg, "sarif") == 0)
+                format = VB_REPORT_SARIF;
+            else {
+                fprintf(stderr, "vanban check: --format takes text, json or sarif, not '%s'\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_STRICT:
+            strict = 1;
+            break;
+        case OPT_DRAFT:
+            vopt.draft = 1;
+            break;
+        case OPT_ENCODING:
+            if (cli_parse_encoding(optarg) < 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_LANG:
+            if (cli_parse_lang(optarg, &lang) < 0)
+                return EXIT_USAGE;
+            break;
+        case 'h':
+            fputs(usage_check, stdout);
+            return 0;
+        default:
+            fputs(usage_check, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind == argc) {
+        fprintf(stderr, "vanban check: no file or directory\n\n%s", usage_check);
+        return EXIT_USAGE;
+    }
+    vb_speller *speller = NULL;
+    if (spell) {
+        char err[512];
+        speller = vb_speller_open(err, sizeof err);
+        if (!speller) {
+            fprintf(stderr, "vanban check: --spell: %s\n", err);
+            return EXIT_USAGE;
+        }
+    }
+    int io_error = 0;
+    cli_input_list files = {0};
+    for (int i = optind; i < argc; i++)
+        if (cli_collect_inputs(&files, argv[i]) < 0)
+            io_error = 1;
+
+    vb_report *report = vb_report_new(format, lang, stdout);
+    size_t errors = 0, warnings = 0, checked = 0;
+    /* Files are checked by `jobs` threads a chunk at a time; the results are reported in
+     * file order, so the output is the same whatever the number of threads. */
+    check_job *chunk = vb_xcalloc(CHECK_CHUNK, sizeof *chunk);
+    for (size_t first = 0; first < files.count; first += CHECK_CHUNK) {
+        size_t n = files.count - first < CHECK_CHUNK ? files.count - first : CHECK_CHUNK;
+        for (size_t k = 0; k < n; k++) {
+            memset(&chunk[k], 0, sizeof chunk[k]);
+            chunk[k].path = files.items[first + k].path;
+            chunk[k].lang = lang;
+            chunk[k].validate = &vopt;
+            chunk[k].speller = speller;
+        }
+        cli_run_parallel(chunk, n, sizeof *chunk, check_one, speller ? 1 : jobs);
+        for (size_t k = 0; k < n; k++) {
+            check_job *job = &chunk[k];
+            if (job->status == EXIT_IO) {
+                io_error = 1;
+            } else if (job->status) {
+                errors++;
+            } else {
+                for (size_t d = 0; d < job->diags.count; d++)
+                    warnings += job->diags.items[d].severity == VB_SEV_WARNING;
+                errors += job->diags.error_count;
+                checked++;
+                vb_report_add(report, &job->diags);
+            }
+            vb_diagnostics_free(&job->diags);
+        }
+    }
+    free(chunk);
+    cli_inputs_free(&files);
+    vb_speller_close(speller);
+    vb_report_finish(report, checked, errors, warnings);
+    if (errors || (strict && warnings))
+        return EXIT_INPUT;
+    return io_error ? EXIT_IO : 0;
+}

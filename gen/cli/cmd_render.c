@@ -1,0 +1,351 @@
+/* vanban render, vanban preview: documents written as DOCX, ODT, PDF, text or page images. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../convert.h"
+#include "../docx/docx.h"
+#include "../layout.h"
+#include "../model.h"
+#include "../odt/odt.h"
+#include "../templates.h"
+#include "../txt/txt_writer.h"
+#include "../validate.h"
+#include "../yaml_reader.h"
+#include "cli.h"
+
+static const char usage_render[] =
+    "Usage: vanban render [OPTIONS] FILE...\n"
+    "\n"
+    "Renders each YAML FILE to a DOCX beside it (plan.yaml -> plan.docx).\n"
+    "FILE may be '-' to read standard input.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE   write to FILE ('-' for standard output); one input and one\n"
+    "                      format only; the format follows FILE's extension\n"
+    "  -f, --format LIST   docx, odt, pdf, txt (the text in reading order), or\n"
+    "                      several: --format docx,odt\n"
+    "      --pdf           also write a PDF (through LibreOffice, when installed)\n"
+    "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
+    "      --encoding ENC  the input's encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
+    "      --template DIR  read the static DOCX parts from DIR instead of the built-in ones\n"
+    "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
+    "  -h, --help          show this help\n"
+    "\n"
+    "VANBAN_SOFFICE names the LibreOffice program (default: soffice from PATH).\n"
+    "SOURCE_DATE_EPOCH, when set, is the creation date written into the document\n"
+    "properties; otherwise the document's own date is, so output is reproducible.\n";
+
+static const char usage_preview[] =
+    "Usage: vanban preview [OPTIONS] FILE...\n"
+    "\n"
+    "Writes PNG images of the rendered pages beside each YAML FILE (plan-1.png,\n"
+    "plan-2.png, ...), through LibreOffice and pdftoppm, to look at a layout.\n"
+    "\n"
+    "Options:\n"
+    "      --lang vi|en    language of the messages\n"
+    "  -h, --help          show this help\n";
+
+enum { FMT_DOCX = 1, FMT_ODT = 2, FMT_PDF = 4, FMT_TXT = 8 };
+
+static const struct {
+    const char *name;
+    unsigned flag;
+} formats[] = {{"docx", FMT_DOCX}, {"odt", FMT_ODT}, {"pdf", FMT_PDF}, {"txt", FMT_TXT}};
+
+/* "plan.yaml" → "plan.<ext>"; other names get ".<ext>" appended. */
+static char *output_beside(const char *input, const char *ext)
+{
+    size_t n = strlen(input);
+    const char *dot = strrchr(input, '.');
+    const char *slash = strrchr(input, '/');
+    if (dot && (!slash || dot > slash) && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+        n = (size_t)(dot - input);
+    size_t size = n + strlen(ext) + 2;
+    char *out = vb_xmalloc(size);
+    snprintf(out, size, "%.*s.%s", (int)n, input, ext);
+    return out;
+}
+
+static unsigned format_of_extension(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && i < sizeof formats / sizeof *formats; i++)
+        if (strcmp(dot + 1, formats[i].name) == 0)
+            return formats[i].flag;
+    return 0;
+}
+
+static int parse_formats(const char *list, unsigned *out)
+{
+    char *copy = vb_strdup(list), *save = NULL;
+    int ok = 1;
+    for (char *item = strtok_r(copy, ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+        unsigned flag = 0;
+        for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+            if (strcmp(item, formats[i].name) == 0)
+                flag = formats[i].flag;
+        if (!flag) {
+            fprintf(stderr, "vanban: unknown format '%s' (docx, odt, pdf, txt)\n", item);
+            ok = 0;
+        }
+        *out |= flag;
+    }
+    free(copy);
+    return ok ? 0 : -1;
+}
+
+static long long source_date_epoch(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return -1;
+    char *end = NULL;
+    long long v = strtoll(s, &end, 10);
+    if (!end || *end || v < 0)
+        return -1;
+    return v;
+}
+
+typedef struct {
+    const char *output;
+    const char *template_dir;
+    vb_lang lang;
+    unsigned formats;
+    int preview;
+    int draft;
+    vb_template_store *docx_templates;
+    vb_template_store *odt_templates;
+} render_options;
+
+#define PDF_TIMEOUT_SECONDS 180
+
+/* Reads, loads and validates one input, printing the diagnostics. Returns the document,
+ * or NULL with *status set when it cannot be used. */
+static vb_document *load(const char *input, const render_options *opt, int *status)
+{
+    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    char *data = NULL;
+    size_t len = 0;
+    if (cli_read_input(input, &data, &len, status) < 0)
+        return NULL;
+    vb_diagnostics diags;
+    vb_diagnostics_init(&diags, opt->lang);
+    vb_document *doc = vb_yaml_read(shown, data, len, &diags);
+    free(data);
+    if (doc) {
+        /* The same checks as `vanban check`: nothing is written when one fails. */
+        vb_validate_options vopt = {opt->draft};
+        vb_validate(doc, &vopt, &diags);
+        if (diags.error_count) {
+            vb_document_free(doc);
+            doc = NULL;
+        }
+    }
+    vb_diagnostics_print(&diags, stderr);
+    vb_diagnostics_free(&diags);
+    if (!doc)
+        *status = EXIT_INPUT;
+    return doc;
+}
+
+static int write_format(const vb_document *doc, unsigned format, const char *path,
+                        const render_options *opt)
+{
+    char err[1024];
+    const vb_layout *layout = vb_layout_for(doc->format);
+    long long epoch = source_date_epoch();
+    int rc;
+    if (format == FMT_DOCX) {
+        rc = vb_docx_write(doc, layout, opt->docx_templates, epoch, path, err, sizeof err);
+    } else if (format == FMT_ODT) {
+        rc = vb_odt_write(doc, layout, opt->odt_templates, epoch, path, err, sizeof err);
+    } else if (format == FMT_TXT) {
+        rc = vb_txt_write(doc, layout, path, err, sizeof err);
+    } else {
+        /* PDF: LibreOffice renders its own format, ODT, written to a temporary file. */
+        char tmpl[] = "/tmp/vanban-XXXXXX";
+        const char *tmpdir = getenv("TMPDIR");
+        char *dir = NULL;
+        if (tmpdir && *tmpdir) {
+            size_t n = strlen(tmpdir) + 16;
+            dir = vb_xmalloc(n);
+            snprintf(dir, n, "%s/vanban-XXXXXX", tmpdir);
+        } else {
+            dir = vb_strdup(tmpl);
+        }
+        if (!mkdtemp(dir)) {
+            fprintf(stderr, "vanban: %s: %s\n", dir, strerror(errno));
+            free(dir);
+            return EXIT_IO;
+        }
+        size_t n = strlen(dir) + 16;
+        char *odt = vb_xmalloc(n);
+        snprintf(odt, n, "%s/document.odt", dir);
+        rc = vb_odt_write(doc, layout, opt->odt_templates, epoch, odt, err, sizeof err);
+        if (rc == 0)
+            rc = vb_convert_to_pdf(odt, path, PDF_TIMEOUT_SECONDS, err, sizeof err);
+        unlink(odt);
+        rmdir(dir);
+        free(odt);
+        free(dir);
+    }
+    if (rc < 0) {
+        fprintf(stderr, "vanban: %s\n", err);
+        return EXIT_IO;
+    }
+    return 0;
+}
+
+static int preview(const vb_document *doc, const char *input, const render_options *opt)
+{
+    const char *base = strcmp(input, "-") == 0 ? "vanban-preview.yaml" : input;
+    char *pdf = output_beside(base, "preview.pdf");
+    int status = write_format(doc, FMT_PDF, pdf, opt);
+    if (status == 0) {
+        char err[1024];
+        char *prefix = output_beside(base, "");
+        prefix[strlen(prefix) - 1] = '\0'; /* "plan." → "plan" */
+        if (vb_pdf_to_png(pdf, prefix, 96, PDF_TIMEOUT_SECONDS, err, sizeof err) < 0) {
+            fprintf(stderr, "vanban: %s\n", err);
+            status = EXIT_IO;
+        } else {
+            fprintf(stderr, "vanban: wrote %s-1.png, ...\n", prefix);
+        }
+        free(prefix);
+    }
+    unlink(pdf);
+    free(pdf);
+    return status;
+}
+
+static int render_one(const char *input, const render_options *opt)
+{
+    int status = 0;
+    vb_document *doc = load(input, opt, &status);
+    if (!doc)
+        return status;
+    if (opt->preview) {
+        status = preview(doc, input, opt);
+        vb_document_free(doc);
+        return status;
+    }
+    for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
+        if (!(opt->formats & formats[i].flag))
+            continue;
+        const char *shown_input = strcmp(input, "-") == 0 ? NULL : input;
+        char *output = opt->output      ? vb_strdup(opt->output)
+                       : !shown_input   ? vb_strdup("-")
+                                        : output_beside(input, formats[i].name);
+        if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) && formats[i].flag != FMT_TXT) {
+            fprintf(stderr, "vanban: refusing to write a %s to a terminal; use -o FILE\n",
+                    formats[i].name);
+            status = EXIT_USAGE;
+        } else {
+            status = write_format(doc, formats[i].flag, output, opt);
+        }
+        free(output);
+    }
+    vb_document_free(doc);
+    return status;
+}
+
+int cmd_render(int argc, char **argv, int is_preview)
+{
+    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING };
+    static const struct option options[] = {
+        {"draft", no_argument, NULL, OPT_DRAFT},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"pdf", no_argument, NULL, OPT_PDF},
+        {"template", required_argument, NULL, OPT_TEMPLATE},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:f:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            opt.output = optarg;
+            break;
+        case 'f':
+            if (parse_formats(optarg, &opt.formats) < 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_PDF:
+            opt.formats |= FMT_PDF;
+            break;
+        case OPT_DRAFT:
+            opt.draft = 1;
+            break;
+        case OPT_ENCODING:
+            if (cli_parse_encoding(optarg) < 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_TEMPLATE:
+            opt.template_dir = optarg;
+            break;
+        case OPT_LANG:
+            if (cli_parse_lang(optarg, &opt.lang) < 0)
+                return EXIT_USAGE;
+            break;
+        case 'h':
+            fputs(is_preview ? usage_preview : usage_render, stdout);
+            return 0;
+        default:
+            fputs(is_preview ? usage_preview : usage_render, stderr);
+            return EXIT_USAGE;
+        }
+    }
+    const char *usage = is_preview ? usage_preview : usage_render;
+    int inputs = argc - optind;
+    if (inputs == 0) {
+        fprintf(stderr, "vanban: no input file\n\n%s", usage);
+        return EXIT_USAGE;
+    }
+    if (opt.output && is_preview) {
+        fprintf(stderr, "vanban preview: the images are written beside the input; -o does not apply\n");
+        return EXIT_USAGE;
+    }
+    if (opt.output && inputs > 1) {
+        fprintf(stderr, "vanban render: -o takes one input file, not %d\n", inputs);
+        return EXIT_USAGE;
+    }
+    if (opt.output && strcmp(opt.output, "-") != 0) {
+        unsigned by_name = format_of_extension(opt.output);
+        if (!opt.formats)
+            opt.formats = by_name ? by_name : FMT_DOCX;
+    }
+    if (!opt.formats)
+        opt.formats = FMT_DOCX;
+    if (opt.output && (opt.formats & (opt.formats - 1))) {
+        fprintf(stderr, "vanban render: -o takes one format; several formats are written beside the input\n");
+        return EXIT_USAGE;
+    }
+    char err[1024];
+    opt.docx_templates = vb_template_store_load("docx", opt.template_dir, err, sizeof err);
+    if (opt.docx_templates)
+        opt.odt_templates = vb_template_store_load("odt", NULL, err, sizeof err);
+    if (!opt.docx_templates || !opt.odt_templates) {
+        fprintf(stderr, "vanban: %s\n", err);
+        vb_template_store_free(opt.docx_templates);
+        return EXIT_IO;
+    }
+    int status = 0;
+    for (int i = optind; i < argc; i++) {
+        int rc = render_one(argv[i], &opt);
+        /* The worst outcome decides the exit status; I/O errors outrank input errors. */
+        if (rc > status)
+            status = rc;
+    }
+    vb_template_store_free(opt.docx_templates);
+    vb_template_store_free(opt.odt_templates);
+    return status;
+}
