@@ -1,6 +1,7 @@
 /* vanban: renders Vietnamese official documents (NĐ30 / HD36) from YAML. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/parser.h>
 
@@ -35,8 +36,9 @@ static const char usage_main[] =
 
 int main(int argc, char **argv)
 {
-    /* libxml2 must be initialised once before threads write XML (render -j). */
+    /* libxml2 and the time zone are set up once, before threads use them (render -j). */
     xmlInitParser();
+    tzset();
     if (argc < 2) {
         fputs(usage_main, stderr);
         return EXIT_USAGE;

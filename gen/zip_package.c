@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,10 @@ static mode_t new_file_mode(void)
 /* 1980-01-01 00:00, the earliest DOS date, as Office writes. libzip converts a time_t to the
  * DOS date and time with localtime(), so build it with mktime() from local time too: the
  * stored fields are then the same in every time zone. */
+/* 1980-01-01 00:00 in local time, as libzip turns it back with localtime. mktime re-reads
+ * the time zone each call; one call at a time keeps batch rendering's threads apart. */
+static pthread_mutex_t dos_epoch_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static time_t dos_epoch(void)
 {
     struct tm tm = {0};
@@ -111,7 +116,10 @@ static time_t dos_epoch(void)
     tm.tm_mon = 0;
     tm.tm_mday = 1;
     tm.tm_isdst = -1;
-    return mktime(&tm);
+    pthread_mutex_lock(&dos_epoch_lock);
+    time_t t = mktime(&tm);
+    pthread_mutex_unlock(&dos_epoch_lock);
+    return t;
 }
 
 vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size)

@@ -117,6 +117,27 @@ printf 'the_thuc: nha_nuoc\ndo_khan: gap\n' > "$tmp/badmark.yaml"
 check "unknown mark value" status_is 1 "$VANBAN" render --lang en "$tmp/badmark.yaml"
 check "lists the values" grep -q "use one of: khan, thuong_khan, hoa_toc" "$tmp/err"
 
+# Batch: directories, --out-dir mirroring the tree, a bad file among good ones, -j.
+mkdir -p "$tmp/tree/a/b" "$tmp/tree/c" "$tmp/elsewhere"
+cp "$tmp/plan.yaml" "$tmp/tree/a/one.yaml"
+cp "$tmp/plan.yaml" "$tmp/tree/a/b/two.yaml"
+cp "$tmp/plan.yaml" "$tmp/tree/c/three.yml"
+cp "$tmp/bad.yaml" "$tmp/tree/c/broken.yaml"
+check "batch exit 1 with a bad file" status_is 1 "$VANBAN" render -j2 --out-dir "$tmp/batch-j2" "$tmp/tree"
+check "batch summary" grep -q "3 of 4 documents rendered" "$tmp/err"
+check "bad file named with its position" grep -q "broken.yaml:3:1: error" "$tmp/err"
+check "tree mirrored" bash -c "test -s '$tmp/batch-j2/a/one.docx' && test -s '$tmp/batch-j2/a/b/two.docx' && test -s '$tmp/batch-j2/c/three.docx'"
+check "nothing for the bad file" test ! -e "$tmp/batch-j2/c/broken.docx"
+check "nothing written beside the inputs" test ! -e "$tmp/tree/a/one.docx"
+check "batch -j1" status_is 1 "$VANBAN" render -j1 --out-dir "$tmp/batch-j1" "$tmp/tree"
+check "-j1 and -j2 give the same files" diff -r "$tmp/batch-j2" "$tmp/batch-j1"
+cp "$tmp/plan.yaml" "$tmp/elsewhere/up.yaml"
+check "a ../ path stays inside --out-dir" status_is 0 "$VANBAN" render --out-dir "$tmp/batch-up" "$tmp/tree/../elsewhere/up.yaml"
+check "written under --out-dir by its name" test -s "$tmp/batch-up/up.docx"
+check "bad -j" status_is 2 "$VANBAN" render -j 0 "$tmp/plan.yaml"
+check "-o with a directory" status_is 2 "$VANBAN" render -o "$tmp/x.docx" "$tmp/tree"
+check "-o with --out-dir" status_is 2 "$VANBAN" render -o "$tmp/x.docx" --out-dir "$tmp/o" "$tmp/plan.yaml"
+
 check "types" status_is 0 "$VANBAN" types
 check "types lists QyĐ" grep -q "QyĐ" "$tmp/out"
 

@@ -44,14 +44,14 @@ static int read_all(FILE *f, char **out, size_t *out_len)
 vb_encoding cli_input_encoding = VB_ENC_UTF8;
 
 /* Turns legacy-encoded bytes into UTF-8 in place of `*data`. */
-static int decode_input(const char *shown, char **data, size_t *len, int *status)
+static int decode_input(const char *shown, char **data, size_t *len, int *status, FILE *messages)
 {
     if (cli_input_encoding == VB_ENC_UTF8)
         return 0;
     char err[256];
     char *utf8 = vb_legacy_decode(*data, *len, cli_input_encoding, 0, err, sizeof err);
     if (!utf8) {
-        fprintf(stderr, "vanban: %s: %s\n", shown, err);
+        fprintf(messages, "vanban: %s: %s\n", shown, err);
         *status = EXIT_IO;
         return -1;
     }
@@ -72,12 +72,12 @@ int cli_parse_encoding(const char *value)
 
 /* Reads one file into memory (decoded to UTF-8 with --encoding); on error prints it and
  * sets *status. */
-int cli_read_input(const char *input, char **data, size_t *len, int *status)
+int cli_read_input(const char *input, char **data, size_t *len, int *status, FILE *messages)
 {
     FILE *f = strcmp(input, "-") == 0 ? stdin : fopen(input, "rb");
     const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
     if (!f) {
-        fprintf(stderr, "vanban: %s: %s\n", input, strerror(errno));
+        fprintf(messages, "vanban: %s: %s\n", input, strerror(errno));
         *status = EXIT_IO;
         return -1;
     }
@@ -86,12 +86,12 @@ int cli_read_input(const char *input, char **data, size_t *len, int *status)
     if (f != stdin)
         fclose(f);
     if (rc < 0) {
-        fprintf(stderr, "vanban: %s: %s\n", shown,
+        fprintf(messages, "vanban: %s: %s\n", shown,
                 saved == EFBIG ? "the file is larger than 64 MiB" : strerror(saved));
         *status = saved == EFBIG ? EXIT_INPUT : EXIT_IO;
         return rc;
     }
-    if (decode_input(shown, data, len, status) < 0) {
+    if (decode_input(shown, data, len, status, messages) < 0) {
         free(*data);
         *data = NULL;
         return -1;

@@ -5,6 +5,7 @@
 #define VB_CLI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../diag.h"
 #include "../viet/legacy.h"
@@ -25,7 +26,7 @@ int cli_default_jobs(void);
 /* Reads `input` ("-": standard input) into memory, decoded to UTF-8 with --encoding. On
  * error prints the reason (to `messages`) and sets *status (EXIT_IO, or EXIT_INPUT for a file
  * over the size limit). Returns 0 or -1. */
-int cli_read_input(const char *input, char **data, size_t *len, int *status);
+int cli_read_input(const char *input, char **data, size_t *len, int *status, FILE *messages);
 
 /* The files of a run, each with the part of its path that an output tree mirrors. */
 typedef struct {

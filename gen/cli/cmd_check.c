@@ -52,7 +52,7 @@ static void check_one(void *item)
     size_t len = 0;
     const char *shown = strcmp(job->path, "-") == 0 ? "<stdin>" : job->path;
     vb_diagnostics_init(&job->diags, job->lang);
-    if (cli_read_input(job->path, &data, &len, &job->status) < 0)
+    if (cli_read_input(job->path, &data, &len, &job->status, stderr) < 0)
         return;
     /* The text checks below report tone marks; the model keeps them as typed. */
     vb_document *doc = vb_yaml_read_with(shown, data, len, &job->diags, 0);

@@ -97,7 +97,7 @@ int cmd_normalize(int argc, char **argv)
         char *data = NULL;
         size_t len = 0;
         int rc = 0;
-        if (cli_read_input(input, &data, &len, &rc) < 0) {
+        if (cli_read_input(input, &data, &len, &rc, stderr) < 0) {
             status = rc > status ? rc : status;
             continue;
         }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../convert.h"
@@ -20,8 +21,8 @@
 static const char usage_render[] =
     "Usage: vanban render [OPTIONS] FILE...\n"
     "\n"
-    "Renders each YAML FILE to a DOCX beside it (plan.yaml -> plan.docx).\n"
-    "FILE may be '-' to read standard input.\n"
+    "Renders each YAML FILE to a DOCX beside it (plan.yaml -> plan.docx). FILE may be a\n"
+    "directory (every *.yaml under it) or '-' to read standard input.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE   write to FILE ('-' for standard output); one input and one\n"
@@ -30,6 +31,8 @@ static const char usage_render[] =
     "                      several: --format docx,odt\n"
     "      --pdf           also write a PDF (through LibreOffice, when installed)\n"
     "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
+    "      --out-dir DIR   write the outputs under DIR, mirroring the inputs' tree\n"
+    "  -j, --jobs N        render N documents at a time (default: the number of cores)\n"
     "      --encoding ENC  the input's encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
     "      --template DIR  read the static DOCX parts from DIR instead of the built-in ones\n"
     "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
@@ -117,6 +120,7 @@ typedef struct {
     unsigned formats;
     int preview;
     int draft;
+    const char *out_dir;
     vb_template_store *docx_templates;
     vb_template_store *odt_templates;
 } render_options;
@@ -125,12 +129,12 @@ typedef struct {
 
 /* Reads, loads and validates one input, printing the diagnostics. Returns the document,
  * or NULL with *status set when it cannot be used. */
-static vb_document *load(const char *input, const render_options *opt, int *status)
+static vb_document *load(const char *input, const render_options *opt, int *status, FILE *msg)
 {
     const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
     char *data = NULL;
     size_t len = 0;
-    if (cli_read_input(input, &data, &len, status) < 0)
+    if (cli_read_input(input, &data, &len, status, msg) < 0)
         return NULL;
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
@@ -145,7 +149,7 @@ static vb_document *load(const char *input, const render_options *opt, int *stat
             doc = NULL;
         }
     }
-    vb_diagnostics_print(&diags, stderr);
+    vb_diagnostics_print(&diags, msg);
     vb_diagnostics_free(&diags);
     if (!doc)
         *status = EXIT_INPUT;
@@ -153,7 +157,7 @@ static vb_document *load(const char *input, const render_options *opt, int *stat
 }
 
 static int write_format(const vb_document *doc, unsigned format, const char *path,
-                        const render_options *opt)
+                        const render_options *opt, FILE *msg)
 {
     char err[1024];
     const vb_layout *layout = vb_layout_for(doc->format);
@@ -178,7 +182,7 @@ static int write_format(const vb_document *doc, unsigned format, const char *pat
             dir = vb_strdup(tmpl);
         }
         if (!mkdtemp(dir)) {
-            fprintf(stderr, "vanban: %s: %s\n", dir, strerror(errno));
+            fprintf(msg, "vanban: %s: %s\n", dir, strerror(errno));
             free(dir);
             return EXIT_IO;
         }
@@ -194,26 +198,26 @@ static int write_format(const vb_document *doc, unsigned format, const char *pat
         free(dir);
     }
     if (rc < 0) {
-        fprintf(stderr, "vanban: %s\n", err);
+        fprintf(msg, "vanban: %s\n", err);
         return EXIT_IO;
     }
     return 0;
 }
 
-static int preview(const vb_document *doc, const char *input, const render_options *opt)
+static int preview(const vb_document *doc, const char *input, const render_options *opt, FILE *msg)
 {
     const char *base = strcmp(input, "-") == 0 ? "vanban-preview.yaml" : input;
     char *pdf = output_beside(base, "preview.pdf");
-    int status = write_format(doc, FMT_PDF, pdf, opt);
+    int status = write_format(doc, FMT_PDF, pdf, opt, msg);
     if (status == 0) {
         char err[1024];
         char *prefix = output_beside(base, "");
         prefix[strlen(prefix) - 1] = '\0'; /* "plan." → "plan" */
         if (vb_pdf_to_png(pdf, prefix, 96, PDF_TIMEOUT_SECONDS, err, sizeof err) < 0) {
-            fprintf(stderr, "vanban: %s\n", err);
+            fprintf(msg, "vanban: %s\n", err);
             status = EXIT_IO;
         } else {
-            fprintf(stderr, "vanban: wrote %s-1.png, ...\n", prefix);
+            fprintf(msg, "vanban: wrote %s-1.png, ...\n", prefix);
         }
         free(prefix);
     }
@@ -222,30 +226,66 @@ static int preview(const vb_document *doc, const char *input, const render_optio
     return status;
 }
 
-static int render_one(const char *input, const render_options *opt)
+/* Where an output goes under --out-dir: the input's mirrored path with the new extension.
+ * The mirrored part comes from a directory walk or a file name, but it is checked anyway:
+ * an output name can never leave DIR. Creates the directories on the way. Returns NULL
+ * (after saying why) when the name is not safe or a directory cannot be made. */
+static char *output_in_dir(const char *out_dir, const cli_input *in, const char *ext, FILE *msg)
 {
+    const char *rel = in->path + in->mirror;
+    int unsafe = rel[0] == '/' || rel[0] == '\0' || strcmp(rel, "..") == 0 ||
+                 strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") != NULL ||
+                 (strlen(rel) >= 3 && strcmp(rel + strlen(rel) - 3, "/..") == 0);
+    if (unsafe) {
+        fprintf(msg, "vanban: %s: the output name would leave %s\n", in->path, out_dir);
+        return NULL;
+    }
+    char *beside = output_beside(rel, ext);
+    size_t n = strlen(out_dir) + strlen(beside) + 2;
+    char *path = vb_xmalloc(n);
+    snprintf(path, n, "%s/%s", out_dir, beside);
+    free(beside);
+    /* mkdir -p of everything above the file, DIR itself included. */
+    for (char *slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
+        *slash = '\0';
+        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+            fprintf(msg, "vanban: %s: %s\n", path, strerror(errno));
+            free(path);
+            return NULL;
+        }
+        *slash = '/';
+    }
+    return path;
+}
+
+static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
+{
+    const char *input = in->path;
     int status = 0;
-    vb_document *doc = load(input, opt, &status);
+    vb_document *doc = load(input, opt, &status, msg);
     if (!doc)
         return status;
     if (opt->preview) {
-        status = preview(doc, input, opt);
+        status = preview(doc, input, opt, msg);
         vb_document_free(doc);
         return status;
     }
     for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
         if (!(opt->formats & formats[i].flag))
             continue;
-        const char *shown_input = strcmp(input, "-") == 0 ? NULL : input;
-        char *output = opt->output      ? vb_strdup(opt->output)
-                       : !shown_input   ? vb_strdup("-")
-                                        : output_beside(input, formats[i].name);
-        if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) && formats[i].flag != FMT_TXT) {
-            fprintf(stderr, "vanban: refusing to write a %s to a terminal; use -o FILE\n",
+        int from_stdin = strcmp(input, "-") == 0;
+        char *output = opt->output  ? vb_strdup(opt->output)
+                       : from_stdin ? vb_strdup("-")
+                       : opt->out_dir ? output_in_dir(opt->out_dir, in, formats[i].name, msg)
+                                      : output_beside(input, formats[i].name);
+        if (!output) {
+            status = EXIT_IO;
+        } else if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) && formats[i].flag != FMT_TXT) {
+            fprintf(msg, "vanban: refusing to write a %s to a terminal; use -o FILE\n",
                     formats[i].name);
             status = EXIT_USAGE;
         } else {
-            status = write_format(doc, formats[i].flag, output, opt);
+            status = write_format(doc, formats[i].flag, output, opt, msg);
         }
         free(output);
     }
@@ -253,11 +293,84 @@ static int render_one(const char *input, const render_options *opt)
     return status;
 }
 
+/* One document of a run, rendered by any thread; its messages are kept to print in order. */
+typedef struct {
+    const cli_input *in;
+    const render_options *opt;
+    int status;
+    char *messages;
+    size_t messages_len;
+} render_job;
+
+static void render_job_run(void *item)
+{
+    render_job *job = item;
+    FILE *msg = open_memstream(&job->messages, &job->messages_len);
+    job->status = render_one(job->in, job->opt, msg ? msg : stderr);
+    if (msg)
+        fclose(msg);
+}
+
+#define RENDER_CHUNK 64
+
+/* A progress bar on standard error, only when it is a terminal. */
+static void show_progress(size_t done, size_t total)
+{
+    enum { WIDTH = 30 };
+    size_t filled = total ? done * WIDTH / total : WIDTH;
+    fprintf(stderr, "\r[");
+    for (size_t i = 0; i < WIDTH; i++)
+        fputc(i < filled ? '#' : '.', stderr);
+    fprintf(stderr, "] %zu/%zu", done, total);
+    fflush(stderr);
+}
+
+static int render_all(const cli_input_list *inputs, const render_options *opt, int jobs)
+{
+    int status = 0;
+    size_t failed = 0;
+    int progress = inputs->count > 1 && isatty(STDERR_FILENO);
+    render_job *chunk = vb_xcalloc(RENDER_CHUNK, sizeof *chunk);
+    for (size_t first = 0; first < inputs->count; first += RENDER_CHUNK) {
+        size_t n = inputs->count - first < RENDER_CHUNK ? inputs->count - first : RENDER_CHUNK;
+        for (size_t k = 0; k < n; k++) {
+            memset(&chunk[k], 0, sizeof chunk[k]);
+            chunk[k].in = &inputs->items[first + k];
+            chunk[k].opt = opt;
+        }
+        /* PDF and page images run LibreOffice, which is heavy: one document at a time. */
+        cli_run_parallel(chunk, n, sizeof *chunk, render_job_run,
+                         (opt->formats & FMT_PDF) || opt->preview ? 1 : jobs);
+        if (progress)
+            fputs("\r\033[K", stderr);
+        for (size_t k = 0; k < n; k++) {
+            if (chunk[k].messages_len)
+                fwrite(chunk[k].messages, 1, chunk[k].messages_len, stderr);
+            free(chunk[k].messages);
+            failed += chunk[k].status != 0;
+            /* The worst outcome decides the exit status; I/O errors outrank input errors. */
+            if (chunk[k].status > status)
+                status = chunk[k].status;
+        }
+        if (progress)
+            show_progress(first + n, inputs->count);
+    }
+    free(chunk);
+    if (progress)
+        fputs("\r\033[K", stderr);
+    if (inputs->count > 1)
+        fprintf(stderr, "vanban: %zu of %zu documents rendered%s\n", inputs->count - failed, inputs->count,
+                failed ? "; the others have errors above" : "");
+    return status;
+}
+
 int cmd_render(int argc, char **argv, int is_preview)
 {
-    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING };
+    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING, OPT_OUT_DIR };
     static const struct option options[] = {
         {"draft", no_argument, NULL, OPT_DRAFT},
+        {"jobs", required_argument, NULL, 'j'},
+        {"out-dir", required_argument, NULL, OPT_OUT_DIR},
         {"encoding", required_argument, NULL, OPT_ENCODING},
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -267,10 +380,11 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL};
+    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL};
+    int jobs = cli_default_jobs();
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:f:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:hj:", options, NULL)) != -1) {
         switch (c) {
         case 'o':
             opt.output = optarg;
@@ -284,6 +398,13 @@ int cmd_render(int argc, char **argv, int is_preview)
             break;
         case OPT_DRAFT:
             opt.draft = 1;
+            break;
+        case 'j':
+            if (cli_parse_jobs(optarg, &jobs) < 0)
+                return EXIT_USAGE;
+            break;
+        case OPT_OUT_DIR:
+            opt.out_dir = optarg;
             break;
         case OPT_ENCODING:
             if (cli_parse_encoding(optarg) < 0)
@@ -318,6 +439,10 @@ int cmd_render(int argc, char **argv, int is_preview)
         fprintf(stderr, "vanban render: -o takes one input file, not %d\n", inputs);
         return EXIT_USAGE;
     }
+    if (opt.output && opt.out_dir) {
+        fprintf(stderr, "vanban render: -o and --out-dir do not go together\n");
+        return EXIT_USAGE;
+    }
     if (opt.output && strcmp(opt.output, "-") != 0) {
         unsigned by_name = format_of_extension(opt.output);
         if (!opt.formats)
@@ -339,12 +464,18 @@ int cmd_render(int argc, char **argv, int is_preview)
         return EXIT_IO;
     }
     int status = 0;
-    for (int i = optind; i < argc; i++) {
-        int rc = render_one(argv[i], &opt);
-        /* The worst outcome decides the exit status; I/O errors outrank input errors. */
-        if (rc > status)
-            status = rc;
+    cli_input_list files = {0};
+    for (int i = optind; i < argc; i++)
+        if (cli_collect_inputs(&files, argv[i]) < 0)
+            status = EXIT_IO;
+    if (opt.output && files.count > 1) {
+        fprintf(stderr, "vanban render: -o takes one input file, not %zu\n", files.count);
+        status = EXIT_USAGE;
+    } else {
+        int rc = render_all(&files, &opt, jobs);
+        status = rc > status ? rc : status;
     }
+    cli_inputs_free(&files);
     vb_template_store_free(opt.docx_templates);
     vb_template_store_free(opt.odt_templates);
     return status;

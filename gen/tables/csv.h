@@ -28,8 +28,8 @@ void vb_csv_close(vb_csv *csv);
 /* Reads the next row into *row. Returns 1 for a row, 0 at the end, -1 on an error with
  * `err` = "file:line:col: reason": invalid UTF-8, a quote that never closes, a character
  * after a closing quote, a row with a different number of cells from the first row
- * (ragged rows are errors: a table's columns must line up), a cell over 1 MiB, an I/O
- * error. CRLF and LF line ends are both accepted; empty lines at the end are ignored. */
+ * (ragged rows are errors: a table's columns must line up), a cell over 1 MiB, a NUL byte
+ * (a UTF-16 export), more than 16 384 cells in a row, an I/O error. CRLF and LF line ends are both accepted; empty lines at the end are ignored. */
 int vb_csv_next(vb_csv *csv, vb_csv_row *row, char *err, size_t err_size);
 
 #endif

@@ -1,0 +1,490 @@
+/* CSV and TSV tables (RFC 4180), read row by row through a fixed buffer.
+ *
+ * The file is decoded one character at a time: every character is checked as UTF-8 when it
+ * is read, so a position is always at hand for an error, and the separator, quote and line
+ * ends (all ASCII) can never be mistaken for part of a multi-byte character. Only the row
+ * being read is kept, so memory follows the widest row, never the number of rows. */
+#include "csv.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model.h"
+
+/* Large enough that fread is called rarely, small enough to not matter next to a document. */
+#define READ_BUFFER_SIZE (64u * 1024u)
+/* A table cell is a paragraph or two; a larger one is a damaged file (often a quote that
+ * never closes, which swallows the rest of the file into one cell). */
+#define MAX_CELL_BYTES (1024u * 1024u)
+/* Spreadsheets stop at 16384 columns (Excel's XFD); more is not a table but a runaway line,
+ * and the limit keeps a line of bare separators from exhausting memory. */
+#define MAX_CELLS_PER_ROW 16384u
+
+/* What read_char returns besides a character. */
+enum {
+    CHAR_END = -1,
+    CHAR_ERROR = -2,
+    CHAR_NEWLINE = -3,   /* LF, CR LF, or a lone CR */
+    CHAR_MULTIBYTE = -4, /* a valid non-ASCII character, in bytes[0..len) */
+};
+
+typedef struct {
+    int kind; /* the byte for ASCII, else one of CHAR_* */
+    unsigned char bytes[4];
+    unsigned len;
+    unsigned line, column; /* where the character is: 1-based, column in characters */
+} csv_char;
+
+struct vb_csv {
+    char *name;
+    char separator;
+
+    FILE *file;           /* NULL when reading from memory */
+    char *file_buffer;    /* READ_BUFFER_SIZE bytes for a file */
+    const char *data;     /* the bytes not yet consumed are data[pos..len) */
+    size_t pos, len;
+    int read_failed;      /* fread reported an error (errno in read_errno) */
+    int read_errno;
+    int at_start;         /* nothing read yet: a BOM may come */
+    int at_end;           /* the end was reached; do not read again (stdin would block) */
+
+    unsigned line, column; /* position of the next character */
+
+    csv_char pushed_back;  /* one character of look-ahead at the start of a row */
+    int has_pushed_back;
+
+    /* Empty lines seen but not yet returned: they are rows only if a non-empty line
+     * follows, since empty lines at the end of a file are ignored. */
+    unsigned pending_empty_lines;
+    unsigned first_pending_empty_line;
+
+    /* The current row: cells stored one after another, each NUL-terminated. */
+    char *text;
+    size_t text_len, text_cap;
+    size_t *cell_starts;
+    size_t *cell_lengths;
+    const char **cell_pointers;
+    size_t cell_count, cell_cap;
+
+    size_t expected_cells; /* from the first row; 0 before it */
+    unsigned first_row_line;
+
+    char *error; /* kept so that a call after an error reports it again */
+};
+
+static void choose_separator(vb_csv *csv, const char *name, char separator)
+{
+    /* A quote or a line end cannot separate cells; treat it as "choose from the name". */
+    if (separator != 0 && separator != '"' && separator != '\r' && separator != '\n' &&
+        (unsigned char)separator < 0x80) {
+        csv->separator = separator;
+        return;
+    }
+    const char *dot = strrchr(name, '.');
+    const char *slash = strrchr(name, '/');
+    int is_tab_file = 0;
+    if (dot != NULL && (slash == NULL || dot > slash)) {
+        const char *ext = dot + 1;
+        char lower[4] = {0};
+        size_t n = strlen(ext);
+        if (n == 3) {
+            for (size_t i = 0; i < 3; i++)
+                lower[i] = (char)(ext[i] >= 'A' && ext[i] <= 'Z' ? ext[i] - 'A' + 'a' : ext[i]);
+            is_tab_file = strcmp(lower, "tsv") == 0 || strcmp(lower, "tab") == 0;
+        }
+    }
+    csv->separator = is_tab_file ? '\t' : ',';
+}
+
+static vb_csv *csv_new(const char *name, char separator)
+{
+    vb_csv *csv = vb_xmalloc(sizeof *csv);
+    memset(csv, 0, sizeof *csv);
+    csv->name = vb_strdup(name != NULL ? name : "<memory>");
+    choose_separator(csv, csv->name, separator);
+    csv->at_start = 1;
+    csv->line = 1;
+    csv->column = 1;
+    return csv;
+}
+
+vb_csv *vb_csv_open(const char *path, char separator, char *err, size_t err_size)
+{
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) {
+        if (err != NULL && err_size > 0)
+            snprintf(err, err_size, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    vb_csv *csv = csv_new(path, separator);
+    csv->file = file;
+    csv->file_buffer = vb_xmalloc(READ_BUFFER_SIZE);
+    csv->data = csv->file_buffer;
+    return csv;
+}
+
+vb_csv *vb_csv_open_memory(const char *name, const char *data, size_t len, char separator)
+{
+    vb_csv *csv = csv_new(name, separator);
+    csv->data = data;
+    csv->len = data != NULL ? len : 0;
+    return csv;
+}
+
+void vb_csv_close(vb_csv *csv)
+{
+    if (csv == NULL)
+        return;
+    if (csv->file != NULL)
+        fclose(csv->file);
+    free(csv->file_buffer);
+    free(csv->name);
+    free(csv->text);
+    free(csv->cell_starts);
+    free(csv->cell_lengths);
+    free(csv->cell_pointers);
+    free(csv->error);
+    free(csv);
+}
+
+/* ---- errors ---------------------------------------------------------------------------- */
+
+/* Records the error; it is kept so that every later call reports it again. */
+static void set_error(vb_csv *csv, unsigned line, unsigned column, const char *format, ...)
+{
+    char reason[256];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(reason, sizeof reason, format, args);
+    va_end(args);
+    int n = snprintf(NULL, 0, "%s:%u:%u: %s", csv->name, line, column, reason);
+    free(csv->error);
+    csv->error = vb_xmalloc((size_t)n + 1);
+    snprintf(csv->error, (size_t)n + 1, "%s:%u:%u: %s", csv->name, line, column, reason);
+}
+
+static int report_error(const vb_csv *csv, char *err, size_t err_size)
+{
+    if (err != NULL && err_size > 0)
+        snprintf(err, err_size, "%s", csv->error);
+    return -1;
+}
+
+/* ---- bytes and characters -------------------------------------------------------------- */
+
+/* The next byte without consuming it, or -1 at the end or on a read error. Refilling only
+ * when the buffer is empty keeps a peeked byte valid until it is consumed. */
+static int peek_byte(vb_csv *csv)
+{
+    if (csv->pos == csv->len) {
+        if (csv->file == NULL || csv->read_failed)
+            return -1;
+        size_t n = fread(csv->file_buffer, 1, READ_BUFFER_SIZE, csv->file);
+        if (n == 0) {
+            if (ferror(csv->file)) {
+                csv->read_failed = 1;
+                csv->read_errno = errno;
+            }
+            return -1;
+        }
+        csv->pos = 0;
+        csv->len = n;
+    }
+    return (unsigned char)csv->data[csv->pos];
+}
+
+static int fail_read(vb_csv *csv, csv_char *ch)
+{
+    set_error(csv, ch->line, ch->column, "read error: %s",
+         csv->read_errno != 0 ? strerror(csv->read_errno) : "I/O error");
+    ch->kind = CHAR_ERROR;
+    return CHAR_ERROR;
+}
+
+/* Vietnamese tables that are not UTF-8 are usually Windows-1258 or TCVN3 (ABC) exports. */
+static int fail_utf8(vb_csv *csv, csv_char *ch, unsigned byte)
+{
+    set_error(csv, ch->line, ch->column,
+         "invalid UTF-8 (byte 0x%02X); save the table as UTF-8, not Windows-1258 or TCVN3",
+         byte);
+    ch->kind = CHAR_ERROR;
+    return CHAR_ERROR;
+}
+
+/* Reads one character into *ch and returns its kind. Multi-byte characters are checked
+ * against the well-formed sequences of the Unicode standard (table 3-7): no overlong forms,
+ * no surrogates, nothing above U+10FFFF. */
+static int read_char(vb_csv *csv, csv_char *ch)
+{
+    if (csv->has_pushed_back) {
+        csv->has_pushed_back = 0;
+        *ch = csv->pushed_back;
+        return ch->kind;
+    }
+    for (;;) {
+        ch->line = csv->line;
+        ch->column = csv->column;
+        ch->len = 0;
+        if (csv->at_end) {
+            ch->kind = CHAR_END;
+            return CHAR_END;
+        }
+        int byte = peek_byte(csv);
+        if (byte < 0) {
+            if (csv->read_failed)
+                return fail_read(csv, ch);
+            csv->at_end = 1;
+            ch->kind = CHAR_END;
+            return CHAR_END;
+        }
+        csv->pos++;
+        int was_start = csv->at_start;
+        csv->at_start = 0;
+
+        if (byte == '\n' || byte == '\r') {
+            if (byte == '\r' && peek_byte(csv) == '\n')
+                csv->pos++;
+            if (csv->read_failed)
+                return fail_read(csv, ch);
+            csv->line++;
+            csv->column = 1;
+            ch->kind = CHAR_NEWLINE;
+            return CHAR_NEWLINE;
+        }
+        if (byte == 0) {
+            /* Text never holds NUL; a file full of them is UTF-16 ("Unicode text" in Excel). */
+            set_error(csv, ch->line, ch->column, "NUL byte; save the table as UTF-8, not UTF-16");
+            ch->kind = CHAR_ERROR;
+            return CHAR_ERROR;
+        }
+        if (byte < 0x80) {
+            csv->column++;
+            ch->bytes[0] = (unsigned char)byte;
+            ch->len = 1;
+            ch->kind = byte;
+            return byte;
+        }
+
+        unsigned trail_count;
+        int low = 0x80, high = 0xBF; /* the range allowed for the second byte */
+        if (byte >= 0xC2 && byte <= 0xDF) {
+            trail_count = 1;
+        } else if (byte >= 0xE0 && byte <= 0xEF) {
+            trail_count = 2;
+            if (byte == 0xE0)
+                low = 0xA0; /* shorter forms are overlong */
+            else if (byte == 0xED)
+                high = 0x9F; /* U+D800..DFFF are surrogates */
+        } else if (byte >= 0xF0 && byte <= 0xF4) {
+            trail_count = 3;
+            if (byte == 0xF0)
+                low = 0x90;
+            else if (byte == 0xF4)
+                high = 0x8F; /* above U+10FFFF */
+        } else {
+            return fail_utf8(csv, ch, (unsigned)byte);
+        }
+        ch->bytes[0] = (unsigned char)byte;
+        ch->len = 1;
+        for (unsigned i = 0; i < trail_count; i++) {
+            int trail = peek_byte(csv);
+            if (trail < 0 && csv->read_failed)
+                return fail_read(csv, ch);
+            if (trail < low || trail > high)
+                return fail_utf8(csv, ch, (unsigned)byte);
+            csv->pos++;
+            ch->bytes[ch->len++] = (unsigned char)trail;
+            low = 0x80;
+            high = 0xBF;
+        }
+        /* A byte order mark says "UTF-8" to Excel and is no part of the first cell. */
+        if (was_start && ch->len == 3 && ch->bytes[0] == 0xEF && ch->bytes[1] == 0xBB &&
+            ch->bytes[2] == 0xBF)
+            continue;
+        csv->column++;
+        ch->kind = CHAR_MULTIBYTE;
+        return CHAR_MULTIBYTE;
+    }
+}
+
+/* ---- the row being built --------------------------------------------------------------- */
+
+static void reserve_text(vb_csv *csv, size_t extra)
+{
+    if (csv->text_len + extra <= csv->text_cap)
+        return;
+    size_t cap = csv->text_cap ? csv->text_cap : 256;
+    while (cap < csv->text_len + extra)
+        cap *= 2;
+    csv->text = vb_xrealloc(csv->text, cap);
+    csv->text_cap = cap;
+}
+
+/* Returns 0 when the row already holds the most cells a row may have. */
+static int begin_cell(vb_csv *csv)
+{
+    if (csv->cell_count == MAX_CELLS_PER_ROW)
+        return 0;
+    if (csv->cell_count == csv->cell_cap) {
+        size_t cap = csv->cell_cap ? csv->cell_cap * 2 : 16;
+        csv->cell_starts = vb_xrealloc(csv->cell_starts, cap * sizeof *csv->cell_starts);
+        csv->cell_lengths = vb_xrealloc(csv->cell_lengths, cap * sizeof *csv->cell_lengths);
+        csv->cell_pointers = vb_xrealloc(csv->cell_pointers, cap * sizeof *csv->cell_pointers);
+        csv->cell_cap = cap;
+    }
+    csv->cell_starts[csv->cell_count] = csv->text_len;
+    csv->cell_count++;
+    return 1;
+}
+
+static void end_cell(vb_csv *csv)
+{
+    size_t index = csv->cell_count - 1;
+    csv->cell_lengths[index] = csv->text_len - csv->cell_starts[index];
+    reserve_text(csv, 1);
+    csv->text[csv->text_len++] = '\0';
+}
+
+/* Appends `len` bytes to the open cell; returns 0 when the cell would pass the limit. */
+static int append_to_cell(vb_csv *csv, const void *bytes, size_t len)
+{
+    size_t cell_len = csv->text_len - csv->cell_starts[csv->cell_count - 1];
+    if (cell_len + len > MAX_CELL_BYTES)
+        return 0;
+    reserve_text(csv, len);
+    memcpy(csv->text + csv->text_len, bytes, len);
+    csv->text_len += len;
+    return 1;
+}
+
+/* A line end inside a quoted cell is kept as "\n", whatever the file used. */
+static int append_char(vb_csv *csv, const csv_char *ch)
+{
+    if (ch->kind == CHAR_NEWLINE)
+        return append_to_cell(csv, "\n", 1);
+    return append_to_cell(csv, ch->bytes, ch->len);
+}
+
+/* ---- rows ------------------------------------------------------------------------------ */
+
+static const char *plural_cells(size_t n)
+{
+    return n == 1 ? "cell" : "cells";
+}
+
+/* Reads the cells of a row whose first character is `ch` (not a line end, not the end).
+ * Returns 0 or -1 after set_error(). */
+static int read_cells(vb_csv *csv, csv_char ch)
+{
+    for (;;) { /* one cell per turn; ch is its first character */
+        csv_char cell_start = ch;
+        if (!begin_cell(csv)) {
+            set_error(csv, ch.line, ch.column, "row has more than %u cells", MAX_CELLS_PER_ROW);
+            return -1;
+        }
+        if (ch.kind == '"') {
+            for (;;) {
+                if (read_char(csv, &ch) == CHAR_ERROR)
+                    return -1;
+                if (ch.kind == CHAR_END) {
+                    /* Reported at the opening quote: that is where the mistake is, whereas
+                     * the end of the file is far away and says nothing. */
+                    set_error(csv, cell_start.line, cell_start.column,
+                         "quoted cell never closes: no closing quote for this one");
+                    return -1;
+                }
+                if (ch.kind == '"') {
+                    if (read_char(csv, &ch) == CHAR_ERROR)
+                        return -1;
+                    if (ch.kind != '"')
+                        break; /* that was the closing quote; ch follows it */
+                }
+                if (!append_char(csv, &ch)) {
+                    set_error(csv, cell_start.line, cell_start.column,
+                         "quoted cell is longer than 1 MiB (is its closing quote missing?)");
+                    return -1;
+                }
+            }
+            if (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
+                set_error(csv, ch.line, ch.column,
+                     "character after closing quote (a quote inside a quoted cell is "
+                     "written twice: \"\")");
+                return -1;
+            }
+        } else {
+            /* Unquoted: taken as is, a quote in the middle included (lenient: RFC 4180
+             * wants such cells quoted, but the meaning is not in doubt). */
+            while (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
+                if (!append_char(csv, &ch)) {
+                    set_error(csv, cell_start.line, cell_start.column, "cell is longer than 1 MiB");
+                    return -1;
+                }
+                if (read_char(csv, &ch) == CHAR_ERROR)
+                    return -1;
+            }
+        }
+        end_cell(csv);
+        if (ch.kind != csv->separator)
+            return 0; /* a line end or the end of the file closes the row */
+        if (read_char(csv, &ch) == CHAR_ERROR)
+            return -1;
+    }
+}
+
+int vb_csv_next(vb_csv *csv, vb_csv_row *row, char *err, size_t err_size)
+{
+    if (csv->error != NULL)
+        return report_error(csv, err, err_size);
+    csv->text_len = 0;
+    csv->cell_count = 0;
+
+    csv_char ch;
+    for (;;) {
+        if (read_char(csv, &ch) == CHAR_ERROR)
+            return report_error(csv, err, err_size);
+        if (ch.kind != CHAR_NEWLINE)
+            break;
+        if (csv->pending_empty_lines == 0)
+            csv->first_pending_empty_line = ch.line;
+        csv->pending_empty_lines++;
+    }
+    if (ch.kind == CHAR_END)
+        return 0; /* empty lines before the end are not rows */
+
+    unsigned row_line;
+    if (csv->pending_empty_lines > 0) {
+        /* An empty line inside the table is a row of one empty cell: a table of one column
+         * may have empty cells, and in a wider table it is reported as a short row. */
+        csv->pushed_back = ch;
+        csv->has_pushed_back = 1;
+        row_line = csv->first_pending_empty_line;
+        csv->first_pending_empty_line++;
+        csv->pending_empty_lines--;
+        begin_cell(csv);
+        end_cell(csv);
+    } else {
+        row_line = ch.line;
+        if (read_cells(csv, ch) < 0)
+            return report_error(csv, err, err_size);
+    }
+
+    if (csv->expected_cells == 0) {
+        csv->expected_cells = csv->cell_count;
+        csv->first_row_line = row_line;
+    } else if (csv->cell_count != csv->expected_cells) {
+        set_error(csv, row_line, 1, "row has %zu %s but the first row (line %u) has %zu",
+             csv->cell_count, plural_cells(csv->cell_count), csv->first_row_line,
+             csv->expected_cells);
+        return report_error(csv, err, err_size);
+    }
+
+    for (size_t i = 0; i < csv->cell_count; i++)
+        csv->cell_pointers[i] = csv->text + csv->cell_starts[i];
+    row->cells = csv->cell_pointers;
+    row->lengths = csv->cell_lengths;
+    row->count = csv->cell_count;
+    row->line = row_line;
+    return 1;
+}
