@@ -93,7 +93,7 @@ static void mark_paragraph(composer *c, vb_element el, const char *text, int box
 {
     vb_para_props p = VB_PARA_DEFAULT;
     if (!box_width)
-        box_width = vb_widest_line(c->layout, el, text, cell_width) + 2 * 170; /* 3 mm air */
+        box_width = vb_widest_line(c->layout, el, text, cell_width) + 2 * c->layout->mark_box_air_twips;
     p.box_width = box_width < cell_width ? box_width : cell_width;
     p.box_height = c->layout->mark_box_height_twips;
     p.indent_left = (cell_width - p.box_width) / 2;

@@ -20,7 +20,8 @@ typedef struct {
     int space_before, space_after;
     int keep_with_next;
     int align; /* a vb_align, or -1 */
-    int box_width, box_height; /* a single-line box of this size, centred (twips; 0: none) */
+    int box_width, box_height; /* a single-line box of this size, centred (twips; 0: none),
+                                  drawn with the layout's rule thickness */
 } vb_para_props;
 
 extern const vb_para_props VB_PARA_DEFAULT;

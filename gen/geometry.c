@@ -171,7 +171,7 @@ void vb_geometry_compute(const vb_layout *layout, const vb_document *doc, vb_geo
     free(date);
     if (date_width > right)
         right = date_width;
-    right += 2 * 113; /* 2 mm each side */
+    right += 2 * layout->header_air_twips;
     if (right < layout->header_right_min_twips)
         right = layout->header_right_min_twips;
     if (right > g->text_width - layout->header_left_min_twips)

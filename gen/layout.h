@@ -118,11 +118,13 @@ typedef struct {
     const char *urgency_marks[3];
     int urgency_box_twips[3];
     int mark_box_height_twips;
+    int mark_box_air_twips;     /* each side of a mark whose box fits its text (độ mật) */
 
     /* ô 7: room for the hand signature and the seal, above the name */
     int signature_space_twips;
 
-    /* header table: share of the text width given to the left column (ô 2, ô 3) */
+    /* header table: the right column fits ô 1 and ô 4 plus this air each side; bounds */
+    int header_air_twips;
     int header_left_min_twips;
     int header_right_min_twips;
     /* signature table: share of the text width for Nơi nhận */

@@ -23,6 +23,7 @@ static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
     p.keep_with_next = props->keep_with_next;
     p.align = props->align;
     p.box_height = props->box_width > 0 ? props->box_height : 0;
+    p.rule_pt = d->layout->rule_thickness_pt;
     vb_wml_start_paragraph(d->x, el, &p);
     for (size_t i = 0; i < count; i++)
         vb_wml_run(d->x, spans[i].text, spans[i].style);

@@ -83,7 +83,7 @@ void vb_wml_start_paragraph(vb_xml *x, vb_element element, const vb_wml_para *p)
                 continue;
             vb_xml_start(x, sides[i]);
             vb_xml_attr(x, "w:val", "single");
-            vb_xml_attr_int(x, "w:sz", p->box_height > 0 ? 6 : (long)(p->rule_pt * 8 + 0.5)); /* 1/8 pt */
+            vb_xml_attr_int(x, "w:sz", (long)(p->rule_pt * 8 + 0.5)); /* eighths of a point */
             vb_xml_attr(x, "w:space", "0");
             vb_xml_attr(x, "w:color", "000000");
             vb_xml_end(x);

@@ -221,7 +221,9 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, const para
         /* A single-line box of the given size: borders all round, one line of its height. */
         vb_odf_attr_length(x, "fo:line-height", p->props.box_height);
         vb_odf_attr_length(x, "fo:padding", 0);
-        vb_xml_attr(x, "fo:border", "0.75pt solid #000000");
+        char border[64];
+        snprintf(border, sizeof border, "%.2fpt solid #000000", layout->rule_thickness_pt);
+        vb_xml_attr(x, "fo:border", border);
         vb_xml_attr(x, "style:join-border", "false");
     }
     if (p->rule_length > 0) {
