@@ -34,6 +34,7 @@
 #include "yaml_reader.h"
 
 #include "docx_reader.h"
+#include "test_xpath.h"
 
 #ifndef VB_SOURCE_ROOT
 #define VB_SOURCE_ROOT "."
@@ -316,52 +317,6 @@ static char *expand(const char *pattern, const vb_layout *layout)
 }
 
 /* XPath with a printf-style expression. */
-static char *xstr(xmlDocPtr d, xmlNodePtr ctx, const char *fmt, ...)
-{
-    char expr[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(expr, sizeof expr, fmt, ap);
-    va_end(ap);
-    char *s = dr_xpath_string(d, ctx, expr);
-    assert_non_null(s); /* a NULL here is a typo in the test's XPath */
-    return s;
-}
-
-static int xcount(xmlDocPtr d, xmlNodePtr ctx, const char *fmt, ...)
-{
-    char expr[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(expr, sizeof expr, fmt, ap);
-    va_end(ap);
-    int n = dr_xpath_count(d, ctx, expr);
-    assert_true(n >= 0);
-    return n;
-}
-
-static double xnum(xmlDocPtr d, xmlNodePtr ctx, const char *fmt, ...)
-{
-    char expr[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(expr, sizeof expr, fmt, ap);
-    va_end(ap);
-    return dr_xpath_number(d, ctx, expr);
-}
-
-static dr_nodes xnodes(xmlDocPtr d, xmlNodePtr ctx, const char *fmt, ...)
-{
-    char expr[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(expr, sizeof expr, fmt, ap);
-    va_end(ap);
-    dr_nodes n = dr_xpath_nodes(d, ctx, expr);
-    assert_true(n.ok);
-    return n;
-}
-
 /* The text of a paragraph as one line: a line break inside it reads as a space. */
 static char *line_text(xmlNodePtr p)
 {
