@@ -25,6 +25,8 @@ static const vb_rule rules[] = {
     {"YAML-SECTION", E, "NĐ30 PL I §II.6", "mỗi mục có đúng một cấp (phần, chương, mục, khoản, điểm, điều)",
      "each section has one level (phần, chương, mục, khoản, điểm, điều)"},
     {"YAML-DEPTH", E, "NĐ30 PL I §II.6", "nội dung không lồng quá sâu", "the body does not nest too deeply"},
+    {"YAML-VAR", E, "vanban docs/format.md", "mỗi chỗ {{tên}} của mẫu có cột dữ liệu tương ứng (render --data)",
+     "every {{name}} of a template has its data column (render --data)"},
     {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
 
     /* ô 2, 3, 4: the header */

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 #include "yaml_reader.h"
 
 #include <ctype.h>
@@ -6,6 +7,7 @@
 #include <yaml.h>
 
 #include "doctypes.h"
+#include "format.h"
 #include "markup.h"
 #include "text.h"
 #include "viet/tone.h"
@@ -16,6 +18,7 @@
 #define MAX_NODE_VISITS_PER_NODE 16
 
 typedef struct {
+    const vb_vars *vars; /* placeholder values, or NULL */
     int tone_style;   /* every text gets this tone-mark placement (dau_thanh) */
     const char *data; /* the input, for positions inside block scalars */
     size_t len;
@@ -96,10 +99,66 @@ static int is_null_scalar(yaml_node_t *node)
            strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
-/* NFC copy of a scalar with surrounding white space trimmed and the document's tone-mark
- * style applied (misplaced marks repaired); NULL for null/empty. */
-static char *scalar_text_styled(yaml_node_t *node, int tone_style)
+static vb_pos pos_of(reader *r, yaml_node_t *node);
+
+/* `text` with every {{name}} replaced by its value (caller frees); an unknown name is
+ * reported at the scalar and left as written. */
+static char *fill_placeholders(reader *r, yaml_node_t *node, const char *text, size_t len)
 {
+    vb_buf out = {0};
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *open = NULL;
+        for (const char *q = p; q + 1 < end; q++)
+            if (q[0] == '{' && q[1] == '{') {
+                open = q;
+                break;
+            }
+        const char *close = NULL;
+        if (open)
+            for (const char *q = open + 2; q + 1 < end; q++)
+                if (q[0] == '}' && q[1] == '}') {
+                    close = q;
+                    break;
+                }
+        if (!open || !close) {
+            vb_buf_addn(&out, p, (size_t)(end - p));
+            break;
+        }
+        vb_buf_addn(&out, p, (size_t)(open - p));
+        const char *name = open + 2, *name_end = close;
+        while (name < name_end && *name == ' ')
+            name++;
+        while (name_end > name && name_end[-1] == ' ')
+            name_end--;
+        const char *value = NULL;
+        for (size_t i = 0; i < r->vars->count && !value; i++)
+            if (strlen(r->vars->names[i]) == (size_t)(name_end - name) &&
+                strncmp(r->vars->names[i], name, (size_t)(name_end - name)) == 0)
+                value = r->vars->values[i];
+        if (value) {
+            vb_buf_add(&out, value);
+        } else {
+            vb_buf known = {0};
+            for (size_t i = 0; i < r->vars->count; i++)
+                vb_buf_printf(&known, "%s%s", i ? ", " : "", r->vars->names[i]);
+            vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-VAR",
+                    VI_EN("không có cột `%.*s` trong dữ liệu (các cột: %s)",
+                          "the data has no column `%.*s` (its columns: %s)"),
+                    (int)(name_end - name), name, known.data ? known.data : "");
+            vb_buf_free(&known);
+            vb_buf_addn(&out, open, (size_t)(close + 2 - open));
+        }
+        p = close + 2;
+    }
+    return out.data ? out.data : vb_strdup("");
+}
+
+/* NFC copy of a scalar with surrounding white space trimmed, its placeholders filled and
+ * the document's tone-mark style applied (misplaced marks repaired); NULL for null/empty. */
+static char *scalar_text_styled(reader *r, yaml_node_t *node)
+{
+    int tone_style = r->tone_style;
     if (is_null_scalar(node))
         return NULL;
     const char *s = (const char *)node->data.scalar.value;
@@ -112,7 +171,14 @@ static char *scalar_text_styled(yaml_node_t *node, int tone_style)
         len--;
     if (len == 0)
         return NULL;
+    char *filled = NULL;
+    if (r->vars && memmem(s, len, "{{", 2)) {
+        filled = fill_placeholders(r, node, s, len);
+        s = filled;
+        len = strlen(filled);
+    }
     char *nfc = vb_nfc(s, len);
+    free(filled);
     if (tone_style < 0)
         return nfc;
     char *styled = vb_tone_apply(nfc, strlen(nfc), (vb_tone_style)tone_style, NULL, NULL);
@@ -120,7 +186,7 @@ static char *scalar_text_styled(yaml_node_t *node, int tone_style)
     return styled;
 }
 
-#define scalar_text(node) scalar_text_styled((node), r->tone_style)
+#define scalar_text(node) scalar_text_styled(r, (node))
 
 static int read_text(reader *r, yaml_node_t *node, const char *key, vb_text *out)
 {
@@ -1136,8 +1202,23 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
     return vb_yaml_read_with(name, data, len, diags, 1);
 }
 
+static vb_document *read_document_bytes(const char *name, const char *data, size_t len,
+                                        vb_diagnostics *diags, int restyle, const vb_vars *vars);
+
 vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
                                int restyle)
+{
+    return read_document_bytes(name, data, len, diags, restyle, NULL);
+}
+
+vb_document *vb_yaml_read_template(const char *name, const char *data, size_t len,
+                                   vb_diagnostics *diags, const vb_vars *vars)
+{
+    return read_document_bytes(name, data, len, diags, 1, vars);
+}
+
+static vb_document *read_document_bytes(const char *name, const char *data, size_t len,
+                                        vb_diagnostics *diags, int restyle, const vb_vars *vars)
 {
     vb_document *doc = vb_document_new(name);
     size_t errors_before = diags->error_count;
@@ -1189,7 +1270,7 @@ vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, v
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
     /* tone_style -1: texts keep their marks as typed (NFC only). */
-    reader r = {restyle ? (int)VB_TONE_TRADITIONAL : -1, data, len, &ydoc, doc, diags, 0, 0, 0};
+    reader r = {vars, restyle ? (int)VB_TONE_TRADITIONAL : -1, data, len, &ydoc, doc, diags, 0, 0, 0};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};

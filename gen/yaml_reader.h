@@ -17,6 +17,19 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
 vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
                                int restyle);
 
+/* Values for the {{name}} placeholders of a template (render --data): one data row. */
+typedef struct {
+    const char *const *names;
+    const char *const *values;
+    size_t count;
+} vb_vars;
+
+/* As vb_yaml_read_with, filling every {{name}} inside the texts with its value. The values
+ * go into the parsed texts, never into the YAML source, so no value can change the
+ * document's structure. An unknown name is an error at the text that holds it. */
+vb_document *vb_yaml_read_template(const char *name, const char *data, size_t len,
+                                   vb_diagnostics *diags, const vb_vars *vars);
+
 /* Flow nesting ("[[[[…") or block nesting deeper than any document needs makes libyaml
  * quadratic: this scan finds it first. Returns 1 when the nesting is reasonable, else 0 with
  * the 1-based line and column where the limit is passed. */

@@ -238,7 +238,12 @@ def cmd_coverage(root, rules_c):
     else:
         print('ok - `vanban rules` lists every id of gen/rules.c (%d) with its severity' % len(ids))
     uncovered = []
+    # Rules only another command can trigger, tested where that command is:
+    # YAML-VAR (a template's {{name}} without data column) by tests/test_cli.sh (render --data).
+    elsewhere = {'YAML-VAR'}
     for i in ids:
+        if i in elsewhere:
+            continue
         path = os.path.join(root, i + '.yaml')
         if not os.path.exists(path):
             uncovered.append(i + ' (no tests/check/%s.yaml)' % i)

@@ -138,6 +138,24 @@ check "bad -j" status_is 2 "$VANBAN" render -j 0 "$tmp/plan.yaml"
 check "-o with a directory" status_is 2 "$VANBAN" render -o "$tmp/x.docx" "$tmp/tree"
 check "-o with --out-dir" status_is 2 "$VANBAN" render -o "$tmp/x.docx" --out-dir "$tmp/o" "$tmp/plan.yaml"
 
+# One template, many data rows (render --data): {{column}} filled inside the texts.
+sed -e 's/^co_quan:.*/co_quan: [ỦY BAN NHÂN DÂN, "HUYỆN {{huyen}}"]/' -e 's/^so: .*/so: "{{so}}"/' "$tmp/plan.yaml" > "$tmp/mau.yaml"
+printf 'ten_tep,huyen,so\nlang-giang,Lạng Giang,12\n../../escape,"Lục Nam: ""A""",13\n,Yên Thế,14\n' > "$tmp/rows.csv"
+check "--data renders one per row" status_is 0 "$VANBAN" render --data "$tmp/rows.csv" -f docx,txt --out-dir "$tmp/rows-out" "$tmp/mau.yaml"
+check "--data summary" grep -q "3 of 3 documents rendered" "$tmp/err"
+check "named by ten_tep" grep -q "^HUYỆN LẠNG GIANG$" "$tmp/rows-out/lang-giang.txt"
+check "number filled" grep -q "^Số: 12/TB-UBND$" "$tmp/rows-out/lang-giang.txt"
+check "a value with ': ' and quotes stays text" grep -q '^HUYỆN LỤC NAM: "A"$' "$tmp/rows-out/escape.txt"
+check "a name from data cannot leave the directory" bash -c "test -s '$tmp/rows-out/escape.docx' && ! ls '$tmp' | grep -qx escape.docx"
+check "row number when ten_tep is empty" test -s "$tmp/rows-out/003.docx"
+printf 'huyen\nA\n' > "$tmp/short.csv"
+check "--data unknown column exit 1" status_is 1 "$VANBAN" render --lang en --data "$tmp/short.csv" --out-dir "$tmp/rows-bad" "$tmp/mau.yaml"
+check "unknown column positioned" grep -q "mau.yaml:[0-9]*:[0-9]*: error: the data has no column \`so\` (its columns: huyen) \[YAML-VAR\]" "$tmp/err"
+printf 'huyen,so\nA,1\nB\n' > "$tmp/ragged.csv"
+check "--data ragged row exit 1" status_is 1 "$VANBAN" render --data "$tmp/ragged.csv" --out-dir "$tmp/rows-bad" "$tmp/mau.yaml"
+check "ragged row positioned" grep -q "ragged.csv:3:1: error:" "$tmp/err"
+check "--data with -o refused" status_is 2 "$VANBAN" render --data "$tmp/rows.csv" -o "$tmp/x.docx" "$tmp/mau.yaml"
+
 check "types" status_is 0 "$VANBAN" types
 check "types lists QyĐ" grep -q "QyĐ" "$tmp/out"
 

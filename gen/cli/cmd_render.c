@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #include "../convert.h"
+#include "../format.h"
+#include "../tables/csv.h"
+#include "../text.h"
 #include "../docx/docx.h"
 #include "../layout.h"
 #include "../model.h"
@@ -33,6 +36,9 @@ static const char usage_render[] =
     "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
     "      --out-dir DIR   write the outputs under DIR, mirroring the inputs' tree\n"
     "  -j, --jobs N        render N documents at a time (default: the number of cores)\n"
+    "      --data ROWS     ROWS is a CSV or TSV file whose first row names the columns:\n"
+    "                      FILE is a template, rendered once per row with each {{column}}\n"
+    "                      filled; a column ten_tep names the outputs (else the row number)\n"
     "      --encoding ENC  the input's encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
     "      --template DIR  read the static DOCX parts from DIR instead of the built-in ones\n"
     "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
@@ -121,6 +127,7 @@ typedef struct {
     int preview;
     int draft;
     const char *out_dir;
+    const char *data;     /* --data: a CSV/TSV of rows for the one template given */
     vb_template_store *docx_templates;
     vb_template_store *odt_templates;
 } render_options;
@@ -129,17 +136,13 @@ typedef struct {
 
 /* Reads, loads and validates one input, printing the diagnostics. Returns the document,
  * or NULL with *status set when it cannot be used. */
-static vb_document *load(const char *input, const render_options *opt, int *status, FILE *msg)
+static vb_document *load_bytes(const char *shown, const char *data, size_t len, const vb_vars *vars,
+                               const render_options *opt, int *status, FILE *msg)
 {
-    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
-    char *data = NULL;
-    size_t len = 0;
-    if (cli_read_input(input, &data, &len, status, msg) < 0)
-        return NULL;
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
-    vb_document *doc = vb_yaml_read(shown, data, len, &diags);
-    free(data);
+    vb_document *doc = vars ? vb_yaml_read_template(shown, data, len, &diags, vars)
+                            : vb_yaml_read(shown, data, len, &diags);
     if (doc) {
         /* The same checks as `vanban check`: nothing is written when one fails. */
         vb_validate_options vopt = {opt->draft};
@@ -153,6 +156,18 @@ static vb_document *load(const char *input, const render_options *opt, int *stat
     vb_diagnostics_free(&diags);
     if (!doc)
         *status = EXIT_INPUT;
+    return doc;
+}
+
+static vb_document *load(const char *input, const render_options *opt, int *status, FILE *msg)
+{
+    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    char *data = NULL;
+    size_t len = 0;
+    if (cli_read_input(input, &data, &len, status, msg) < 0)
+        return NULL;
+    vb_document *doc = load_bytes(shown, data, len, NULL, opt, status, msg);
+    free(data);
     return doc;
 }
 
@@ -294,7 +309,40 @@ static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
 }
 
 /* One document of a run, rendered by any thread; its messages are kept to print in order. */
+/* A data row of `render --data`: the template filled with it, written as <name>.<format>. */
 typedef struct {
+    const char *template_name;
+    const char *template_data;
+    size_t template_len;
+    vb_vars vars;
+    char *name;    /* the output's file name without extension, safe (no '/', no leading '.') */
+    char *where;   /* "rows.csv:12" for messages */
+} data_row;
+
+static int render_row(const data_row *row, const render_options *opt, FILE *msg)
+{
+    int status = 0;
+    vb_document *doc = load_bytes(row->template_name, row->template_data, row->template_len, &row->vars,
+                                  opt, &status, msg);
+    if (!doc) {
+        fprintf(msg, "vanban: (the data row at %s)\n", row->where);
+        return status;
+    }
+    for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
+        if (!(opt->formats & formats[i].flag))
+            continue;
+        size_t n = strlen(opt->out_dir) + strlen(row->name) + strlen(formats[i].name) + 3;
+        char *output = vb_xmalloc(n);
+        snprintf(output, n, "%s/%s.%s", opt->out_dir, row->name, formats[i].name);
+        status = write_format(doc, formats[i].flag, output, opt, msg);
+        free(output);
+    }
+    vb_document_free(doc);
+    return status;
+}
+
+typedef struct {
+    const data_row *row; /* non-NULL: a data row of the template, instead of `in` */
     const cli_input *in;
     const render_options *opt;
     int status;
@@ -306,7 +354,8 @@ static void render_job_run(void *item)
 {
     render_job *job = item;
     FILE *msg = open_memstream(&job->messages, &job->messages_len);
-    job->status = render_one(job->in, job->opt, msg ? msg : stderr);
+    job->status = job->row ? render_row(job->row, job->opt, msg ? msg : stderr)
+                           : render_one(job->in, job->opt, msg ? msg : stderr);
     if (msg)
         fclose(msg);
 }
@@ -325,17 +374,22 @@ static void show_progress(size_t done, size_t total)
     fflush(stderr);
 }
 
-static int render_all(const cli_input_list *inputs, const render_options *opt, int jobs)
+/* Renders `count` documents — the inputs, or the data rows when `rows` is given. */
+static int render_all(const cli_input_list *inputs, const data_row *rows, size_t count,
+                      const render_options *opt, int jobs)
 {
     int status = 0;
     size_t failed = 0;
-    int progress = inputs->count > 1 && isatty(STDERR_FILENO);
+    int progress = count > 1 && isatty(STDERR_FILENO);
     render_job *chunk = vb_xcalloc(RENDER_CHUNK, sizeof *chunk);
-    for (size_t first = 0; first < inputs->count; first += RENDER_CHUNK) {
-        size_t n = inputs->count - first < RENDER_CHUNK ? inputs->count - first : RENDER_CHUNK;
+    for (size_t first = 0; first < count; first += RENDER_CHUNK) {
+        size_t n = count - first < RENDER_CHUNK ? count - first : RENDER_CHUNK;
         for (size_t k = 0; k < n; k++) {
             memset(&chunk[k], 0, sizeof chunk[k]);
-            chunk[k].in = &inputs->items[first + k];
+            if (rows)
+                chunk[k].row = &rows[first + k];
+            else
+                chunk[k].in = &inputs->items[first + k];
             chunk[k].opt = opt;
         }
         /* PDF and page images run LibreOffice, which is heavy: one document at a time. */
@@ -353,21 +407,171 @@ static int render_all(const cli_input_list *inputs, const render_options *opt, i
                 status = chunk[k].status;
         }
         if (progress)
-            show_progress(first + n, inputs->count);
+            show_progress(first + n, count);
     }
     free(chunk);
     if (progress)
         fputs("\r\033[K", stderr);
-    if (inputs->count > 1)
-        fprintf(stderr, "vanban: %zu of %zu documents rendered%s\n", inputs->count - failed, inputs->count,
+    if (count > 1)
+        fprintf(stderr, "vanban: %zu of %zu documents rendered%s\n", count - failed, count,
                 failed ? "; the others have errors above" : "");
+    return status;
+}
+
+/* A file name from a data value: letters (Vietnamese ones too), digits, "-" and "_" kept,
+ * anything else ("/" and "." above all) turned into one "-", none at either end: it can only
+ * name a file inside the output directory. Empty when nothing usable is left. */
+static char *safe_name(const char *value)
+{
+    vb_buf b = {0};
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        int keep = *p >= 0x80 || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                   (*p >= '0' && *p <= '9') || *p == '_' || *p == '-';
+        char c = keep ? (char)*p : '-';
+        if (c == '-' && (b.len == 0 || b.data[b.len - 1] == '-'))
+            continue;
+        vb_buf_addn(&b, &c, 1);
+    }
+    while (b.len > 0 && b.data[b.len - 1] == '-')
+        b.data[--b.len] = '\0';
+    return b.data ? b.data : vb_strdup("");
+}
+
+static char *dir_of_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return vb_strdup(".");
+    size_t n = slash == path ? 1 : (size_t)(slash - path);
+    char *d = vb_xmalloc(n + 1);
+    memcpy(d, path, n);
+    d[n] = '\0';
+    return d;
+}
+
+/* render --data: the template rendered once per data row. */
+static int render_data(const cli_input_list *files, render_options *opt, int jobs)
+{
+    if (files->count != 1 || strcmp(files->items[0].path, "-") == 0) {
+        fprintf(stderr, "vanban render: --data needs one template file\n");
+        return EXIT_USAGE;
+    }
+    const char *template_path = files->items[0].path;
+    char *template_data = NULL;
+    size_t template_len = 0;
+    int status = 0;
+    if (cli_read_input(template_path, &template_data, &template_len, &status, stderr) < 0)
+        return status;
+    char err[1024];
+    vb_csv *csv = vb_csv_open(opt->data, 0, err, sizeof err);
+    if (!csv) {
+        fprintf(stderr, "vanban: %s\n", err);
+        free(template_data);
+        return EXIT_IO;
+    }
+    char *default_dir = opt->out_dir ? NULL : dir_of_path(template_path);
+    if (!opt->out_dir)
+        opt->out_dir = default_dir;
+    /* mkdir -p of the output directory. */
+    char *made = vb_strdup(opt->out_dir);
+    for (char *slash = strchr(made + 1, '/');; slash = strchr(slash + 1, '/')) {
+        if (slash)
+            *slash = '\0';
+        if (mkdir(made, 0777) != 0 && errno != EEXIST) {
+            fprintf(stderr, "vanban: %s: %s\n", made, strerror(errno));
+            free(made);
+            free(default_dir);
+            vb_csv_close(csv);
+            free(template_data);
+            return EXIT_IO;
+        }
+        if (!slash)
+            break;
+        *slash = '/';
+    }
+    free(made);
+
+    size_t columns = 0, count = 0, cap = 0, name_column = (size_t)-1;
+    char **names = NULL;
+    data_row *rows = NULL;
+    vb_csv_row row;
+    int rc;
+    while ((rc = vb_csv_next(csv, &row, err, sizeof err)) > 0) {
+        if (!names) {
+            /* The first row names the columns. */
+            columns = row.count;
+            names = vb_xcalloc(columns, sizeof *names);
+            for (size_t c = 0; c < columns; c++) {
+                names[c] = vb_nfc(row.cells[c], row.lengths[c]);
+                if (strcmp(names[c], "ten_tep") == 0)
+                    name_column = c;
+            }
+            continue;
+        }
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            rows = vb_xrealloc(rows, cap * sizeof *rows);
+        }
+        data_row *r = &rows[count++];
+        char **values = vb_xcalloc(columns, sizeof *values);
+        for (size_t c = 0; c < columns; c++)
+            values[c] = vb_nfc(row.cells[c], row.lengths[c]);
+        r->template_name = template_path;
+        r->template_data = template_data;
+        r->template_len = template_len;
+        r->vars.names = (const char *const *)names;
+        r->vars.values = (const char *const *)values;
+        r->vars.count = columns;
+        r->name = name_column != (size_t)-1 ? safe_name(values[name_column]) : vb_strdup("");
+        if (!r->name[0]) {
+            free(r->name);
+            r->name = vb_xmalloc(16);
+            snprintf(r->name, 16, "%03zu", count);
+        }
+        size_t n = strlen(opt->data) + 16;
+        r->where = vb_xmalloc(n);
+        snprintf(r->where, n, "%s:%u", opt->data, row.line);
+    }
+    if (rc < 0) {
+        /* err reads "file:line:col: reason": say it the compiler's way. */
+        char *reason = err;
+        for (int colons = 0; colons < 3 && reason; colons++)
+            reason = strchr(reason + (colons ? 1 : 0), ':');
+        if (reason)
+            fprintf(stderr, "%.*s: error:%s\n", (int)(reason - err), err, reason + 1);
+        else
+            fprintf(stderr, "%s: error: %s\n", opt->data, err);
+        status = EXIT_INPUT;
+    } else if (count == 0) {
+        fprintf(stderr, "vanban: %s: no data rows under the column names\n", opt->data);
+        status = EXIT_INPUT;
+    } else {
+        status = render_all(files, rows, count, opt, jobs);
+    }
+    for (size_t i = 0; i < count; i++) {
+        for (size_t c = 0; c < columns; c++)
+            free((char *)rows[i].vars.values[c]);
+        free((char **)rows[i].vars.values);
+        free(rows[i].name);
+        free(rows[i].where);
+    }
+    free(rows);
+    for (size_t c = 0; c < columns; c++)
+        free(names[c]);
+    free(names);
+    vb_csv_close(csv);
+    free(template_data);
+    free(default_dir);
+    if (default_dir)
+        opt->out_dir = NULL;
     return status;
 }
 
 int cmd_render(int argc, char **argv, int is_preview)
 {
-    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING, OPT_OUT_DIR };
+    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING, OPT_OUT_DIR, OPT_DATA };
     static const struct option options[] = {
+        {"data", required_argument, NULL, OPT_DATA},
         {"draft", no_argument, NULL, OPT_DRAFT},
         {"jobs", required_argument, NULL, 'j'},
         {"out-dir", required_argument, NULL, OPT_OUT_DIR},
@@ -380,7 +584,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL};
+    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL, NULL};
     int jobs = cli_default_jobs();
     int c;
     optind = 1;
@@ -405,6 +609,9 @@ int cmd_render(int argc, char **argv, int is_preview)
             break;
         case OPT_OUT_DIR:
             opt.out_dir = optarg;
+            break;
+        case OPT_DATA:
+            opt.data = optarg;
             break;
         case OPT_ENCODING:
             if (cli_parse_encoding(optarg) < 0)
@@ -437,6 +644,11 @@ int cmd_render(int argc, char **argv, int is_preview)
     }
     if (opt.output && inputs > 1) {
         fprintf(stderr, "vanban render: -o takes one input file, not %d\n", inputs);
+        return EXIT_USAGE;
+    }
+    if (opt.data && (opt.output || inputs != 1 || is_preview)) {
+        fprintf(stderr, "vanban render: --data takes one template file and writes one document per row "
+                        "(into --out-dir, else beside the template); -o does not apply\n");
         return EXIT_USAGE;
     }
     if (opt.output && opt.out_dir) {
@@ -472,7 +684,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         fprintf(stderr, "vanban render: -o takes one input file, not %zu\n", files.count);
         status = EXIT_USAGE;
     } else {
-        int rc = render_all(&files, &opt, jobs);
+        int rc = opt.data ? render_data(&files, &opt, jobs) : render_all(&files, NULL, files.count, &opt, jobs);
         status = rc > status ? rc : status;
     }
     cli_inputs_free(&files);
