@@ -334,7 +334,7 @@ static void compose_children_from(composer *c, const vb_node *first)
 /* A heading line: "I. TITLE", "1.1. Title", "a) Sở …"; it stays with what follows. */
 static void compose_heading(composer *c, const vb_node *n, const char *label)
 {
-    vb_element el = c->layout->numbering[n->level].element;
+    vb_element el = vb_section_element(c->layout, n->level);
     vb_para_props p = VB_PARA_DEFAULT;
     p.keep_with_next = 1;
     spans s = {0};

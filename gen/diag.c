@@ -61,18 +61,17 @@ void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, c
 
 void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)
 {
-    static const char *const names[][2] = {
-        [VB_SEV_ERROR] = {"lỗi", "error"},
-        [VB_SEV_WARNING] = {"cảnh báo", "warning"},
-        [VB_SEV_NOTE] = {"ghi chú", "note"},
+    /* The severity word stays English ("error:") in both languages, as compilers do, so
+     * editors and CI pick the lines up; the message itself is translated. */
+    static const char *const names[] = {
+        [VB_SEV_ERROR] = "error",
+        [VB_SEV_WARNING] = "warning",
+        [VB_SEV_NOTE] = "note",
     };
     int en = d->lang == VB_LANG_EN;
     for (size_t i = 0; i < d->count; i++) {
         const vb_diagnostic *item = &d->items[i];
-        /* The severity word stays English-parsable ("error:") in both languages, as
-         * compilers do, so editors and CI pick the lines up; the message is translated. */
-        const char *word = names[item->severity][1];
-        (void)en;
+        const char *word = names[item->severity];
         if (item->line)
             fprintf(out, "%s:%u:%u: %s: %s", item->file, item->line, item->column, word,
                     item->message);

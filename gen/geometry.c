@@ -127,6 +127,12 @@ int vb_rule_indent(int cell_width, int length)
     return indent > 0 ? indent : 0;
 }
 
+int vb_rule_indent_right(int cell_width, int length)
+{
+    int right = cell_width - length - vb_rule_indent(cell_width, length);
+    return right > 0 ? right : 0;
+}
+
 /* The widest line of a title as it is printed: balanced, then each line measured. */
 static int widest_printed_line(const vb_layout *layout, vb_element el, const char *text, int max)
 {

@@ -34,5 +34,7 @@ char *vb_balanced_title(const vb_layout *layout, vb_element element, const char 
 
 /* Indent (each side) that centres a rule of `length` in a cell of `cell_width`. */
 int vb_rule_indent(int cell_width, int length);
+/* The indent on the right that goes with it (the odd twip, if any, goes right). */
+int vb_rule_indent_right(int cell_width, int length);
 
 #endif

@@ -310,7 +310,6 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
     }
     free(yf);
     free(toned);
-    (void)en;
     return result;
 }
 

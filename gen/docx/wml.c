@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../geometry.h"
 #include "../model.h"
 
 const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0, -1, 0};
@@ -169,9 +170,8 @@ void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int 
 {
     vb_wml_para p = VB_WML_PLAIN;
     p.space_after = space_after;
-    int indent = (width - length) / 2;
-    p.indent_left = indent > 0 ? indent : 0;
-    p.indent_right = width - length - p.indent_left > 0 ? width - length - p.indent_left : 0;
+    p.indent_left = vb_rule_indent(width, length);
+    p.indent_right = vb_rule_indent_right(width, length);
     p.indent_first = 0;
     p.rule_below = 1;
     p.rule_pt = layout->rule_thickness_pt;

@@ -196,12 +196,8 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, const para
     if (p->rule_length > 0) {
         /* The rule is the paragraph's bottom border, as wide as the space between its
          * margins: centre it in the cell. */
-        left = (p->rule_width - p->rule_length) / 2;
-        right = p->rule_width - p->rule_length - left;
-        if (left < 0)
-            left = 0;
-        if (right < 0)
-            right = 0;
+        left = vb_rule_indent(p->rule_width, p->rule_length);
+        right = vb_rule_indent_right(p->rule_width, p->rule_length);
     }
     if (p->props.space_before >= 0)
         vb_odf_attr_length(x, "fo:margin-top", p->props.space_before);
