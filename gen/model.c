@@ -77,8 +77,8 @@ void vb_inline_append(vb_inline *in, const char *text, size_t len, unsigned styl
 {
     if (len == 0)
         return;
-    /* Adjacent runs of one style merge, so writers emit the fewest runs. */
-    if (in->count > 0 && in->runs[in->count - 1].style == style) {
+    /* Adjacent runs of one style merge, so writers emit the fewest runs; notes never do. */
+    if (in->count > 0 && in->runs[in->count - 1].style == style && !(style & VB_RUN_NOTE)) {
         vb_run *last = &in->runs[in->count - 1];
         size_t old = strlen(last->text);
         last->text = vb_xrealloc(last->text, old + len + 1);
@@ -138,6 +138,32 @@ void vb_node_append(vb_node *parent, vb_node *child)
     parent->last_child = child;
 }
 
+static void table_rows_free(vb_table_row *rows, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        for (size_t j = 0; j < rows[i].count; j++)
+            free(rows[i].cells[j].text);
+        free(rows[i].cells);
+    }
+    free(rows);
+}
+
+void vb_table_free(vb_table *table)
+{
+    if (!table)
+        return;
+    for (size_t i = 0; i < table->column_count; i++)
+        text_free(&table->columns[i].name);
+    free(table->columns);
+    table_rows_free(table->head, table->head_count);
+    table_rows_free(table->rows, table->row_count);
+    text_free(&table->file);
+    free(table->file_path);
+    text_free(&table->sheet);
+    text_free(&table->range);
+    free(table);
+}
+
 void vb_node_free_tree(vb_node *node)
 {
     /* Iterative over siblings, recursive over depth; the loader caps depth. */
@@ -151,6 +177,7 @@ void vb_node_free_tree(vb_node *node)
         text_free(&node->task.coordinator);
         text_free(&node->task.product);
         text_free(&node->task.deadline_text);
+        vb_table_free(node->table);
         free(node);
         node = next;
     }
@@ -179,6 +206,12 @@ void vb_document_free(vb_document *doc)
         text_free(&doc->signers[i].name);
     }
     free(doc->signers);
+    for (size_t i = 0; i < doc->appendix_count; i++) {
+        text_free(&doc->appendices[i].title);
+        text_free(&doc->appendices[i].attached_line);
+        vb_node_free_tree(doc->appendices[i].body);
+    }
+    free(doc->appendices);
     free(doc->source_name);
     free(doc);
 }
@@ -269,4 +302,9 @@ void vb_document_number_sections(vb_document *doc)
 {
     int document_counters[VB_LEVEL_COUNT] = {0};
     number_children(doc->body, document_counters);
+    /* An appendix numbers its sections on its own. */
+    for (size_t i = 0; i < doc->appendix_count; i++) {
+        int appendix_counters[VB_LEVEL_COUNT] = {0};
+        number_children(doc->appendices[i].body, appendix_counters);
+    }
 }

@@ -39,7 +39,8 @@ typedef enum {
 } vb_format;
 
 /* Inline text with emphasis: a paragraph is a sequence of runs. */
-enum { VB_RUN_BOLD = 1u, VB_RUN_ITALIC = 2u };
+/* VB_RUN_NOTE: the run is the text of a footnote, referred to where it stands. */
+enum { VB_RUN_BOLD = 1u, VB_RUN_ITALIC = 2u, VB_RUN_NOTE = 4u };
 typedef struct {
     char *text;
     unsigned style;
@@ -57,6 +58,7 @@ typedef enum {
     VB_NODE_TASKS,     /* a nhiem_vu block: children are VB_NODE_AGENCY */
     VB_NODE_AGENCY,    /* one agency of a nhiem_vu block: children are VB_NODE_TASK */
     VB_NODE_TASK,
+    VB_NODE_TABLE,     /* a bordered table (bang): its data in `table` */
 } vb_node_kind;
 
 typedef enum {
@@ -92,6 +94,60 @@ typedef struct {
     vb_text deadline_text;  /* han, when it is free text ("Quý IV/2025") */
 } vb_task_data;
 
+/* ---- Tables (bang) ---- */
+
+typedef enum {
+    VB_CELL_ALIGN_AUTO, /* STT centred, numbers right, text left */
+    VB_CELL_ALIGN_LEFT,
+    VB_CELL_ALIGN_CENTER,
+    VB_CELL_ALIGN_RIGHT,
+    VB_CELL_ALIGN_JUSTIFY,
+} vb_cell_align;
+
+typedef enum { VB_WIDTH_AUTO, VB_WIDTH_TWIPS, VB_WIDTH_PERCENT } vb_width_kind;
+
+typedef struct {
+    vb_text name;           /* ten: the header text (may be absent) */
+    vb_width_kind width_kind;
+    int width;              /* rong: twips, or hundredths of a percent of the text width */
+    vb_cell_align align;    /* can */
+    int is_stt;             /* stt: true: numbered automatically */
+    vb_pos pos;
+} vb_table_column;
+
+typedef struct {
+    char *text;             /* never NULL */
+    unsigned colspan, rowspan; /* gop_cot, gop_dong: ≥ 1 */
+    vb_pos pos;
+} vb_table_cell;
+
+typedef struct {
+    int is_group;           /* nhom: a group row; its text in cells[0] */
+    vb_table_cell *cells;
+    size_t count;
+    vb_pos pos;
+} vb_table_row;
+
+typedef struct {
+    vb_table_column *columns; /* cot */
+    size_t column_count;
+    vb_pos columns_pos;
+    vb_table_row *head;     /* dau_bang: header rows given inline */
+    size_t head_count;
+    vb_table_row *rows;     /* dong: the rows given inline */
+    size_t row_count;
+    vb_text file;           /* tep, as typed */
+    char *file_path;        /* tep, resolved against the YAML file's directory */
+    vb_text sheet;          /* trang_tinh */
+    vb_text range;          /* vung */
+    int header_rows;        /* dong_tieu_de; -1: not given */
+    vb_pos header_rows_pos;
+    int landscape;          /* huong: ngang */
+    vb_pos pos;
+} vb_table;
+
+void vb_table_free(vb_table *table);
+
 #define VB_MAX_DEPTH 24
 
 typedef struct vb_node vb_node;
@@ -114,6 +170,8 @@ struct vb_node {
 
     vb_agency_data agency;
     vb_task_data task;
+
+    vb_table *table;      /* VB_NODE_TABLE */
 };
 
 typedef struct {
@@ -122,6 +180,15 @@ typedef struct {
     vb_text name;        /* ho_ten */
     vb_pos pos;
 } vb_signer;
+
+/* An appendix (phu_luc): after the signature, on pages of its own. */
+typedef struct {
+    vb_text title;          /* tieu_de */
+    vb_text attached_line;  /* kem_theo: replaces the "(Kèm theo …)" line */
+    int landscape;          /* huong: ngang */
+    vb_node *body;          /* noi_dung: a root node like the document's body */
+    vb_pos pos;
+} vb_appendix;
 
 typedef struct {
     char *source_name;   /* file name used in positions ("-" → "<stdin>") */
@@ -153,6 +220,9 @@ typedef struct {
     vb_signer *signers;    /* ky */
     size_t signer_count;
     vb_pos signers_pos;
+    vb_appendix *appendices; /* phu_luc */
+    size_t appendix_count;
+    vb_pos appendices_pos;
 } vb_document;
 
 vb_document *vb_document_new(const char *source_name);

@@ -11,27 +11,16 @@
 #include "markup.h"
 #include "text.h"
 #include "viet/tone.h"
+#include "yaml_internal.h"
 
 /* Deeper body nesting than this is not a document but an attack or a mistake. */
 #define MAX_BODY_DEPTH 24
 /* Anchors and aliases may repeat nodes; this bounds the work an alias bomb can cause. */
 #define MAX_NODE_VISITS_PER_NODE 16
 
-typedef struct {
-    const vb_vars *vars; /* placeholder values, or NULL */
-    int tone_style;   /* every text gets this tone-mark placement (dau_thanh) */
-    const char *data; /* the input, for positions inside block scalars */
-    size_t len;
-    yaml_document_t *ydoc;
-    vb_document *doc;
-    vb_diagnostics *diags;
-    size_t visits, visit_budget;
-    int budget_reported;
-} reader;
 
-#define VI_EN(vi, en) vi, en
 
-static vb_pos pos_of(reader *r, yaml_node_t *node)
+vb_pos yr_pos_of(reader *r, yaml_node_t *node)
 {
     vb_pos p = {r->doc->source_name, (unsigned)node->start_mark.line + 1,
                 (unsigned)node->start_mark.column + 1};
@@ -54,20 +43,20 @@ static unsigned line_indent_column(const reader *r, unsigned line)
     return column;
 }
 
-static int visit(reader *r, yaml_node_t *node)
+int yr_visit(reader *r, yaml_node_t *node)
 {
     if (++r->visits <= r->visit_budget)
         return 1;
     if (!r->budget_reported) {
         r->budget_reported = 1;
-        vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-ALIAS",
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-ALIAS",
                 VI_EN("tài liệu lặp lại nút qua bí danh (alias) quá nhiều lần",
                       "the document repeats nodes through aliases too many times"));
     }
     return 0;
 }
 
-static const char *kind_name(reader *r, yaml_node_t *node)
+const char *yr_kind_name(reader *r, yaml_node_t *node)
 {
     int en = r->diags->lang == VB_LANG_EN;
     switch (node->type) {
@@ -82,15 +71,15 @@ static const char *kind_name(reader *r, yaml_node_t *node)
     }
 }
 
-static void type_error(reader *r, yaml_node_t *node, const char *key, const char *want_vi,
+void yr_type_error(reader *r, yaml_node_t *node, const char *key, const char *want_vi,
                        const char *want_en)
 {
-    vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-TYPE",
+    vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-TYPE",
             VI_EN("`%s` phải là %s, không phải %s", "`%s` must be %s, not %s"), key,
-            r->diags->lang == VB_LANG_EN ? want_en : want_vi, kind_name(r, node));
+            r->diags->lang == VB_LANG_EN ? want_en : want_vi, yr_kind_name(r, node));
 }
 
-static int is_null_scalar(yaml_node_t *node)
+int yr_is_null_scalar(yaml_node_t *node)
 {
     if (node->type != YAML_SCALAR_NODE || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
         return 0;
@@ -99,7 +88,6 @@ static int is_null_scalar(yaml_node_t *node)
            strcmp(v, "Null") == 0 || strcmp(v, "NULL") == 0;
 }
 
-static vb_pos pos_of(reader *r, yaml_node_t *node);
 
 /* `text` with every {{name}} replaced by its value (caller frees); an unknown name is
  * reported at the scalar and left as written. */
@@ -142,7 +130,7 @@ static char *fill_placeholders(reader *r, yaml_node_t *node, const char *text, s
             vb_buf known = {0};
             for (size_t i = 0; i < r->vars->count; i++)
                 vb_buf_printf(&known, "%s%s", i ? ", " : "", r->vars->names[i]);
-            vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-VAR",
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-VAR",
                     VI_EN("không có cột `%.*s` trong dữ liệu (các cột: %s)",
                           "the data has no column `%.*s` (its columns: %s)"),
                     (int)(name_end - name), name, known.data ? known.data : "");
@@ -156,10 +144,10 @@ static char *fill_placeholders(reader *r, yaml_node_t *node, const char *text, s
 
 /* NFC copy of a scalar with surrounding white space trimmed, its placeholders filled and
  * the document's tone-mark style applied (misplaced marks repaired); NULL for null/empty. */
-static char *scalar_text_styled(reader *r, yaml_node_t *node)
+char *yr_scalar_text_styled(reader *r, yaml_node_t *node)
 {
     int tone_style = r->tone_style;
-    if (is_null_scalar(node))
+    if (yr_is_null_scalar(node))
         return NULL;
     const char *s = (const char *)node->data.scalar.value;
     size_t len = node->data.scalar.length;
@@ -186,25 +174,24 @@ static char *scalar_text_styled(reader *r, yaml_node_t *node)
     return styled;
 }
 
-#define scalar_text(node) scalar_text_styled(r, (node))
 
-static int read_text(reader *r, yaml_node_t *node, const char *key, vb_text *out)
+int yr_read_text(reader *r, yaml_node_t *node, const char *key, vb_text *out)
 {
     if (node->type != YAML_SCALAR_NODE) {
-        type_error(r, node, key, "một chuỗi", "a text");
+        yr_type_error(r, node, key, "một chuỗi", "a text");
         return 0;
     }
     free(out->text);
     out->text = scalar_text(node);
-    out->pos = pos_of(r, node);
+    out->pos = yr_pos_of(r, node);
     return 1;
 }
 
 /* A text with possibly several lines: a scalar (split at newlines) or a list of scalars. */
-static int read_lines(reader *r, yaml_node_t *node, const char *key, vb_lines *out)
+int yr_read_lines(reader *r, yaml_node_t *node, const char *key, vb_lines *out)
 {
     vb_lines_free(out);
-    out->pos = pos_of(r, node);
+    out->pos = yr_pos_of(r, node);
     if (node->type == YAML_SCALAR_NODE) {
         char *all = scalar_text(node);
         if (!all)
@@ -244,23 +231,23 @@ static int read_lines(reader *r, yaml_node_t *node, const char *key, vb_lines *o
         return 1;
     }
     if (node->type != YAML_SEQUENCE_NODE) {
-        type_error(r, node, key, "một chuỗi hoặc danh sách chuỗi", "a text or a list of texts");
+        yr_type_error(r, node, key, "một chuỗi hoặc danh sách chuỗi", "a text or a list of texts");
         return 0;
     }
     int ok = 1;
     for (yaml_node_item_t *it = node->data.sequence.items.start;
          it < node->data.sequence.items.top; it++) {
         yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
-        if (!visit(r, item))
+        if (!yr_visit(r, item))
             return 0;
         if (item->type != YAML_SCALAR_NODE) {
-            type_error(r, item, key, "một chuỗi", "a text");
+            yr_type_error(r, item, key, "một chuỗi", "a text");
             ok = 0;
             continue;
         }
         char *t = scalar_text(item);
         if (t)
-            vb_lines_append(out, t, pos_of(r, item));
+            vb_lines_append(out, t, yr_pos_of(r, item));
     }
     return ok;
 }
@@ -287,7 +274,7 @@ static size_t edit_distance(const char *a, const char *b)
     return prev[lb];
 }
 
-static void unknown_key(reader *r, yaml_node_t *key_node, const char *key,
+void yr_unknown_key(reader *r, yaml_node_t *key_node, const char *key,
                         const char *const *known, const char *where)
 {
     const char *best = NULL;
@@ -300,30 +287,28 @@ static void unknown_key(reader *r, yaml_node_t *key_node, const char *key,
         }
     }
     if (best)
-        vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, key_node), "YAML-KEY",
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, key_node), "YAML-KEY",
                 VI_EN("khóa không hợp lệ `%s` trong %s; có phải ý bạn là `%s`?",
                       "unknown key `%s` in %s; did you mean `%s`?"),
                 key, where, best);
     else
-        vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, key_node), "YAML-KEY",
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, key_node), "YAML-KEY",
                 VI_EN("khóa không hợp lệ `%s` trong %s", "unknown key `%s` in %s"), key, where);
 }
 
 /* Iterates over a mapping, rejecting non-scalar and duplicate keys. */
-typedef int (*pair_fn)(reader *r, const char *key, yaml_node_t *key_node, yaml_node_t *value,
-                       void *ctx);
 
-static int for_each_pair(reader *r, yaml_node_t *map, pair_fn fn, void *ctx)
+int yr_for_each_pair(reader *r, yaml_node_t *map, pair_fn fn, void *ctx)
 {
     int ok = 1;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
          p++) {
         yaml_node_t *k = yaml_document_get_node(r->ydoc, p->key);
         yaml_node_t *v = yaml_document_get_node(r->ydoc, p->value);
-        if (!visit(r, k) || !visit(r, v))
+        if (!yr_visit(r, k) || !yr_visit(r, v))
             return 0;
         if (k->type != YAML_SCALAR_NODE) {
-            vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, k), "YAML-KEY",
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, k), "YAML-KEY",
                     VI_EN("khóa phải là một chuỗi", "a key must be a text"));
             ok = 0;
             continue;
@@ -332,7 +317,7 @@ static int for_each_pair(reader *r, yaml_node_t *map, pair_fn fn, void *ctx)
         for (yaml_node_pair_t *q = map->data.mapping.pairs.start; q < p; q++) {
             yaml_node_t *k2 = yaml_document_get_node(r->ydoc, q->key);
             if (k2->type == YAML_SCALAR_NODE && strcmp((const char *)k2->data.scalar.value, key) == 0) {
-                vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, k), "YAML-DUP",
+                vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, k), "YAML-DUP",
                         VI_EN("khóa `%s` bị lặp (lần đầu ở dòng %u)",
                               "duplicate key `%s` (first at line %u)"),
                         key, (unsigned)k2->start_mark.line + 1);
@@ -385,10 +370,10 @@ static int parse_date(const char *s, vb_date *out)
 static int read_date(reader *r, yaml_node_t *node, const char *key, vb_date *out)
 {
     if (node->type != YAML_SCALAR_NODE) {
-        type_error(r, node, key, "một ngày YYYY-MM-DD", "a date YYYY-MM-DD");
+        yr_type_error(r, node, key, "một ngày YYYY-MM-DD", "a date YYYY-MM-DD");
         return 0;
     }
-    out->pos = pos_of(r, node);
+    out->pos = yr_pos_of(r, node);
     char *t = scalar_text(node);
     if (!t) {
         vb_diag(r->diags, VB_SEV_ERROR, out->pos, "YAML-DATE",
@@ -412,8 +397,6 @@ static int read_date(reader *r, yaml_node_t *node, const char *key, vb_date *out
 
 /* ---- body ---- */
 
-static int read_blocks(reader *r, yaml_node_t *seq, vb_node *parent, int depth);
-
 static const struct {
     const char *key;
     vb_section_level level;
@@ -423,7 +406,7 @@ static const struct {
 };
 
 static const char *const block_keys[] = {"phan", "chuong", "muc", "khoan", "diem", "dieu",
-                                         "noi_dung", "nhiem_vu", "vai_tro", NULL};
+                                         "noi_dung", "nhiem_vu", "vai_tro", "bang", NULL};
 
 static const struct {
     const char *name;
@@ -437,7 +420,7 @@ static const struct {
 static int read_role(reader *r, yaml_node_t *node, unsigned *roles)
 {
     if (node->type != YAML_SCALAR_NODE) {
-        type_error(r, node, "vai_tro", "một chuỗi", "a text");
+        yr_type_error(r, node, "vai_tro", "một chuỗi", "a text");
         return 0;
     }
     char *t = scalar_text(node);
@@ -450,7 +433,7 @@ static int read_role(reader *r, yaml_node_t *node, unsigned *roles)
             if (strcmp(w, role_names[i].name) == 0)
                 found = role_names[i].role;
         if (!found) {
-            vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-VALUE",
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-VALUE",
                     VI_EN("`vai_tro`: \"%s\" không hợp lệ; dùng danh_gia, kien_nghi, nhiem_vu, muc_dich, to_chuc_thuc_hien, ket_luan",
                           "`vai_tro`: \"%s\" is not valid; use danh_gia, kien_nghi, nhiem_vu, muc_dich, to_chuc_thuc_hien, ket_luan"),
                     w);
@@ -474,7 +457,7 @@ static void add_paragraphs(reader *r, vb_node *parent, yaml_node_t *scalar)
                   scalar->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
                      ? 1
                      : 0;
-    vb_markup_append_blocks(parent, t, strlen(t), pos_of(r, scalar), offset);
+    vb_markup_append_blocks(parent, t, strlen(t), yr_pos_of(r, scalar), offset);
     free(t);
 }
 
@@ -486,21 +469,21 @@ static int task_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v,
 {
     vb_task_data *t = &((task_ctx *)ctx)->task->task;
     if (strcmp(key, "noi_dung") == 0)
-        return read_text(r, v, key, &t->action);
+        return yr_read_text(r, v, key, &t->action);
     if (strcmp(key, "phoi_hop") == 0)
-        return read_text(r, v, key, &t->coordinator);
+        return yr_read_text(r, v, key, &t->coordinator);
     if (strcmp(key, "san_pham") == 0)
-        return read_text(r, v, key, &t->product);
+        return yr_read_text(r, v, key, &t->product);
     if (strcmp(key, "han") == 0) {
         if (v->type != YAML_SCALAR_NODE) {
-            type_error(r, v, key, "một ngày hoặc một chuỗi", "a date or a text");
+            yr_type_error(r, v, key, "một ngày hoặc một chuỗi", "a date or a text");
             return 0;
         }
         char *s = scalar_text(v);
         if (!s)
             return 1;
         vb_date d = {0};
-        d.pos = pos_of(r, v);
+        d.pos = yr_pos_of(r, v);
         int res = parse_date(s, &d);
         if (res > 0 && d.month) {
             /* "2025-03" is a deadline too: within that month. */
@@ -519,22 +502,22 @@ static int task_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v,
         free(s);
         return 1;
     }
-    unknown_key(r, k, key, task_keys, r->diags->lang == VB_LANG_EN ? "a task" : "một nhiệm vụ (viec)");
+    yr_unknown_key(r, k, key, task_keys, r->diags->lang == VB_LANG_EN ? "a task" : "một nhiệm vụ (viec)");
     return 0;
 }
 
 static int read_task(reader *r, yaml_node_t *node, vb_node *agency)
 {
-    vb_node *task = vb_node_new(VB_NODE_TASK, pos_of(r, node));
+    vb_node *task = vb_node_new(VB_NODE_TASK, yr_pos_of(r, node));
     vb_node_append(agency, task);
     if (node->type == YAML_SCALAR_NODE)
-        return read_text(r, node, "viec", &task->task.action);
+        return yr_read_text(r, node, "viec", &task->task.action);
     if (node->type != YAML_MAPPING_NODE) {
-        type_error(r, node, "viec", "một ánh xạ noi_dung/han/phoi_hop/san_pham", "a mapping of noi_dung/han/phoi_hop/san_pham");
+        yr_type_error(r, node, "viec", "một ánh xạ noi_dung/han/phoi_hop/san_pham", "a mapping of noi_dung/han/phoi_hop/san_pham");
         return 0;
     }
     task_ctx ctx = {task};
-    int ok = for_each_pair(r, node, task_pair, &ctx);
+    int ok = yr_for_each_pair(r, node, task_pair, &ctx);
     if (r->budget_reported)
         return 0;
     if (!task->task.action.text) {
@@ -554,37 +537,37 @@ static int agency_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *
 {
     agency_ctx *a = ctx;
     if (strcmp(key, "don_vi") == 0)
-        return read_text(r, v, key, &a->agency->agency.agency);
+        return yr_read_text(r, v, key, &a->agency->agency.agency);
     if (strcmp(key, "viec") == 0) {
         a->tasks = v;
         return 1;
     }
-    unknown_key(r, k, key, agency_keys, r->diags->lang == VB_LANG_EN ? "an agency of nhiem_vu" : "một đơn vị của nhiem_vu");
+    yr_unknown_key(r, k, key, agency_keys, r->diags->lang == VB_LANG_EN ? "an agency of nhiem_vu" : "một đơn vị của nhiem_vu");
     return 0;
 }
 
 static int read_tasks(reader *r, yaml_node_t *seq, vb_node *parent)
 {
     if (seq->type != YAML_SEQUENCE_NODE) {
-        type_error(r, seq, "nhiem_vu", "một danh sách đơn vị (don_vi, viec)", "a list of agencies (don_vi, viec)");
+        yr_type_error(r, seq, "nhiem_vu", "một danh sách đơn vị (don_vi, viec)", "a list of agencies (don_vi, viec)");
         return 0;
     }
-    vb_node *block = vb_node_new(VB_NODE_TASKS, pos_of(r, seq));
+    vb_node *block = vb_node_new(VB_NODE_TASKS, yr_pos_of(r, seq));
     vb_node_append(parent, block);
     int ok = 1;
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
         yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
-        if (!visit(r, item))
+        if (!yr_visit(r, item))
             return 0;
         if (item->type != YAML_MAPPING_NODE) {
-            type_error(r, item, "nhiem_vu", "một ánh xạ don_vi/viec", "a mapping of don_vi/viec");
+            yr_type_error(r, item, "nhiem_vu", "một ánh xạ don_vi/viec", "a mapping of don_vi/viec");
             ok = 0;
             continue;
         }
-        vb_node *agency = vb_node_new(VB_NODE_AGENCY, pos_of(r, item));
+        vb_node *agency = vb_node_new(VB_NODE_AGENCY, yr_pos_of(r, item));
         vb_node_append(block, agency);
         agency_ctx ctx = {agency, NULL};
-        if (!for_each_pair(r, item, agency_pair, &ctx))
+        if (!yr_for_each_pair(r, item, agency_pair, &ctx))
             ok = 0;
         if (r->budget_reported)
             return 0;
@@ -602,13 +585,13 @@ static int read_tasks(reader *r, yaml_node_t *seq, vb_node *parent)
             continue;
         }
         if (ctx.tasks->type != YAML_SEQUENCE_NODE) {
-            type_error(r, ctx.tasks, "viec", "một danh sách nhiệm vụ", "a list of tasks");
+            yr_type_error(r, ctx.tasks, "viec", "một danh sách nhiệm vụ", "a list of tasks");
             ok = 0;
             continue;
         }
         for (yaml_node_item_t *t = ctx.tasks->data.sequence.items.start; t < ctx.tasks->data.sequence.items.top; t++) {
             yaml_node_t *tn = yaml_document_get_node(r->ydoc, *t);
-            if (!visit(r, tn))
+            if (!yr_visit(r, tn))
                 return 0;
             if (!read_task(r, tn, agency))
                 ok = 0;
@@ -631,7 +614,7 @@ static int section_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t 
         if (strcmp(key, section_keys[i].key) != 0)
             continue;
         if (s->has_level) {
-            vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, k), "YAML-SECTION",
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, k), "YAML-SECTION",
                     VI_EN("một mục chỉ có một khóa cấp (phan, chuong, muc, khoan, diem, dieu); `%s` là khóa thứ hai",
                           "a section has one level key (phan, chuong, muc, khoan, diem, dieu); `%s` is a second one"),
                     key);
@@ -639,9 +622,9 @@ static int section_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t 
         }
         s->has_level = 1;
         s->section->level = section_keys[i].level;
-        s->section->pos = pos_of(r, k);
+        s->section->pos = yr_pos_of(r, k);
         if (v->type != YAML_SCALAR_NODE) {
-            type_error(r, v, key, "tiêu đề (một chuỗi)", "a title (a text)");
+            yr_type_error(r, v, key, "tiêu đề (một chuỗi)", "a title (a text)");
             return 0;
         }
         char *title = scalar_text(v);
@@ -661,7 +644,7 @@ static int section_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t 
     }
     if (strcmp(key, "vai_tro") == 0)
         return read_role(r, v, &s->section->roles);
-    unknown_key(r, k, key, block_keys, r->diags->lang == VB_LANG_EN ? "a body block" : "một khối nội dung");
+    yr_unknown_key(r, k, key, block_keys, r->diags->lang == VB_LANG_EN ? "a body block" : "một khối nội dung");
     return 0;
 }
 
@@ -691,28 +674,34 @@ static int read_block(reader *r, yaml_node_t *node, vb_node *parent, int depth)
         add_paragraphs(r, parent, node);
         return 1;
     }
+    if (node->type == YAML_MAPPING_NODE && node->data.mapping.pairs.top - node->data.mapping.pairs.start == 1) {
+        yaml_node_t *k = yaml_document_get_node(r->ydoc, node->data.mapping.pairs.start->key);
+        yaml_node_t *v = yaml_document_get_node(r->ydoc, node->data.mapping.pairs.start->value);
+        if (k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, "bang") == 0)
+            return yr_visit(r, k) && yr_visit(r, v) && yr_read_table(r, k, v, parent);
+    }
     if (node->type == YAML_MAPPING_NODE) {
         char *text = paragraph_written_as_mapping(r, node);
         if (text) {
-            vb_markup_append_blocks(parent, text, strlen(text), pos_of(r, node), 0);
+            vb_markup_append_blocks(parent, text, strlen(text), yr_pos_of(r, node), 0);
             free(text);
             return 1;
         }
     }
     if (node->type != YAML_MAPPING_NODE) {
-        type_error(r, node, "noi_dung", "một đoạn văn hoặc một mục (muc, khoan, …)",
+        yr_type_error(r, node, "noi_dung", "một đoạn văn hoặc một mục (muc, khoan, …)",
                    "a paragraph or a section (muc, khoan, …)");
         return 0;
     }
     if (depth >= MAX_BODY_DEPTH) {
-        vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-DEPTH",
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-DEPTH",
                 VI_EN("nội dung lồng quá sâu (tối đa %d cấp)", "the body nests too deeply (at most %d levels)"),
                 MAX_BODY_DEPTH);
         return 0;
     }
-    vb_node *section = vb_node_new(VB_NODE_SECTION, pos_of(r, node));
+    vb_node *section = vb_node_new(VB_NODE_SECTION, yr_pos_of(r, node));
     section_ctx ctx = {section, NULL, NULL, 0};
-    int ok = for_each_pair(r, node, section_pair, &ctx);
+    int ok = yr_for_each_pair(r, node, section_pair, &ctx);
     if (!ctx.has_level && ctx.tasks && !ctx.children) {
         /* A bare `- nhiem_vu: [...]` block. */
         vb_node_free_tree(section);
@@ -720,7 +709,7 @@ static int read_block(reader *r, yaml_node_t *node, vb_node *parent, int depth)
     }
     vb_node_append(parent, section);
     if (!ctx.has_level) {
-        vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, node), "YAML-SECTION",
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-SECTION",
                 VI_EN("khối nội dung thiếu khóa cấp (muc, khoan, diem, …) hoặc nhiem_vu",
                       "the body block has no level key (muc, khoan, diem, …) nor nhiem_vu"));
         return 0;
@@ -737,27 +726,27 @@ static int read_block(reader *r, yaml_node_t *node, vb_node *parent, int depth)
                 VB_MAX_DEPTH, section_keys[section->level].key);
         ok = 0;
     }
-    if (ctx.children && !read_blocks(r, ctx.children, section, depth + 1))
+    if (ctx.children && !yr_read_blocks(r, ctx.children, section, depth + 1))
         ok = 0;
     if (ctx.tasks && !read_tasks(r, ctx.tasks, section))
         ok = 0;
     return ok;
 }
 
-static int read_blocks(reader *r, yaml_node_t *seq, vb_node *parent, int depth)
+int yr_read_blocks(reader *r, yaml_node_t *seq, vb_node *parent, int depth)
 {
     if (seq->type == YAML_SCALAR_NODE) {
         add_paragraphs(r, parent, seq);
         return 1;
     }
     if (seq->type != YAML_SEQUENCE_NODE) {
-        type_error(r, seq, "noi_dung", "một danh sách đoạn văn và mục", "a list of paragraphs and sections");
+        yr_type_error(r, seq, "noi_dung", "một danh sách đoạn văn và mục", "a list of paragraphs and sections");
         return 0;
     }
     int ok = 1;
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
         yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
-        if (!visit(r, item))
+        if (!yr_visit(r, item))
             return 0;
         if (!read_block(r, item, parent, depth))
             ok = 0;
@@ -770,17 +759,17 @@ static int read_blocks(reader *r, yaml_node_t *seq, vb_node *parent, int depth)
 static int read_recipients(reader *r, yaml_node_t *node, vb_lines *out)
 {
     if (node->type != YAML_SEQUENCE_NODE)
-        return read_lines(r, node, "noi_nhan", out);
+        return yr_read_lines(r, node, "noi_nhan", out);
     int ok = 1;
-    out->pos = pos_of(r, node);
+    out->pos = yr_pos_of(r, node);
     for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
         yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
-        if (!visit(r, item))
+        if (!yr_visit(r, item))
             return 0;
         if (item->type == YAML_SCALAR_NODE) {
             char *t = scalar_text(item);
             if (t)
-                vb_lines_append(out, t, pos_of(r, item));
+                vb_lines_append(out, t, yr_pos_of(r, item));
             continue;
         }
         /* `- Lưu: VT, TH` is a one-pair mapping to YAML; the drafter meant the text. */
@@ -795,11 +784,11 @@ static int read_recipients(reader *r, yaml_node_t *node, vb_lines *out)
                 snprintf(joined, n, "%s: %s", kt ? kt : "", vt ? vt : "");
                 free(kt);
                 free(vt);
-                vb_lines_append(out, joined, pos_of(r, item));
+                vb_lines_append(out, joined, yr_pos_of(r, item));
                 continue;
             }
         }
-        type_error(r, item, "noi_nhan", "một chuỗi", "a text");
+        yr_type_error(r, item, "noi_nhan", "một chuỗi", "a text");
         ok = 0;
     }
     return ok;
@@ -811,26 +800,26 @@ static int signer_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *
 {
     vb_signer *s = ctx;
     if (strcmp(key, "quyen_han") == 0)
-        return read_lines(r, v, key, &s->authority);
+        return yr_read_lines(r, v, key, &s->authority);
     if (strcmp(key, "chuc_vu") == 0)
-        return read_text(r, v, key, &s->title);
+        return yr_read_text(r, v, key, &s->title);
     if (strcmp(key, "ho_ten") == 0)
-        return read_text(r, v, key, &s->name);
-    unknown_key(r, k, key, signer_keys, r->diags->lang == VB_LANG_EN ? "the signature block (ky)" : "khối chữ ký (ky)");
+        return yr_read_text(r, v, key, &s->name);
+    yr_unknown_key(r, k, key, signer_keys, r->diags->lang == VB_LANG_EN ? "the signature block (ky)" : "khối chữ ký (ky)");
     return 0;
 }
 
 static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
 {
     if (node->type != YAML_MAPPING_NODE) {
-        type_error(r, node, "ky", "một ánh xạ quyen_han/chuc_vu/ho_ten", "a mapping of quyen_han/chuc_vu/ho_ten");
+        yr_type_error(r, node, "ky", "một ánh xạ quyen_han/chuc_vu/ho_ten", "a mapping of quyen_han/chuc_vu/ho_ten");
         return 0;
     }
     doc->signers = vb_xrealloc(doc->signers, (doc->signer_count + 1) * sizeof *doc->signers);
     vb_signer *s = &doc->signers[doc->signer_count++];
     memset(s, 0, sizeof *s);
-    s->pos = pos_of(r, node);
-    int ok = for_each_pair(r, node, signer_pair, s);
+    s->pos = yr_pos_of(r, node);
+    int ok = yr_for_each_pair(r, node, signer_pair, s);
     if (r->budget_reported)
         return 0;
     if (!s->name.text) {
@@ -851,7 +840,7 @@ static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
 enum field {
     F_THE_THUC, F_LOAI, F_TEN_LOAI, F_TRANG_THAI, F_CO_QUAN_CHU_QUAN, F_CO_QUAN, F_SO, F_KY_HIEU,
     F_DIA_DANH, F_NGAY, F_TRICH_YEU, F_KINH_GUI, F_THAM_QUYEN, F_CAN_CU, F_MO_DAU, F_NOI_DUNG,
-    F_NOI_NHAN, F_KY, F_DAU_THANH, F_DO_MAT, F_DO_KHAN, F_COUNT
+    F_NOI_NHAN, F_KY, F_DAU_THANH, F_DO_MAT, F_DO_KHAN, F_PHU_LUC, F_COUNT
 };
 
 static const char *const top_keys[] = {
@@ -862,7 +851,7 @@ static const char *const top_keys[] = {
     [F_KINH_GUI] = "kinh_gui",   [F_THAM_QUYEN] = "tham_quyen", [F_CAN_CU] = "can_cu",
     [F_MO_DAU] = "mo_dau",       [F_NOI_DUNG] = "noi_dung", [F_NOI_NHAN] = "noi_nhan",
     [F_KY] = "ky",               [F_DAU_THANH] = "dau_thanh", [F_DO_MAT] = "do_mat",
-    [F_DO_KHAN] = "do_khan",     [F_COUNT] = NULL,
+    [F_DO_KHAN] = "do_khan",     [F_PHU_LUC] = "phu_luc",   [F_COUNT] = NULL,
 };
 
 typedef struct {
@@ -880,14 +869,14 @@ static int top_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v, 
             return 1;
         }
     }
-    unknown_key(r, k, key, top_keys, r->diags->lang == VB_LANG_EN ? "the document" : "văn bản");
+    yr_unknown_key(r, k, key, top_keys, r->diags->lang == VB_LANG_EN ? "the document" : "văn bản");
     return 0;
 }
 
-static int read_enum(reader *r, yaml_node_t *v, const char *key, const char *const *allowed, int *out)
+int yr_read_enum(reader *r, yaml_node_t *v, const char *key, const char *const *allowed, int *out)
 {
     if (v->type != YAML_SCALAR_NODE) {
-        type_error(r, v, key, "một chuỗi", "a text");
+        yr_type_error(r, v, key, "một chuỗi", "a text");
         return 0;
     }
     char *s = scalar_text(v);
@@ -903,7 +892,7 @@ static int read_enum(reader *r, yaml_node_t *v, const char *key, const char *con
         strncat(choices, i ? ", " : "", sizeof choices - strlen(choices) - 1);
         strncat(choices, allowed[i], sizeof choices - strlen(choices) - 1);
     }
-    vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, v), "YAML-VALUE",
+    vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, v), "YAML-VALUE",
             VI_EN("`%s`: giá trị \"%s\" không hợp lệ; dùng một trong: %s",
                   "`%s`: \"%s\" is not a valid value; use one of: %s"),
             key, s ? s : "", choices);
@@ -913,9 +902,9 @@ static int read_enum(reader *r, yaml_node_t *v, const char *key, const char *con
 
 static int read_number(reader *r, yaml_node_t *v, vb_document *doc)
 {
-    doc->number_pos = pos_of(r, v);
+    doc->number_pos = yr_pos_of(r, v);
     if (v->type != YAML_SCALAR_NODE) {
-        type_error(r, v, "so", "một số", "a number");
+        yr_type_error(r, v, "so", "một số", "a number");
         return 0;
     }
     char *s = scalar_text(v);
@@ -938,7 +927,7 @@ static int read_number(reader *r, yaml_node_t *v, vb_document *doc)
 static void missing(reader *r, yaml_node_t *root, const char *key, const char *what_vi,
                     const char *what_en)
 {
-    vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, root), "YAML-REQUIRED",
+    vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, root), "YAML-REQUIRED",
             VI_EN("thiếu `%s` (%s)", "`%s` is missing (%s)"), key,
             r->diags->lang == VB_LANG_EN ? what_en : what_vi);
 }
@@ -947,16 +936,16 @@ static int read_document(reader *r, yaml_node_t *root)
 {
     vb_document *doc = r->doc;
     if (root->type != YAML_MAPPING_NODE) {
-        vb_diag(r->diags, VB_SEV_ERROR, pos_of(r, root), "YAML-ROOT",
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, root), "YAML-ROOT",
                 VI_EN("văn bản phải là một ánh xạ `khóa: giá trị` (the_thuc, loai, co_quan, …), không phải %s",
                       "a document must be a mapping of `key: value` (the_thuc, loai, co_quan, …), not %s"),
-                kind_name(r, root));
+                yr_kind_name(r, root));
         return 0;
     }
     top_ctx t;
     memset(&t, 0, sizeof t);
-    doc->root_pos = pos_of(r, root);
-    int ok = for_each_pair(r, root, top_pair, &t);
+    doc->root_pos = yr_pos_of(r, root);
+    int ok = yr_for_each_pair(r, root, top_pair, &t);
 
     static const struct {
         int field;
@@ -984,7 +973,7 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_DAU_THANH]) {
         static const char *const styles[] = {"cu", "moi", "giu_nguyen", NULL};
         int st = 0;
-        if (read_enum(r, t.values[F_DAU_THANH], "dau_thanh", styles, &st)) {
+        if (yr_read_enum(r, t.values[F_DAU_THANH], "dau_thanh", styles, &st)) {
             static const vb_tone_style map[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
             doc->tone_style = map[st];
             if (r->tone_style >= 0)
@@ -996,23 +985,23 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_THE_THUC]) {
         static const char *const formats[] = {"nha_nuoc", "dang", NULL};
         int f = 0;
-        if (read_enum(r, t.values[F_THE_THUC], "the_thuc", formats, &f))
+        if (yr_read_enum(r, t.values[F_THE_THUC], "the_thuc", formats, &f))
             doc->format = f == 1 ? VB_FORMAT_PARTY : VB_FORMAT_STATE;
         else
             ok = 0;
-        doc->format_pos = pos_of(r, t.values[F_THE_THUC]);
+        doc->format_pos = yr_pos_of(r, t.values[F_THE_THUC]);
     }
     if (t.values[F_TRANG_THAI]) {
         static const char *const states[] = {"ban_hanh", "du_thao", NULL};
         int s = 0;
-        if (read_enum(r, t.values[F_TRANG_THAI], "trang_thai", states, &s))
+        if (yr_read_enum(r, t.values[F_TRANG_THAI], "trang_thai", states, &s))
             doc->is_draft = s == 1;
         else
             ok = 0;
-        doc->draft_pos = pos_of(r, t.values[F_TRANG_THAI]);
+        doc->draft_pos = yr_pos_of(r, t.values[F_TRANG_THAI]);
     }
     if (t.values[F_LOAI]) {
-        ok &= read_text(r, t.values[F_LOAI], "loai", &doc->type_code);
+        ok &= yr_read_text(r, t.values[F_LOAI], "loai", &doc->type_code);
         if (doc->type_code.text && !vb_doctype_find(doc->type_code.text, doc->format)) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->type_code.pos, "YAML-TYPECODE",
                     VI_EN("loại văn bản \"%s\" không có trong thể thức %s (xem `vanban types`)",
@@ -1024,7 +1013,7 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_DO_MAT]) {
         static const char *const levels[] = {"mat", "toi_mat", "tuyet_mat", NULL};
         int level = 0;
-        if (read_enum(r, t.values[F_DO_MAT], "do_mat", levels, &level))
+        if (yr_read_enum(r, t.values[F_DO_MAT], "do_mat", levels, &level))
             doc->secrecy = level + 1;
         else
             ok = 0;
@@ -1032,17 +1021,17 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_DO_KHAN]) {
         static const char *const levels[] = {"khan", "thuong_khan", "hoa_toc", NULL};
         int level = 0;
-        if (read_enum(r, t.values[F_DO_KHAN], "do_khan", levels, &level))
+        if (yr_read_enum(r, t.values[F_DO_KHAN], "do_khan", levels, &level))
             doc->urgency = level + 1;
         else
             ok = 0;
     }
     if (t.values[F_TEN_LOAI])
-        ok &= read_lines(r, t.values[F_TEN_LOAI], "ten_loai", &doc->type_name);
+        ok &= yr_read_lines(r, t.values[F_TEN_LOAI], "ten_loai", &doc->type_name);
     if (t.values[F_CO_QUAN_CHU_QUAN])
-        ok &= read_lines(r, t.values[F_CO_QUAN_CHU_QUAN], "co_quan_chu_quan", &doc->parent_body);
+        ok &= yr_read_lines(r, t.values[F_CO_QUAN_CHU_QUAN], "co_quan_chu_quan", &doc->parent_body);
     if (t.values[F_CO_QUAN]) {
-        ok &= read_lines(r, t.values[F_CO_QUAN], "co_quan", &doc->issuer);
+        ok &= yr_read_lines(r, t.values[F_CO_QUAN], "co_quan", &doc->issuer);
         if (doc->issuer.count == 0) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->issuer.pos, "YAML-REQUIRED",
                     VI_EN("`co_quan` trống", "`co_quan` is empty"));
@@ -1055,7 +1044,7 @@ static int read_document(reader *r, yaml_node_t *root)
         ok &= number_ok;
     }
     if (t.values[F_KY_HIEU]) {
-        ok &= read_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code);
+        ok &= yr_read_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code);
         if (!doc->code.text) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->code.pos, "YAML-REQUIRED",
                     VI_EN("`ky_hieu` trống", "`ky_hieu` is empty"));
@@ -1063,7 +1052,7 @@ static int read_document(reader *r, yaml_node_t *root)
         }
     }
     if (t.values[F_DIA_DANH]) {
-        ok &= read_text(r, t.values[F_DIA_DANH], "dia_danh", &doc->place);
+        ok &= yr_read_text(r, t.values[F_DIA_DANH], "dia_danh", &doc->place);
         if (!doc->place.text) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->place.pos, "YAML-REQUIRED",
                     VI_EN("`dia_danh` trống", "`dia_danh` is empty"));
@@ -1075,31 +1064,33 @@ static int read_document(reader *r, yaml_node_t *root)
     /* Where a blank number or day is allowed is the validator's business (HDR-BLANK). */
     (void)number_ok;
     if (!t.values[F_SO])
-        doc->number_pos = pos_of(r, root);
+        doc->number_pos = yr_pos_of(r, root);
     if (t.values[F_TRICH_YEU])
-        ok &= read_text(r, t.values[F_TRICH_YEU], "trich_yeu", &doc->subject);
+        ok &= yr_read_text(r, t.values[F_TRICH_YEU], "trich_yeu", &doc->subject);
     if (t.values[F_KINH_GUI])
-        ok &= read_lines(r, t.values[F_KINH_GUI], "kinh_gui", &doc->addressees);
+        ok &= yr_read_lines(r, t.values[F_KINH_GUI], "kinh_gui", &doc->addressees);
     if (t.values[F_THAM_QUYEN])
-        ok &= read_text(r, t.values[F_THAM_QUYEN], "tham_quyen", &doc->authority_line);
+        ok &= yr_read_text(r, t.values[F_THAM_QUYEN], "tham_quyen", &doc->authority_line);
     if (t.values[F_CAN_CU])
-        ok &= read_lines(r, t.values[F_CAN_CU], "can_cu", &doc->legal_bases);
+        ok &= yr_read_lines(r, t.values[F_CAN_CU], "can_cu", &doc->legal_bases);
     if (t.values[F_MO_DAU])
-        ok &= read_text(r, t.values[F_MO_DAU], "mo_dau", &doc->preamble_close);
+        ok &= yr_read_text(r, t.values[F_MO_DAU], "mo_dau", &doc->preamble_close);
     if (t.values[F_NOI_DUNG]) {
-        doc->body_pos = pos_of(r, t.values[F_NOI_DUNG]);
+        doc->body_pos = yr_pos_of(r, t.values[F_NOI_DUNG]);
         doc->body->pos = doc->body_pos;
-        ok &= read_blocks(r, t.values[F_NOI_DUNG], doc->body, 0);
+        ok &= yr_read_blocks(r, t.values[F_NOI_DUNG], doc->body, 0);
     }
+    if (t.values[F_PHU_LUC])
+        ok &= yr_read_appendices(r, t.values[F_PHU_LUC]);
     if (t.values[F_NOI_NHAN])
         ok &= read_recipients(r, t.values[F_NOI_NHAN], &doc->recipients);
     if (t.values[F_KY]) {
         yaml_node_t *k = t.values[F_KY];
-        doc->signers_pos = pos_of(r, k);
+        doc->signers_pos = yr_pos_of(r, k);
         if (k->type == YAML_SEQUENCE_NODE) {
             for (yaml_node_item_t *it = k->data.sequence.items.start; it < k->data.sequence.items.top; it++) {
                 yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
-                if (!visit(r, item))
+                if (!yr_visit(r, item))
                     return 0;
                 ok &= read_signer(r, item, doc);
             }
