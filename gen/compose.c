@@ -1,11 +1,15 @@
 #include "compose.h"
+#include "compose_table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doctypes.h"
 #include "format.h"
+#include "tables/table_rows.h"
 #include "text.h"
+#include "textwidth.h"
 
 const vb_para_props VB_PARA_DEFAULT = {-1, -1, -1, -1, -1, 0, -1, 0, 0};
 
@@ -23,6 +27,11 @@ typedef struct {
     const vb_sink *sink;
     void *ctx;
     const vb_node *last_text_node; /* gets the "./." end mark */
+    int text_width;       /* of the current section: portrait or landscape */
+    int landscape;        /* the current section's orientation */
+    char *err;            /* the first error, "file:line:col: reason" */
+    size_t err_size;
+    int failed;
 } composer;
 
 static void spans_add(spans *s, const char *text, unsigned style)
@@ -116,11 +125,11 @@ static void compose_header(composer *c)
     const vb_layout *l = c->layout;
     const vb_document *doc = c->doc;
     int widths[2] = {c->geo->header_left_width, c->geo->header_right_width};
-    k->table_begin(c->ctx, widths, 2);
+    k->table_begin(c->ctx, widths, 2, NULL);
 
-    k->row_begin(c->ctx);
+    k->row_begin(c->ctx, 0);
     /* ô 2: parent body, issuing body, then its rule (state) or "*" (Party) */
-    k->cell_begin(c->ctx, 0, widths[0]);
+    k->cell_begin(c->ctx, 0, widths[0], NULL);
     for (size_t i = 0; i < doc->parent_body.count; i++)
         title_paragraph(c, VB_EL_PARENT_BODY, NULL, doc->parent_body.items[i].text, widths[0]);
     for (size_t i = 0; i < doc->issuer.count; i++)
@@ -132,7 +141,7 @@ static void compose_header(composer *c)
     k->cell_end(c->ctx);
     /* ô 1: Quốc hiệu and Tiêu ngữ (state) / ĐẢNG CỘNG SẢN VIỆT NAM (Party), with a rule
      * exactly as long as the last line */
-    k->cell_begin(c->ctx, 1, widths[1]);
+    k->cell_begin(c->ctx, 1, widths[1], NULL);
     text_paragraph(c, VB_EL_NATIONAL_TITLE, NULL, l->national_title);
     if (l->motto)
         text_paragraph(c, VB_EL_MOTTO, NULL, l->motto);
@@ -140,9 +149,9 @@ static void compose_header(composer *c)
     k->cell_end(c->ctx);
     k->row_end(c->ctx);
 
-    k->row_begin(c->ctx);
+    k->row_begin(c->ctx, 0);
     /* ô 3 (and ô 5b for a công văn) on the same row as ô 4 */
-    k->cell_begin(c->ctx, 0, widths[0]);
+    k->cell_begin(c->ctx, 0, widths[0], NULL);
     char *number = vb_format_number_line(l, doc);
     text_paragraph(c, VB_EL_NUMBER, NULL, number);
     free(number);
@@ -165,7 +174,7 @@ static void compose_header(composer *c)
         mark_paragraph(c, VB_EL_URGENCY, l->urgency_marks[doc->urgency - 1],
                        l->urgency_box_twips[doc->urgency - 1], widths[0]);
     k->cell_end(c->ctx);
-    k->cell_begin(c->ctx, 1, widths[1]);
+    k->cell_begin(c->ctx, 1, widths[1], NULL);
     char *date = vb_format_date_line(l, doc);
     text_paragraph(c, VB_EL_DATE_LINE, NULL, date);
     free(date);
@@ -267,7 +276,10 @@ static void add_end_mark(composer *c, spans *s, const char *last_text)
 
 static const char *inline_last_text(const vb_inline *in)
 {
-    return in->count ? in->runs[in->count - 1].text : "";
+    for (size_t i = in->count; i-- > 0;)
+        if (!(in->runs[i].style & VB_RUN_NOTE))
+            return in->runs[i].text;
+    return "";
 }
 
 static void add_label(spans *s, const char *label, unsigned style)
@@ -324,11 +336,27 @@ static void compose_task(composer *c, const vb_node *task, int as_bullet)
 }
 
 static void compose_node(composer *c, const vb_node *n);
+static void compose_table(composer *c, const vb_table *table);
 
 static void compose_children_from(composer *c, const vb_node *first)
 {
-    for (const vb_node *n = first; n; n = n->next)
+    for (const vb_node *n = first; n && !c->failed; n = n->next)
         compose_node(c, n);
+}
+
+static void section_break(composer *c, int landscape, int restart);
+
+/* A table; a landscape one in a portrait section gets landscape pages of its own, and the
+ * page numbers carry on through them. */
+static void compose_table(composer *c, const vb_table *table)
+{
+    int turn = table->landscape && !c->landscape;
+    if (turn)
+        section_break(c, 1, 0);
+    if (vb_compose_table(table, c->layout, c->sink, c->ctx, c->text_width, c->err, c->err_size) < 0)
+        c->failed = 1;
+    if (turn)
+        section_break(c, 0, 0);
 }
 
 /* A heading line: "I. TITLE", "1.1. Title", "a) Sở …"; it stays with what follows. */
@@ -405,9 +433,13 @@ static void compose_node(composer *c, const vb_node *n)
     case VB_NODE_TASK:
         compose_task(c, n, 0);
         break;
+    case VB_NODE_TABLE:
+        compose_table(c, n->table);
+        break;
     }
 }
 
+/* The text that ends with "./.": none when a table ends the content. */
 static const vb_node *find_last_text_node(const vb_node *root)
 {
     const vb_node *last = NULL;
@@ -415,6 +447,8 @@ static const vb_node *find_last_text_node(const vb_node *root)
         if (n->kind == VB_NODE_PARAGRAPH || n->kind == VB_NODE_TASK ||
             ((n->kind == VB_NODE_SECTION || n->kind == VB_NODE_AGENCY) && n->title.count))
             last = n;
+        else if (n->kind == VB_NODE_TABLE)
+            last = NULL;
     }
     return last;
 }
@@ -454,12 +488,12 @@ static void compose_signature_block(composer *c)
     text_paragraph(c, VB_EL_BODY, &keep, NULL);
     if (doc->signer_count <= 1) {
         int widths[2] = {c->geo->recipients_width, c->geo->signature_width};
-        k->table_begin(c->ctx, widths, 2);
-        k->row_begin(c->ctx);
-        k->cell_begin(c->ctx, 0, widths[0]);
+        k->table_begin(c->ctx, widths, 2, NULL);
+        k->row_begin(c->ctx, 0);
+        k->cell_begin(c->ctx, 0, widths[0], NULL);
         compose_recipients(c);
         k->cell_end(c->ctx);
-        k->cell_begin(c->ctx, 1, widths[1]);
+        k->cell_begin(c->ctx, 1, widths[1], NULL);
         if (doc->signer_count == 1)
             compose_signer(c, &doc->signers[0], widths[1]);
         else
@@ -475,10 +509,10 @@ static void compose_signature_block(composer *c)
     for (int i = 0; i < n; i++)
         widths[i] = c->geo->text_width / n;
     widths[n - 1] = c->geo->text_width - (n - 1) * (c->geo->text_width / n);
-    k->table_begin(c->ctx, widths, n);
-    k->row_begin(c->ctx);
+    k->table_begin(c->ctx, widths, n, NULL);
+    k->row_begin(c->ctx, 0);
     for (int i = 0; i < n; i++) {
-        k->cell_begin(c->ctx, i, widths[i]);
+        k->cell_begin(c->ctx, i, widths[i], NULL);
         compose_signer(c, &doc->signers[i], widths[i]);
         k->cell_end(c->ctx);
     }
@@ -488,14 +522,59 @@ static void compose_signature_block(composer *c)
     compose_recipients(c);
 }
 
-void vb_compose(const vb_document *doc, const vb_layout *layout, const vb_geometry *geo,
-                const vb_sink *sink, void *ctx)
+/* ---- Phụ lục (PL I §III.1, Mẫu 2.1) ---- */
+
+static void section_break(composer *c, int landscape, int restart)
 {
-    composer c = {doc, layout, geo, sink, ctx, find_last_text_node(doc->body)};
+    vb_section_props p = {landscape, restart, restart};
+    c->sink->section_break(c->ctx, &p);
+    c->landscape = landscape;
+    c->text_width = vb_layout_text_width_oriented(c->layout, landscape);
+}
+
+static void compose_appendix(composer *c, const vb_appendix *a, size_t index)
+{
+    const vb_layout *l = c->layout;
+    section_break(c, a->landscape, l->appendix_numbers_restart);
+    /* One appendix is just "Phụ lục"; two or more are numbered I, II, … (§III.1.a). */
+    char label[64], number[16];
+    if (c->doc->appendix_count >= 2) {
+        vb_roman((int)index + 1, number, sizeof number);
+        snprintf(label, sizeof label, "%s %s", l->appendix_word, number);
+    } else {
+        snprintf(label, sizeof label, "%s", l->appendix_word);
+    }
+    vb_para_props keep = VB_PARA_DEFAULT;
+    keep.keep_with_next = 1;
+    text_paragraph(c, VB_EL_APPENDIX_LABEL, &keep, label);
+    title_paragraph(c, VB_EL_APPENDIX_TITLE, &keep, a->title.text, c->text_width);
+    char *note = a->attached_line.text ? vb_strdup(a->attached_line.text)
+                                       : vb_format_attached_line(l, c->doc);
+    title_paragraph(c, VB_EL_APPENDIX_NOTE, &keep, note, c->text_width);
+    free(note);
+    int rule = (int)(vb_widest_line(l, VB_EL_APPENDIX_TITLE, a->title.text, c->text_width) *
+                     l->appendix_rule_fraction);
+    if (rule > l->appendix_rule_max_twips)
+        rule = l->appendix_rule_max_twips;
+    c->sink->rule(c->ctx, c->text_width, rule, l->after_title_twips);
+    c->last_text_node = find_last_text_node(a->body);
+    compose_children_from(c, a->body->first_child);
+}
+
+int vb_compose(const vb_document *doc, const vb_layout *layout, const vb_geometry *geo,
+               const vb_sink *sink, void *ctx, char *err, size_t err_size)
+{
+    composer c = {doc, layout, geo, sink, ctx, find_last_text_node(doc->body),
+                  geo->text_width, 0, err, err_size, 0};
+    if (err && err_size)
+        err[0] = '\0';
     compose_header(&c);
     compose_title(&c);
     compose_addressees(&c);
     compose_preamble(&c);
     compose_children_from(&c, doc->body->first_child);
     compose_signature_block(&c);
+    for (size_t i = 0; i < doc->appendix_count && !c.failed; i++)
+        compose_appendix(&c, &doc->appendices[i], i);
+    return c.failed ? -1 : 0;
 }

@@ -200,3 +200,46 @@ size_t vb_type_name_lines(const vb_document *doc, char **lines, size_t max)
         lines[n++] = vb_upper_vi(type->name);
     return n;
 }
+
+/* Whether the drafter typed `text` in ordinary case (the header upper-cases it anyway). */
+static int has_lower_case(const char *text)
+{
+    char *upper = vb_upper_vi(text);
+    int differs = strcmp(upper, text) != 0;
+    free(upper);
+    return differs;
+}
+
+char *vb_format_attached_line(const vb_layout *layout, const vb_document *doc)
+{
+    vb_buf b = {0};
+    const vb_doctype *type = doc->type_code.text ? vb_doctype_find(doc->type_code.text, doc->format) : NULL;
+    vb_buf_printf(&b, "(%s %s số ", layout->attached_prefix, type ? type->name : "Văn bản");
+    if (doc->number)
+        vb_buf_printf(&b, doc->number < 10 ? "0%d" : "%d", doc->number);
+    else
+        vb_buf_add(&b, layout->blank_number);
+    vb_buf_printf(&b, "%s%s", layout->number_separator, doc->code.text ? doc->code.text : "");
+    char day[16], month[16];
+    const vb_date *d = &doc->date;
+    if (d->day)
+        vb_format_day(d->day, day, sizeof day);
+    else
+        snprintf(day, sizeof day, "%s", layout->blank_day);
+    if (d->month)
+        vb_format_month(d->month, month, sizeof month);
+    else
+        snprintf(month, sizeof month, "%s", layout->blank_day);
+    vb_buf_printf(&b, " ngày %s tháng %s năm %d", day, month, d->year);
+    int issuer_typed = doc->issuer.count > 0;
+    for (size_t i = 0; i < doc->issuer.count; i++)
+        if (!has_lower_case(doc->issuer.items[i].text))
+            issuer_typed = 0;
+    if (issuer_typed) {
+        vb_buf_add(&b, " của");
+        for (size_t i = 0; i < doc->issuer.count; i++)
+            vb_buf_printf(&b, " %s", doc->issuer.items[i].text);
+    }
+    vb_buf_add(&b, ")");
+    return buf_take(&b);
+}

@@ -51,6 +51,11 @@ char *vb_format_recipient(const vb_layout *layout, const vb_lines *recipients, s
 /* An addressee line of a Kính gửi list: "- Bộ Nội vụ;" */
 char *vb_format_addressee(const vb_layout *layout, const vb_lines *addressees, size_t index);
 
+/* The line under an appendix's title (PL I §III.1.c): "(Kèm theo Báo cáo số 12/BC-UBND ngày
+ * 05 tháng 01 năm 2024 của Sở Tài chính)", with the draft's blanks; "của …" only when the
+ * issuer was typed in ordinary case (caller frees). */
+char *vb_format_attached_line(const vb_layout *layout, const vb_document *doc);
+
 /* The tên loại lines: the ten_loai override, or the type's name, upper-cased. */
 size_t vb_type_name_lines(const vb_document *doc, char **lines, size_t max);
 

@@ -46,6 +46,13 @@
     [VB_EL_RULE] = "VB Đường kẻ", \
     [VB_EL_SECRECY] = "VB Độ mật", \
     [VB_EL_URGENCY] = "VB Độ khẩn", \
+    [VB_EL_APPENDIX_LABEL] = "VB Phụ lục", \
+    [VB_EL_APPENDIX_TITLE] = "VB Tên phụ lục", \
+    [VB_EL_APPENDIX_NOTE] = "VB Kèm theo", \
+    [VB_EL_TABLE_HEAD] = "VB Bảng tiêu đề", \
+    [VB_EL_TABLE_CELL] = "VB Bảng nội dung", \
+    [VB_EL_TABLE_GROUP] = "VB Bảng nhóm", \
+    [VB_EL_FOOTNOTE] = "VB Chú thích", \
 }
 
 #define STYLE(size, b, i, u, caps, al, first, before, after, line)                              \
@@ -112,6 +119,18 @@ static const vb_layout state_layout = {
         /* ô 10a, 10b: 13–14 in hoa đứng đậm, in a single-line box */
         [VB_EL_SECRECY] = RED_MARK(13),
         [VB_EL_URGENCY] = RED_MARK(13),
+        /* Phụ lục (PL I §III.1.b–c): "Phụ lục I" 14 đứng đậm; title 13–14 in hoa đậm;
+         * Kèm theo 13–14 nghiêng, all centred */
+        [VB_EL_APPENDIX_LABEL] = STYLE(14, 1, 0, 0, 0, CENTER, 0, 0, 0, 240),
+        [VB_EL_APPENDIX_TITLE] = STYLE(14, 1, 0, 0, 1, CENTER, 0, 0, 0, 240),
+        [VB_EL_APPENDIX_NOTE] = STYLE(14, 0, 1, 0, 0, CENTER, 0, 0, 0, 240),
+        /* Tables: NĐ30 sets no size; 13 is the common choice in appendices. Header bold
+         * centred; group rows bold. */
+        [VB_EL_TABLE_HEAD] = STYLE(13, 1, 0, 0, 0, CENTER, 0, PT(3), PT(3), 240),
+        [VB_EL_TABLE_CELL] = STYLE(13, 0, 0, 0, 0, LEFT, 0, PT(3), PT(3), 240),
+        [VB_EL_TABLE_GROUP] = STYLE(13, 1, 0, 0, 0, LEFT, 0, PT(3), PT(3), 240),
+        /* Footnotes: smaller than the body, single-spaced (common practice; NĐ30 is silent) */
+        [VB_EL_FOOTNOTE] = STYLE(12, 0, 0, 0, 0, JUSTIFY, 0, 0, 0, 240),
     },
     .style_names = STYLE_NAMES,
     .secrecy_marks = {"MẬT", "TỐI MẬT", "TUYỆT MẬT"},
@@ -153,6 +172,15 @@ static const vb_layout state_layout = {
     .header_left_min_twips = MM(55),
     .header_right_min_twips = MM(95),
     .recipients_column_fraction = 0.45,
+    .appendix_word = "Phụ lục",
+    .attached_prefix = "Kèm theo",
+    .appendix_rule_fraction = 1.0 / 3.0,
+    .appendix_rule_max_twips = MM(40),
+    .appendix_numbers_restart = 1,
+    .table_border_pt = 0.5,
+    .table_cell_air_twips = MM(1.5),
+    .table_column_min_twips = MM(8),
+    .table_width_sample_rows = 2000,
 };
 
 /* HD36 differs from NĐ30 where §11/§11b of the reference says so; the rest follows the
@@ -212,6 +240,18 @@ static const vb_layout party_layout = {
         /* độ mật, độ khẩn: in hoa 14 đứng đậm under Số (HD36, as practice writes it) */
         [VB_EL_SECRECY] = RED_MARK(14),
         [VB_EL_URGENCY] = RED_MARK(14),
+        /* Phụ lục (PL I §III.1.b–c): "Phụ lục I" 14 đứng đậm; title 13–14 in hoa đậm;
+         * Kèm theo 13–14 nghiêng, all centred */
+        [VB_EL_APPENDIX_LABEL] = STYLE(14, 1, 0, 0, 0, CENTER, 0, 0, 0, 240),
+        [VB_EL_APPENDIX_TITLE] = STYLE(14, 1, 0, 0, 1, CENTER, 0, 0, 0, 240),
+        [VB_EL_APPENDIX_NOTE] = STYLE(14, 0, 1, 0, 0, CENTER, 0, 0, 0, 240),
+        /* Tables: NĐ30 sets no size; 13 is the common choice in appendices. Header bold
+         * centred; group rows bold. */
+        [VB_EL_TABLE_HEAD] = STYLE(13, 1, 0, 0, 0, CENTER, 0, PT(3), PT(3), 240),
+        [VB_EL_TABLE_CELL] = STYLE(13, 0, 0, 0, 0, LEFT, 0, PT(3), PT(3), 240),
+        [VB_EL_TABLE_GROUP] = STYLE(13, 1, 0, 0, 0, LEFT, 0, PT(3), PT(3), 240),
+        /* Footnotes: smaller than the body, single-spaced (common practice; NĐ30 is silent) */
+        [VB_EL_FOOTNOTE] = STYLE(12, 0, 0, 0, 0, JUSTIFY, 0, 0, 0, 240),
     },
     .style_names = STYLE_NAMES,
     .secrecy_marks = {"MẬT", "TỐI MẬT", "TUYỆT MẬT"},
@@ -252,6 +292,15 @@ static const vb_layout party_layout = {
     .header_left_min_twips = MM(60),
     .header_right_min_twips = MM(80),
     .recipients_column_fraction = 0.45,
+    .appendix_word = "Phụ lục",
+    .attached_prefix = "Kèm theo",
+    .appendix_rule_fraction = 1.0 / 3.0,
+    .appendix_rule_max_twips = MM(40),
+    .appendix_numbers_restart = 1,
+    .table_border_pt = 0.5,
+    .table_cell_air_twips = MM(1.5),
+    .table_column_min_twips = MM(8),
+    .table_width_sample_rows = 2000,
 };
 
 const vb_layout *vb_layout_for(vb_format format)
@@ -264,12 +313,20 @@ int vb_layout_text_width(const vb_layout *layout)
     return layout->page_width_twips - layout->margin_left_twips - layout->margin_right_twips;
 }
 
+/* Landscape keeps the portrait margins on the same edges of the text (PL I §I.2 sets no
+ * others). */
+int vb_layout_text_width_oriented(const vb_layout *layout, int landscape)
+{
+    int page = landscape ? layout->page_height_twips : layout->page_width_twips;
+    return page - layout->margin_left_twips - layout->margin_right_twips;
+}
+
 vb_element vb_section_element(const vb_layout *layout, vb_section_level level)
 {
     return layout->numbering[level].element;
 }
 
-static void roman(int n, char *buf, size_t size)
+void vb_roman(int n, char *buf, size_t size)
 {
     static const struct {
         int value;
@@ -298,7 +355,7 @@ static void counter_text(vb_counter counter, int n, char *buf, size_t size)
 {
     switch (counter) {
     case VB_COUNTER_ROMAN:
-        roman(n, buf, size);
+        vb_roman(n, buf, size);
         break;
     case VB_COUNTER_LETTER:
         if (n >= 1 && n <= (int)(sizeof letters / sizeof *letters))

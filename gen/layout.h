@@ -56,6 +56,13 @@ typedef enum {
     VB_EL_RULE,             /* an empty paragraph carrying a drawn rule */
     VB_EL_SECRECY,          /* ô 10a: độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) */
     VB_EL_URGENCY,          /* ô 10b: độ khẩn (KHẨN, THƯỢNG KHẨN, HỎA TỐC) */
+    VB_EL_APPENDIX_LABEL,   /* Phụ lục (PL I §III.1.b): "Phụ lục II" */
+    VB_EL_APPENDIX_TITLE,   /* … its title, IN HOA */
+    VB_EL_APPENDIX_NOTE,    /* … (PL I §III.1.c): "(Kèm theo … số … ngày … của …)" */
+    VB_EL_TABLE_HEAD,       /* a table's header rows */
+    VB_EL_TABLE_CELL,       /* a table's cells */
+    VB_EL_TABLE_GROUP,      /* a table's group rows (I, II, … with their titles) */
+    VB_EL_FOOTNOTE,         /* the text of a footnote */
     VB_EL_COUNT
 } vb_element;
 
@@ -129,6 +136,20 @@ typedef struct {
     int header_right_min_twips;
     /* signature table: share of the text width for Nơi nhận */
     double recipients_column_fraction;
+
+    /* Phụ lục (PL I §III.1; Mẫu 2.1): label, title, Kèm theo line, then a short rule of this
+     * share of the title's widest line, at most this long */
+    const char *appendix_word;          /* "Phụ lục" */
+    const char *attached_prefix;        /* "Kèm theo" */
+    double appendix_rule_fraction;
+    int appendix_rule_max_twips;
+    int appendix_numbers_restart;       /* PL I §III.1.đ: each appendix numbers its own pages */
+
+    /* Tables (bang): single lines of this width around every cell, this air inside */
+    double table_border_pt;
+    int table_cell_air_twips;           /* left and right */
+    int table_column_min_twips;         /* no column narrower, whatever its content */
+    int table_width_sample_rows;        /* widths are measured on this many first rows */
 } vb_layout;
 
 const vb_layout *vb_layout_for(vb_format format);
@@ -140,7 +161,11 @@ char *vb_section_label(const vb_layout *layout, const vb_node *node, char *buf, 
 /* The element (style) a section heading of `level` uses. */
 vb_element vb_section_element(const vb_layout *layout, vb_section_level level);
 
-/* Text width of the page between the margins, in twips. */
+/* Text width of the page between the margins, in twips (landscape: across the long side). */
 int vb_layout_text_width(const vb_layout *layout);
+int vb_layout_text_width_oriented(const vb_layout *layout, int landscape);
+
+/* Roman numerals: 1 → "I", 14 → "XIV" (others as digits). */
+void vb_roman(int n, char *buf, size_t size);
 
 #endif

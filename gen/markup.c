@@ -48,6 +48,65 @@ static void collect_inlines(vb_inline *out, cmark_node *block)
     cmark_iter_free(iter);
 }
 
+/* Footnotes are written inline, "…năm 2024^[Theo Quyết định số 12/QĐ-UBND.] và …" (pandoc's
+ * inline-note syntax; CommonMark leaves it as text). The runs are rebuilt with each note as
+ * a run of its own; a note's emphasis is dropped (notes are set in one style). An "^[" that
+ * never closes stays text. */
+static void extract_notes(vb_inline *in)
+{
+    int found = 0;
+    for (size_t i = 0; i < in->count && !found; i++)
+        found = strstr(in->runs[i].text, "^[") != NULL;
+    if (!found)
+        return;
+    vb_inline out = {0};
+    vb_inline note = {0};
+    int depth = 0;               /* inside a note: bracket nesting */
+    vb_inline pending = {0};     /* the note's text so far, in case it never closes */
+    for (size_t i = 0; i < in->count; i++) {
+        const char *t = in->runs[i].text;
+        unsigned style = in->runs[i].style;
+        size_t start = 0, n = strlen(t);
+        for (size_t j = 0; j < n; j++) {
+            if (!depth && t[j] == '^' && j + 1 < n && t[j + 1] == '[') {
+                vb_inline_append(&out, t + start, j - start, style);
+                vb_inline_append(&pending, "^[", 2, style);
+                depth = 1;
+                start = j + 2;
+                j++;
+                continue;
+            }
+            if (!depth)
+                continue;
+            if (t[j] == '[') {
+                depth++;
+            } else if (t[j] == ']' && --depth == 0) {
+                vb_inline_append(&note, t + start, j - start, 0);
+                char *text = vb_inline_plain(&note);
+                /* Each note its own run: never merged with the next one. */
+                vb_inline_append(&out, text, strlen(text), VB_RUN_NOTE);
+                free(text);
+                vb_inline_free(&note);
+                vb_inline_free(&pending);
+                start = j + 1;
+                continue;
+            }
+        }
+        if (depth) {
+            vb_inline_append(&note, t + start, n - start, 0);
+            vb_inline_append(&pending, t + start, n - start, style);
+        } else {
+            vb_inline_append(&out, t + start, n - start, style);
+        }
+    }
+    for (size_t i = 0; depth && i < pending.count; i++)
+        vb_inline_append(&out, pending.runs[i].text, strlen(pending.runs[i].text), pending.runs[i].style);
+    vb_inline_free(&note);
+    vb_inline_free(&pending);
+    vb_inline_free(in);
+    *in = out;
+}
+
 /* Where the blocks come from: the text cmark parsed and its position in the YAML. */
 typedef struct {
     const char *text;
@@ -73,6 +132,7 @@ static void add_paragraph(vb_node *parent, cmark_node *block, const source *src,
     if (prefix)
         vb_inline_append(&para->content, prefix, strlen(prefix), 0);
     collect_inlines(&para->content, block);
+    extract_notes(&para->content);
     vb_node_append(parent, para);
 }
 
@@ -194,6 +254,7 @@ void vb_markup_inline(vb_inline *out, const char *text, size_t len)
             vb_inline_append(out, " ", 1, 0);
         collect_inlines(out, b);
     }
+    extract_notes(out);
     cmark_node_free(doc);
     free(buf);
 }

@@ -1,0 +1,506 @@
+/* The printed rows of a table, from any source (see table_rows.h).
+ *
+ * Each source yields rows of cells with their spans; one loop then lays every row onto the
+ * grid of the table's columns, keeping track of the cells that span down from rows above.
+ * Inline rows leave out the positions a span covers (as HTML does); spreadsheets keep them
+ * as placeholders, which are skipped. */
+#include "table_rows.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../layout.h"
+#include "csv.h"
+#include "sheet.h"
+
+typedef enum { SOURCE_INLINE, SOURCE_CSV, SOURCE_SHEET } source_kind;
+
+/* A row as its source gives it. */
+typedef struct {
+    const vb_sheet_cell *cells;
+    size_t count;
+    int is_group;          /* inline {nhom: …} */
+    int is_header;
+    vb_pos pos;
+} source_row;
+
+struct vb_table_rows {
+    const vb_table *table;
+    int english;
+    source_kind kind;
+    vb_csv *csv;
+    vb_sheet *sheet;
+    unsigned rows_read;    /* from the file */
+    unsigned header_rows;  /* of the file */
+
+    /* inline: where we are */
+    int names_row_pending; /* the `cot` names as a header row */
+    size_t head_next, row_next;
+    vb_sheet_cell *inline_cells;
+    size_t inline_capacity;
+
+    size_t columns;
+    int stt_column;
+    unsigned stt_counter, group_counter;
+
+    vb_grid_cell *grid;
+    unsigned *above_remaining; /* rows a span from above still covers, per column */
+    unsigned *above_span;      /* its width, at its first column (0 elsewhere) */
+    unsigned *pending_remaining, *pending_span;
+    char stt_text[24];
+    char group_text[24];
+};
+
+static void set_msg(char *msg, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, size, fmt, ap);
+    va_end(ap);
+}
+
+#define MSG(r, vi, en) ((r)->english ? (en) : (vi))
+
+int vb_text_is_number(const char *t)
+{
+    const char *p = t;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return 0;
+    /* Thousands with "." in groups of three, or plain digits; decimals after ","; "%". */
+    size_t lead = 0;
+    while (isdigit((unsigned char)p[lead]))
+        lead++;
+    p += lead;
+    if (*p == '.') {
+        if (lead > 3)
+            return 0;
+        while (*p == '.') {
+            if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
+                !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]))
+                return 0;
+            p += 4;
+        }
+    }
+    if (*p == ',') {
+        p++;
+        if (!isdigit((unsigned char)*p))
+            return 0;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (*p == '%')
+        p++;
+    return *p == '\0';
+}
+
+static int is_roman(const char *t)
+{
+    if (!*t)
+        return 0;
+    for (const char *p = t; *p; p++)
+        if (!strchr("IVXLC", *p))
+            return 0;
+    return strlen(t) <= 8;
+}
+
+static int has_column_names(const vb_table *t)
+{
+    for (size_t i = 0; i < t->column_count; i++)
+        if (t->columns[i].name.text)
+            return 1;
+    return 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    if (n < m)
+        return 0;
+    for (size_t i = 0; i < m; i++)
+        if (tolower((unsigned char)s[n - m + i]) != suffix[i])
+            return 0;
+    return 1;
+}
+
+/* ---- sources ---- */
+
+static void inline_cells_from(vb_table_rows *r, const vb_table_row *row)
+{
+    if (r->inline_capacity < row->count + 1) {
+        r->inline_capacity = row->count + 1;
+        r->inline_cells = vb_xrealloc(r->inline_cells, r->inline_capacity * sizeof *r->inline_cells);
+    }
+    for (size_t i = 0; i < row->count; i++) {
+        vb_sheet_cell *c = &r->inline_cells[i];
+        c->text = row->cells[i].text;
+        c->length = strlen(c->text);
+        c->colspan = row->cells[i].colspan ? row->cells[i].colspan : 1;
+        c->rowspan = row->cells[i].rowspan ? row->cells[i].rowspan : 1;
+        c->covered = 0;
+        c->numeric = vb_text_is_number(c->text);
+    }
+}
+
+static int inline_next(vb_table_rows *r, source_row *out)
+{
+    const vb_table *t = r->table;
+    memset(out, 0, sizeof *out);
+    if (r->head_next < t->head_count) {
+        const vb_table_row *row = &t->head[r->head_next++];
+        inline_cells_from(r, row);
+        out->cells = r->inline_cells;
+        out->count = row->count;
+        out->is_header = 1;
+        out->pos = row->pos;
+        return 1;
+    }
+    if (r->names_row_pending) {
+        r->names_row_pending = 0;
+        if (r->inline_capacity < t->column_count) {
+            r->inline_capacity = t->column_count;
+            r->inline_cells = vb_xrealloc(r->inline_cells, r->inline_capacity * sizeof *r->inline_cells);
+        }
+        for (size_t i = 0; i < t->column_count; i++) {
+            const char *name = t->columns[i].name.text ? t->columns[i].name.text : "";
+            r->inline_cells[i] = (vb_sheet_cell){name, strlen(name), 1, 1, 0, 0};
+        }
+        out->cells = r->inline_cells;
+        out->count = t->column_count;
+        out->is_header = 1;
+        out->pos = t->columns_pos;
+        return 1;
+    }
+    if (r->row_next < t->row_count) {
+        const vb_table_row *row = &t->rows[r->row_next++];
+        inline_cells_from(r, row);
+        out->cells = r->inline_cells;
+        out->count = row->count;
+        out->is_group = row->is_group;
+        out->pos = row->pos;
+        return 1;
+    }
+    return 0;
+}
+
+static int csv_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, size_t size)
+{
+    vb_csv_row row;
+    char err[512];
+    memset(out, 0, sizeof *out);
+    int rc = vb_csv_next(r->csv, &row, err, sizeof err);
+    if (rc < 0) {
+        /* err is "file:line:col: reason": keep the position apart for the diagnostic. */
+        unsigned line = 0, col = 0;
+        const char *rest = err;
+        size_t plen = strlen(r->table->file_path);
+        if (strncmp(err, r->table->file_path, plen) == 0 &&
+            sscanf(err + plen, ":%u:%u: ", &line, &col) == 2) {
+            rest = strstr(err + plen + 1, ": ");
+            rest = rest ? rest + 2 : err;
+        }
+        *pos = (vb_pos){r->table->file_path, line, col};
+        set_msg(msg, size, "%s", rest);
+        return -1;
+    }
+    if (rc == 0)
+        return 0;
+    if (r->inline_capacity < row.count + 1) {
+        r->inline_capacity = row.count + 1;
+        r->inline_cells = vb_xrealloc(r->inline_cells, r->inline_capacity * sizeof *r->inline_cells);
+    }
+    for (size_t i = 0; i < row.count; i++) {
+        r->inline_cells[i] = (vb_sheet_cell){row.cells[i], row.lengths[i], 1, 1, 0, 0};
+        r->inline_cells[i].numeric = vb_text_is_number(row.cells[i]);
+    }
+    out->cells = r->inline_cells;
+    out->count = row.count;
+    out->pos = (vb_pos){r->table->file_path, row.line, 1};
+    out->is_header = r->rows_read++ < r->header_rows;
+    return 1;
+}
+
+static int sheet_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, size_t size)
+{
+    vb_sheet_row row;
+    char err[512];
+    memset(out, 0, sizeof *out);
+    int rc;
+    /* Blank rows in a spreadsheet separate nothing in a printed table. */
+    do
+        rc = vb_sheet_next(r->sheet, &row, err, sizeof err);
+    while (rc > 0 && row.count == 0);
+    if (rc < 0) {
+        *pos = (vb_pos){r->table->file_path, 0, 0};
+        size_t plen = strlen(r->table->file_path);
+        const char *rest = strncmp(err, r->table->file_path, plen) == 0 && err[plen] == ':'
+                               ? err + plen + 1 + (err[plen + 1] == ' ')
+                               : err;
+        set_msg(msg, size, "%s", rest);
+        return -1;
+    }
+    if (rc == 0)
+        return 0;
+    out->cells = row.cells;
+    out->count = row.count;
+    out->pos = (vb_pos){r->table->file_path, 0, 0};
+    out->pos.line = 0;
+    out->is_header = r->rows_read++ < r->header_rows;
+    return 1;
+}
+
+/* ---- open / close ---- */
+
+vb_table_rows *vb_table_rows_open(const vb_table *t, int english, vb_pos *pos, char *msg,
+                                  size_t msg_size)
+{
+    vb_table_rows *r = vb_xcalloc(1, sizeof *r);
+    r->table = t;
+    r->english = english;
+    r->stt_column = -1;
+    for (size_t i = 0; i < t->column_count; i++)
+        if (t->columns[i].is_stt)
+            r->stt_column = (int)i;
+
+    if (!t->file_path) {
+        r->kind = SOURCE_INLINE;
+        r->names_row_pending = t->head_count == 0 && has_column_names(t);
+    } else {
+        r->header_rows = t->header_rows >= 0 ? (unsigned)t->header_rows : 1;
+        char err[512];
+        if (ends_with(t->file_path, ".xlsx") || ends_with(t->file_path, ".ods")) {
+            r->kind = SOURCE_SHEET;
+            r->sheet = vb_sheet_open(t->file_path, t->sheet.text, t->range.text, err, sizeof err);
+        } else {
+            r->kind = SOURCE_CSV;
+            r->csv = vb_csv_open(t->file_path, 0, err, sizeof err);
+        }
+        if (!r->sheet && !r->csv) {
+            *pos = t->file.pos;
+            set_msg(msg, msg_size, MSG(r, "không đọc được bảng: %s", "cannot read the table: %s"), err);
+            vb_table_rows_close(r);
+            return NULL;
+        }
+    }
+    r->columns = t->column_count;
+    return r;
+}
+
+void vb_table_rows_close(vb_table_rows *r)
+{
+    if (!r)
+        return;
+    vb_csv_close(r->csv);
+    vb_sheet_close(r->sheet);
+    free(r->inline_cells);
+    free(r->grid);
+    free(r->above_remaining);
+    free(r->above_span);
+    free(r->pending_remaining);
+    free(r->pending_span);
+    free(r);
+}
+
+size_t vb_table_rows_columns(const vb_table_rows *r)
+{
+    return r->columns;
+}
+
+int vb_table_rows_stt_column(const vb_table_rows *r)
+{
+    return r->stt_column;
+}
+
+/* The grid width a source row covers, given the spans still running from above. */
+static size_t row_width(const vb_table_rows *r, const source_row *row)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < row->count; i++)
+        if (!row->cells[i].covered)
+            w += row->cells[i].colspan ? row->cells[i].colspan : 1;
+    for (size_t c = 0; c < r->columns; c++)
+        w += r->above_remaining[c] > 0;
+    return w;
+}
+
+static void allocate_grid(vb_table_rows *r, size_t columns)
+{
+    r->columns = columns;
+    r->grid = vb_xcalloc(columns, sizeof *r->grid);
+    r->above_remaining = vb_xcalloc(columns, sizeof *r->above_remaining);
+    r->above_span = vb_xcalloc(columns, sizeof *r->above_span);
+    r->pending_remaining = vb_xcalloc(columns, sizeof *r->pending_remaining);
+    r->pending_span = vb_xcalloc(columns, sizeof *r->pending_span);
+}
+
+static void own(vb_grid_cell *g, const char *text, unsigned colspan, unsigned rowspan, int numeric)
+{
+    *g = (vb_grid_cell){text, colspan, rowspan, VB_CELL_OWN, numeric};
+}
+
+/* A group row: the Roman number in the STT column, the text across the columns after it. */
+static void lay_group(vb_table_rows *r, const char *number, const char *text)
+{
+    size_t s = r->stt_column >= 0 ? (size_t)r->stt_column : 0;
+    for (size_t c = 0; c < s; c++)
+        own(&r->grid[c], "", 1, 1, 0);
+    if (r->stt_column < 0) {
+        own(&r->grid[0], text, (unsigned)r->columns, 1, 0);
+        for (size_t c = 1; c < r->columns; c++)
+            r->grid[c] = (vb_grid_cell){"", 1, 1, VB_CELL_SPANNED_LEFT, 0};
+        return;
+    }
+    own(&r->grid[s], number, 1, 1, 0);
+    if (s + 1 < r->columns) {
+        own(&r->grid[s + 1], text, (unsigned)(r->columns - s - 1), 1, 0);
+        for (size_t c = s + 2; c < r->columns; c++)
+            r->grid[c] = (vb_grid_cell){"", 1, 1, VB_CELL_SPANNED_LEFT, 0};
+    }
+}
+
+int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
+{
+    source_row row;
+    int rc = r->kind == SOURCE_INLINE ? inline_next(r, &row)
+             : r->kind == SOURCE_CSV  ? csv_next(r, &row, pos, msg, msg_size)
+                                      : sheet_next(r, &row, pos, msg, msg_size);
+    if (rc <= 0)
+        return rc;
+    if (!r->grid) {
+        /* No `cot`: the first row says how many columns there are. */
+        size_t w = 0;
+        for (size_t i = 0; i < row.count; i++)
+            w += row.cells[i].covered ? 1 : (row.cells[i].colspan ? row.cells[i].colspan : 1);
+        if (r->columns == 0)
+            r->columns = w ? w : 1;
+        allocate_grid(r, r->columns);
+    }
+    *pos = row.pos;
+    out->pos = row.pos;
+    out->cells = r->grid;
+    out->count = r->columns;
+    out->kind = row.is_header ? VB_ROW_HEADER : VB_ROW_DATA;
+
+    if (row.is_group) {
+        for (size_t c = 0; c < r->columns; c++)
+            if (r->above_remaining[c]) {
+                set_msg(msg, msg_size, MSG(r, "một ô gộp dòng ở trên chạy vào dòng nhóm",
+                                           "a cell merged from a row above runs into this group row"));
+                return -1;
+            }
+        r->stt_counter = 0;
+        vb_roman((int)++r->group_counter, r->group_text, sizeof r->group_text);
+        lay_group(r, r->group_text, row.count ? row.cells[0].text : "");
+        out->kind = VB_ROW_GROUP;
+        return 1;
+    }
+
+    /* Inline data rows may leave the STT cell out. */
+    int insert_stt = r->kind == SOURCE_INLINE && !row.is_header && r->stt_column >= 0 &&
+                     row_width(r, &row) + 1 == r->columns &&
+                     r->above_remaining[r->stt_column] == 0;
+    int has_placeholders = r->kind == SOURCE_SHEET;
+    size_t si = 0;
+    memset(r->pending_remaining, 0, r->columns * sizeof *r->pending_remaining);
+    memset(r->pending_span, 0, r->columns * sizeof *r->pending_span);
+    for (size_t c = 0; c < r->columns;) {
+        if (r->above_remaining[c]) {
+            r->grid[c] = (vb_grid_cell){"", r->above_span[c] ? r->above_span[c] : 1, 1,
+                                        r->above_span[c] ? VB_CELL_SPANNED_ABOVE : VB_CELL_SPANNED_LEFT, 0};
+            if (has_placeholders && si < row.count && row.cells[si].covered)
+                si++;
+            c++;
+            continue;
+        }
+        if (insert_stt && (int)c == r->stt_column) {
+            own(&r->grid[c], "", 1, 1, 0);
+            c++;
+            continue;
+        }
+        if (si >= row.count) {
+            if (r->kind == SOURCE_INLINE) {
+                set_msg(msg, msg_size,
+                        MSG(r, "dòng có ít ô hơn số cột của bảng (%zu)",
+                            "the row has fewer cells than the table has columns (%zu)"),
+                        r->columns);
+                return -1;
+            }
+            own(&r->grid[c], "", 1, 1, 0); /* a spreadsheet's empty trailing cells */
+            c++;
+            continue;
+        }
+        const vb_sheet_cell *cell = &row.cells[si++];
+        unsigned cs = cell->covered ? 1 : (cell->colspan ? cell->colspan : 1);
+        unsigned rs = cell->covered ? 1 : (cell->rowspan ? cell->rowspan : 1);
+        if (c + cs > r->columns) {
+            set_msg(msg, msg_size,
+                    MSG(r, "ô ở cột %zu gộp %u cột, vượt quá cột cuối của bảng (%zu cột)",
+                        "the cell in column %zu spans %u columns, past the table's last column (%zu columns)"),
+                    c + 1, cs, r->columns);
+            return -1;
+        }
+        own(&r->grid[c], cell->covered ? "" : cell->text, cs, rs, cell->numeric);
+        for (unsigned k = 1; k < cs; k++) {
+            if (r->above_remaining[c + k]) {
+                set_msg(msg, msg_size, MSG(r, "hai ô gộp chồng lên nhau ở cột %zu",
+                                           "two merged cells overlap in column %zu"),
+                        c + k + 1);
+                return -1;
+            }
+            r->grid[c + k] = (vb_grid_cell){"", 1, 1, VB_CELL_SPANNED_LEFT, 0};
+            /* A spreadsheet lists the cells a merge covers. */
+            if (has_placeholders && si < row.count && row.cells[si].covered)
+                si++;
+        }
+        if (rs > 1) {
+            for (unsigned k = 0; k < cs; k++)
+                r->pending_remaining[c + k] = rs - 1;
+            r->pending_span[c] = cs;
+        }
+        c += cs;
+    }
+    for (; si < row.count; si++)
+        if (!row.cells[si].covered && row.cells[si].text[0]) {
+            set_msg(msg, msg_size,
+                    MSG(r, "dòng có nhiều ô hơn số cột của bảng (%zu)",
+                        "the row has more cells than the table has columns (%zu)"),
+                    r->columns);
+            return -1;
+        }
+    for (size_t c = 0; c < r->columns; c++) {
+        if (r->above_remaining[c] && --r->above_remaining[c] == 0)
+            r->above_span[c] = 0;
+        if (r->pending_remaining[c]) {
+            r->above_remaining[c] = r->pending_remaining[c];
+            r->above_span[c] = r->pending_span[c];
+        }
+    }
+    if (out->kind == VB_ROW_HEADER || r->stt_column < 0)
+        return 1;
+
+    vb_grid_cell *stt = &r->grid[r->stt_column];
+    if (stt->cover == VB_CELL_OWN && is_roman(stt->text)) {
+        /* A spreadsheet's group row: "II | Kế hoạch | | …". */
+        const char *text = "";
+        for (size_t c = (size_t)r->stt_column + 1; c < r->columns && !*text; c++)
+            if (r->grid[c].cover == VB_CELL_OWN)
+                text = r->grid[c].text;
+        snprintf(r->group_text, sizeof r->group_text, "%s", stt->text);
+        r->group_counter++;
+        r->stt_counter = 0;
+        lay_group(r, r->group_text, text);
+        out->kind = VB_ROW_GROUP;
+        return 1;
+    }
+    r->stt_counter++;
+    if (stt->cover == VB_CELL_OWN && !stt->text[0]) {
+        snprintf(r->stt_text, sizeof r->stt_text, "%u", r->stt_counter);
+        stt->text = r->stt_text;
+    }
+    stt->numeric = 0; /* centred, not right-aligned */
+    return 1;
+}
