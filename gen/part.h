@@ -6,14 +6,19 @@
 
 #include "xmlw.h"
 
+struct vb_spool;
+
 typedef struct {
     const char *name;
     char *data; /* owned */
     size_t size;
+    struct vb_spool *spool; /* owned; instead of data, for a part that may be large */
 } vb_part;
 
 /* Finishes the XML in `x` into `out` and frees `x`. Returns 0, or -1 on an XML error. */
 int vb_part_take(vb_part *out, const char *name, vb_xml *x);
+/* As vb_part_take, for a writer made with vb_xml_new_spool. */
+int vb_part_take_spool(vb_part *out, const char *name, vb_xml *x);
 void vb_part_free(vb_part *part);
 
 struct vb_template_store;

@@ -5,23 +5,14 @@
 #include <stdlib.h>
 
 #include "model.h"
+#include "spool.h"
 
 struct vb_xml {
-    xmlBufferPtr buffer;
+    xmlBufferPtr buffer; /* a writer into memory, or */
+    vb_spool *spool;     /* one into a spool */
     xmlTextWriterPtr writer;
     int failed;
 };
-
-vb_xml *vb_xml_new(int standalone)
-{
-    vb_xml *x = vb_xcalloc(1, sizeof *x);
-    x->buffer = xmlBufferCreate();
-    x->writer = x->buffer ? xmlNewTextWriterMemory(x->buffer, 0) : NULL;
-    if (!x->writer || xmlTextWriterStartDocument(x->writer, "1.0", "UTF-8",
-                                                 standalone ? "yes" : NULL) < 0)
-        x->failed = 1;
-    return x;
-}
 
 void vb_xml_free(vb_xml *x)
 {
@@ -31,6 +22,7 @@ void vb_xml_free(vb_xml *x)
         xmlFreeTextWriter(x->writer);
     if (x->buffer)
         xmlBufferFree(x->buffer);
+    vb_spool_free(x->spool);
     free(x);
 }
 
@@ -38,6 +30,13 @@ void vb_xml_free(vb_xml *x)
     do {                                                                                        \
         if (!x->failed && (call) < 0)                                                           \
             x->failed = 1;                                                                      \
+    } while (0)
+
+#define CHECK_FINISH(x)                                                                         \
+    do {                                                                                        \
+        if (!(x)->failed && (xmlTextWriterEndDocument((x)->writer) < 0 ||                       \
+                             xmlTextWriterFlush((x)->writer) < 0))                              \
+            (x)->failed = 1;                                                                    \
     } while (0)
 
 void vb_xml_start(vb_xml *x, const char *name)
@@ -92,3 +91,56 @@ int vb_xml_finish(vb_xml *x, const char **data, size_t *size)
     *size = (size_t)xmlBufferLength(x->buffer);
     return 0;
 }
+
+static int spool_write(void *ctx, const char *data, int len)
+{
+    return vb_spool_write(ctx, data, (size_t)len) < 0 ? -1 : len;
+}
+
+static int spool_close(void *ctx)
+{
+    (void)ctx; /* the spool outlives the writer */
+    return 0;
+}
+
+vb_xml *vb_xml_new_spool(int standalone)
+{
+    vb_xml *x = vb_xcalloc(1, sizeof *x);
+    x->spool = vb_spool_new();
+    xmlOutputBufferPtr out = xmlOutputBufferCreateIO(spool_write, spool_close, x->spool, NULL);
+    x->writer = out ? xmlNewTextWriter(out) : NULL;
+    if (!x->writer || xmlTextWriterStartDocument(x->writer, "1.0", "UTF-8",
+                                                 standalone ? "yes" : NULL) < 0)
+        x->failed = 1;
+    return x;
+}
+
+vb_spool *vb_xml_finish_spool(vb_xml *x)
+{
+    CHECK_FINISH(x);
+    vb_spool *spool = x->spool;
+    if (x->writer) {
+        xmlFreeTextWriter(x->writer); /* flushes the last bytes into the spool */
+        x->writer = NULL;
+    }
+    x->spool = NULL;
+    int failed = x->failed || vb_spool_error(spool);
+    vb_xml_free(x);
+    if (failed) {
+        vb_spool_free(spool);
+        return NULL;
+    }
+    return spool;
+}
+
+vb_xml *vb_xml_new(int standalone)
+{
+    vb_xml *x = vb_xcalloc(1, sizeof *x);
+    x->buffer = xmlBufferCreate();
+    x->writer = x->buffer ? xmlNewTextWriterMemory(x->buffer, 0) : NULL;
+    if (!x->writer || xmlTextWriterStartDocument(x->writer, "1.0", "UTF-8",
+                                                 standalone ? "yes" : NULL) < 0)
+        x->failed = 1;
+    return x;
+}
+

@@ -20,6 +20,13 @@ void vb_xml_text(vb_xml *x, const char *text);
 void vb_xml_empty(vb_xml *x, const char *name, const char *attr, const char *value);
 void vb_xml_empty_int(vb_xml *x, const char *name, const char *attr, long value);
 
+struct vb_spool;
+/* A writer into a spool (memory, then a temporary file): for parts that may be large. */
+vb_xml *vb_xml_new_spool(int standalone);
+/* Ends the document and frees `x`. Returns the spool (the caller frees it), or NULL when
+ * any call or write failed. */
+struct vb_spool *vb_xml_finish_spool(vb_xml *x);
+
 /* Ends the document. Returns 0 and points *data and *size at the bytes (owned by x), or -1
  * when any call failed. */
 int vb_xml_finish(vb_xml *x, const char **data, size_t *size);

@@ -181,6 +181,32 @@ static void set_add_err(const vb_package *pkg, const char *name, const char *rea
     set_err(err, err_size, "%s: cannot add %s: %s", display_name(pkg), name, reason);
 }
 
+/* Adds `source` (taken over, freed on failure) as entry `name`, with everything that would
+ * otherwise vary between runs or machines fixed. */
+static int add_source(vb_package *pkg, const char *name, zip_source_t *source, int compress,
+                      char *err, size_t err_size)
+{
+    zip_int64_t index = zip_file_add(pkg->zip, name, source, ZIP_FL_ENC_UTF_8);
+    if (index < 0) {
+        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
+        zip_source_free(source);
+        return -1;
+    }
+    zip_uint64_t entry = (zip_uint64_t)index;
+    if (zip_set_file_compression(pkg->zip, entry, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                 compress ? DEFLATE_LEVEL : 0) != 0 ||
+        zip_file_set_mtime(pkg->zip, entry, dos_epoch(), 0) != 0 ||
+        zip_file_set_external_attributes(pkg->zip, entry, 0, ZIP_OPSYS_UNIX,
+                                         ENTRY_UNIX_MODE << 16) != 0 ||
+        zip_file_extra_field_delete(pkg->zip, entry, ZIP_EXTRA_FIELD_ALL,
+                                    ZIP_FL_CENTRAL | ZIP_FL_LOCAL) != 0) {
+        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
+        zip_delete(pkg->zip, entry); /* leave no half-configured entry */
+        return -1;
+    }
+    return 0;
+}
+
 int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t size,
                    int compress, char *err, size_t err_size)
 {
@@ -219,31 +245,30 @@ int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t s
         goto cleanup;
     }
 
-    zip_int64_t index = zip_file_add(pkg->zip, name, source, ZIP_FL_ENC_UTF_8);
-    if (index < 0) {
-        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
-        goto cleanup;
-    }
-    source = NULL; /* owned by the archive */
-
-    /* Everything that would otherwise vary between runs or machines is fixed here. */
-    zip_uint64_t entry = (zip_uint64_t)index;
-    if (zip_set_file_compression(pkg->zip, entry, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                 compress ? DEFLATE_LEVEL : 0) != 0 ||
-        zip_file_set_mtime(pkg->zip, entry, dos_epoch(), 0) != 0 ||
-        zip_file_set_external_attributes(pkg->zip, entry, 0, ZIP_OPSYS_UNIX,
-                                         ENTRY_UNIX_MODE << 16) != 0 ||
-        zip_file_extra_field_delete(pkg->zip, entry, ZIP_EXTRA_FIELD_ALL,
-                                    ZIP_FL_CENTRAL | ZIP_FL_LOCAL) != 0) {
-        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
-        zip_delete(pkg->zip, entry); /* leave no half-configured entry */
-        goto cleanup;
-    }
-    result = 0;
+    result = add_source(pkg, name, source, compress, err, err_size);
+    source = NULL;
 
 cleanup:
     zip_source_free(source); /* copy stays in pkg->buffers until close or discard */
     return result;
+}
+
+int vb_package_add_file(vb_package *pkg, const char *name, FILE *file, int compress, char *err,
+                        size_t err_size)
+{
+    if (pkg == NULL || pkg->zip == NULL || name == NULL || *name == '\0' || file == NULL) {
+        set_err(err, err_size, "invalid zip entry %s", name != NULL ? name : "(null)");
+        if (file)
+            fclose(file);
+        return -1;
+    }
+    zip_source_t *source = zip_source_filep(pkg->zip, file, 0, -1);
+    if (source == NULL) {
+        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
+        fclose(file);
+        return -1;
+    }
+    return add_source(pkg, name, source, compress, err, err_size);
 }
 
 /* Copy the finished archive from `fd` to standard output. */

@@ -42,6 +42,13 @@ static const char *const style_ids[VB_EL_COUNT] = {
     [VB_EL_RULE] = "VbDuongKe",
     [VB_EL_SECRECY] = "VbDoMat",
     [VB_EL_URGENCY] = "VbDoKhan",
+    [VB_EL_APPENDIX_LABEL] = "VbPhuLuc",
+    [VB_EL_APPENDIX_TITLE] = "VbTenPhuLuc",
+    [VB_EL_APPENDIX_NOTE] = "VbKemTheo",
+    [VB_EL_TABLE_HEAD] = "VbBangTieuDe",
+    [VB_EL_TABLE_CELL] = "VbBangNoiDung",
+    [VB_EL_TABLE_GROUP] = "VbBangNhom",
+    [VB_EL_FOOTNOTE] = "VbChuThich",
 };
 
 const char *vb_wml_jc_value(vb_align a)
@@ -179,12 +186,29 @@ void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int 
     vb_wml_end_paragraph(x);
 }
 
-static void border_none(vb_xml *x, const char *side)
+static void border(vb_xml *x, const char *side, double pt)
 {
-    vb_xml_empty(x, side, "w:val", "nil");
+    if (pt <= 0) {
+        vb_xml_empty(x, side, "w:val", "nil");
+        return;
+    }
+    vb_xml_start(x, side);
+    vb_xml_attr(x, "w:val", "single");
+    vb_xml_attr_int(x, "w:sz", (long)(pt * 8 + 0.5)); /* eighths of a point */
+    vb_xml_attr(x, "w:space", "0");
+    vb_xml_attr(x, "w:color", "000000");
+    vb_xml_end(x);
 }
 
-void vb_wml_start_table(vb_xml *x, const int *widths, int columns)
+static void cell_margin(vb_xml *x, const char *side, int twips)
+{
+    vb_xml_start(x, side);
+    vb_xml_attr_int(x, "w:w", twips);
+    vb_xml_attr(x, "w:type", "dxa");
+    vb_xml_end(x);
+}
+
+void vb_wml_start_table(vb_xml *x, const int *widths, int columns, double border_pt, int cell_air)
 {
     int total = 0;
     for (int i = 0; i < columns; i++)
@@ -197,24 +221,16 @@ void vb_wml_start_table(vb_xml *x, const int *widths, int columns)
     vb_xml_end(x);
     vb_xml_empty(x, "w:jc", "w:val", "center");
     vb_xml_start(x, "w:tblBorders");
-    border_none(x, "w:top");
-    border_none(x, "w:left");
-    border_none(x, "w:bottom");
-    border_none(x, "w:right");
-    border_none(x, "w:insideH");
-    border_none(x, "w:insideV");
+    static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
+    for (int i = 0; i < 6; i++)
+        border(x, sides[i], border_pt);
     vb_xml_end(x);
     vb_xml_empty(x, "w:tblLayout", "w:type", "fixed");
-    /* No cell padding: the computed widths and rule lengths are the real ones. */
+    /* Layout tables have no padding, so computed widths and rule lengths are the real ones;
+     * data tables keep a little air between text and border. */
     vb_xml_start(x, "w:tblCellMar");
-    vb_xml_start(x, "w:left");
-    vb_xml_attr(x, "w:w", "0");
-    vb_xml_attr(x, "w:type", "dxa");
-    vb_xml_end(x);
-    vb_xml_start(x, "w:right");
-    vb_xml_attr(x, "w:w", "0");
-    vb_xml_attr(x, "w:type", "dxa");
-    vb_xml_end(x);
+    cell_margin(x, "w:left", cell_air);
+    cell_margin(x, "w:right", cell_air);
     vb_xml_end(x);
     vb_xml_empty(x, "w:tblLook", "w:val", "0000");
     vb_xml_end(x); /* w:tblPr */
@@ -224,7 +240,20 @@ void vb_wml_start_table(vb_xml *x, const int *widths, int columns)
     vb_xml_end(x);
 }
 
-void vb_wml_start_cell(vb_xml *x, int width)
+void vb_wml_start_row(vb_xml *x, int header)
+{
+    vb_xml_start(x, "w:tr");
+    vb_xml_start(x, "w:trPr");
+    /* A repeated header row marked cantSplit makes LibreOffice push the whole table to the
+     * next page; header rows are short and never split anyway. */
+    if (header)
+        vb_xml_empty(x, "w:tblHeader", NULL, NULL);
+    else
+        vb_xml_empty(x, "w:cantSplit", NULL, NULL);
+    vb_xml_end(x);
+}
+
+void vb_wml_start_cell(vb_xml *x, int width, unsigned colspan, int vmerge)
 {
     vb_xml_start(x, "w:tc");
     vb_xml_start(x, "w:tcPr");
@@ -232,10 +261,26 @@ void vb_wml_start_cell(vb_xml *x, int width)
     vb_xml_attr_int(x, "w:w", width);
     vb_xml_attr(x, "w:type", "dxa");
     vb_xml_end(x);
+    if (colspan > 1)
+        vb_xml_empty_int(x, "w:gridSpan", "w:val", colspan);
+    if (vmerge == 1)
+        vb_xml_empty(x, "w:vMerge", "w:val", "restart");
+    else if (vmerge == 2)
+        vb_xml_empty(x, "w:vMerge", NULL, NULL);
     vb_xml_end(x);
 }
 
 void vb_wml_end_cell(vb_xml *x)
 {
+    vb_xml_end(x);
+}
+
+void vb_wml_note_reference(vb_xml *x, int id)
+{
+    vb_xml_start(x, "w:r");
+    vb_xml_start(x, "w:rPr");
+    vb_xml_empty(x, "w:vertAlign", "w:val", "superscript");
+    vb_xml_end(x);
+    vb_xml_empty_int(x, "w:footnoteReference", "w:id", id);
     vb_xml_end(x);
 }

@@ -41,9 +41,15 @@ void vb_wml_paragraph(vb_xml *x, vb_element element, const char *text);
  * `space_after` -1 keeps the style's. */
 void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int space_after);
 
-/* A borderless table with fixed column widths; cells are opened with vb_wml_start_cell. */
-void vb_wml_start_table(vb_xml *x, const int *widths, int columns);
-void vb_wml_start_cell(vb_xml *x, int width);
+/* A table with fixed column widths, centred: borderless (`border_pt` 0, `cell_air` 0) for
+ * layout, single lines for data. Rows never split across pages; header rows repeat. */
+void vb_wml_start_table(vb_xml *x, const int *widths, int columns, double border_pt, int cell_air);
+void vb_wml_start_row(vb_xml *x, int header);
+/* `vmerge`: 0 none, 1 starts a cell spanning down, 2 continues one from above. */
+void vb_wml_start_cell(vb_xml *x, int width, unsigned colspan, int vmerge);
 void vb_wml_end_cell(vb_xml *x);
+
+/* The superscript mark of footnote `id` (its text is in word/footnotes.xml). */
+void vb_wml_note_reference(vb_xml *x, int id);
 
 #endif

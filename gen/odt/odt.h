@@ -24,6 +24,9 @@
 /* Name of the master page of page 1 (no page number) and of the others. */
 #define VB_ODF_FIRST_PAGE "First_20_Page"
 #define VB_ODF_OTHER_PAGES "Standard"
+/* … and of landscape sections (a first page without a number, then the others). */
+#define VB_ODF_LANDSCAPE "VbLandscape"
+#define VB_ODF_LANDSCAPE_FIRST "VbLandscapeFirst"
 
 /* A length in points from twips, "14.15pt" (C locale, two decimals). */
 void vb_odf_length(char *buf, size_t size, long twips);
@@ -43,7 +46,9 @@ const char *vb_odf_style_name(vb_element element);
 void vb_odf_paragraph_properties(vb_xml *x, const vb_layout *layout, vb_element element);
 void vb_odf_text_properties(vb_xml *x, const vb_layout *layout, vb_element element);
 
-int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part *out);
+/* content.xml (spooled). Returns 0, or -1 with `err` (a table's file failed). */
+int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part *out, char *err,
+                       size_t err_size);
 int vb_odt_styles_xml(const vb_layout *layout, vb_part *out);
 int vb_odt_meta_xml(const vb_document *doc, long long epoch, vb_part *out);
 

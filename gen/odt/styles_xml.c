@@ -72,16 +72,16 @@ static void write_element_style(vb_xml *x, const vb_layout *layout, vb_element e
     vb_xml_end(x);
 }
 
-static void write_page_layout(vb_xml *x, const vb_layout *l)
+/* The A4 page, upright ("VbPage") or turned ("VbPageLandscape", the same margins). */
+static void write_page_layout(vb_xml *x, const vb_layout *l, int landscape)
 {
     vb_xml_start(x, "style:page-layout");
-    vb_xml_attr(x, "style:name", "VbPage");
+    vb_xml_attr(x, "style:name", landscape ? "VbPageLandscape" : "VbPage");
     vb_xml_start(x, "style:page-layout-properties");
-    vb_odf_attr_length(x, "fo:page-width", l->page_width_twips);
-    vb_odf_attr_length(x, "fo:page-height", l->page_height_twips);
+    vb_odf_attr_length(x, "fo:page-width", landscape ? l->page_height_twips : l->page_width_twips);
+    vb_odf_attr_length(x, "fo:page-height", landscape ? l->page_width_twips : l->page_height_twips);
     vb_xml_attr(x, "style:num-format", "1");
-    vb_xml_attr(x, "style:print-orientation",
-                l->page_width_twips > l->page_height_twips ? "landscape" : "portrait");
+    vb_xml_attr(x, "style:print-orientation", landscape ? "landscape" : "portrait");
     /* The header sits between the page edge + header distance and the top margin, as in
      * Word: the page margin is the header distance and the header fills the rest. */
     vb_odf_attr_length(x, "fo:margin-top", l->header_distance_twips);
@@ -103,13 +103,13 @@ static void write_page_layout(vb_xml *x, const vb_layout *l)
 }
 
 static void write_master_page(vb_xml *x, const char *name, const char *display, const char *next,
-                              int with_page_number)
+                              int with_page_number, int landscape)
 {
     vb_xml_start(x, "style:master-page");
     vb_xml_attr(x, "style:name", name);
     if (display)
         vb_xml_attr(x, "style:display-name", display);
-    vb_xml_attr(x, "style:page-layout-name", "VbPage");
+    vb_xml_attr(x, "style:page-layout-name", landscape ? "VbPageLandscape" : "VbPage");
     if (next)
         vb_xml_attr(x, "style:next-style-name", next);
     vb_xml_start(x, "style:header");
@@ -138,11 +138,14 @@ int vb_odt_styles_xml(const vb_layout *layout, vb_part *out)
         write_element_style(x, layout, (vb_element)el);
     vb_xml_end(x);
     vb_xml_start(x, "office:automatic-styles");
-    write_page_layout(x, layout);
+    write_page_layout(x, layout, 0);
+    write_page_layout(x, layout, 1);
     vb_xml_end(x);
     vb_xml_start(x, "office:master-styles");
-    write_master_page(x, VB_ODF_OTHER_PAGES, NULL, NULL, 1);
-    write_master_page(x, VB_ODF_FIRST_PAGE, "First Page", VB_ODF_OTHER_PAGES, 0);
+    write_master_page(x, VB_ODF_OTHER_PAGES, NULL, NULL, 1, 0);
+    write_master_page(x, VB_ODF_FIRST_PAGE, "First Page", VB_ODF_OTHER_PAGES, 0, 0);
+    write_master_page(x, VB_ODF_LANDSCAPE, "Landscape", NULL, 1, 1);
+    write_master_page(x, VB_ODF_LANDSCAPE_FIRST, "Landscape First Page", VB_ODF_LANDSCAPE, 0, 1);
     vb_xml_end(x);
     vb_xml_end(x);
     return vb_part_take(out, "styles.xml", x);
