@@ -27,6 +27,8 @@ static const vb_rule rules[] = {
     {"YAML-DEPTH", E, "NĐ30 PL I §II.6", "nội dung không lồng quá sâu", "the body does not nest too deeply"},
     {"YAML-VAR", E, "vanban docs/format.md", "mỗi chỗ {{tên}} của mẫu có cột dữ liệu tương ứng (render --data)",
      "every {{name}} of a template has its data column (render --data)"},
+    {"YAML-TABLE", E, "vanban docs/format.md", "bảng và phụ lục có đủ khóa cần thiết (dong hoặc tep, tieu_de, noi_dung)",
+     "tables and appendices have what they need (dong or tep, tieu_de, noi_dung)"},
     {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
 
     /* ô 2, 3, 4: the header */
@@ -102,6 +104,13 @@ static const vb_rule rules[] = {
      "KT./K/T is followed by the deputy's title line"},
     {"KY-NAME", W, "NĐ30 PL I §II.7.b", "họ tên người ký không kèm học hàm, học vị",
      "the signer's name carries no academic title"},
+
+    /* Phụ lục and tables */
+    {"PL-REF", W, "NĐ30 PL I §III.1.a", "nội dung văn bản chỉ dẫn đến từng phụ lục",
+     "the body refers to each appendix"},
+    {"TBL-DATA", E, "vanban docs/format.md; RFC 4180", "dữ liệu bảng đọc được và khớp với các cột của bảng",
+     "a table's data can be read and fits its columns"},
+    {"TBL-EMPTY", W, "vanban docs/format.md", "bảng có ít nhất một dòng dữ liệu", "a table has at least one data row"},
 
     /* Vietnamese text (NĐ30 Điều 8.1: Unicode TCVN 6909:2001; PL I §I.2) */
     {"TXT-NFC", W, "NĐ30 PL I §I.2; TCVN 6909:2001", "chữ Việt dựng sẵn (Unicode NFC)",

@@ -13,6 +13,10 @@ typedef struct {
 
 void vb_validate(const vb_document *doc, const vb_validate_options *options, vb_diagnostics *diags);
 
+/* Appendices and tables (validate_tables.c): each appendix referred to, each table's rows
+ * readable and fitting their columns. Part of vb_validate. */
+void vb_validate_tables(const vb_document *doc, vb_diagnostics *diags);
+
 /* The roles of a section: those given by vai_tro, else those its title implies
  * ("Kết quả đạt được" → assessment, "Kiến nghị" → recommendation, …). */
 unsigned vb_section_roles(const vb_node *section);
