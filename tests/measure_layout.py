@@ -21,6 +21,7 @@ the same.
 
 import argparse
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -334,10 +335,26 @@ def measure(path, fmt):
     BOTTOM = H - mm(RULES["margin_mm"]["bottom"])
     TC = (L + R) / 2  # centre of the text area
 
-    # ---- page size
+    # ---- appendices (Phụ lục, NĐ30 PL I §III.1): each starts a page of its own and numbers
+    # its pages from 1 (§III.1.đ); the document's own checks stop before the first one.
+    def first_body_line(page):
+        for t in page.get_text("text").splitlines():
+            t = t.strip()
+            if t and not t.isdigit():
+                return t
+        return ""
+    appendix_starts = [i for i, p in enumerate(doc) if re.match(r"^Phụ lục( [IVXLC]+)?$", first_body_line(p))]
+    main_count = appendix_starts[0] if appendix_starts else doc.page_count
+    M["appendix_pages"] = [i + 1 for i in appendix_starts]
+
+    # ---- page size (an appendix may be landscape: A4 turned)
     sizes = [(p.rect.width, p.rect.height) for p in doc]
     M["page_sizes"] = [[r1(w), r1(h)] for w, h in sizes]
-    bad = [i + 1 for i, (w, h) in enumerate(sizes) if abs(w - W) > RULES["page_tol"] or abs(h - H) > RULES["page_tol"]]
+    def a4(i, w, h):
+        if i >= main_count and w > h:
+            w, h = h, w
+        return abs(w - W) <= RULES["page_tol"] and abs(h - H) <= RULES["page_tol"]
+    bad = [i + 1 for i, (w, h) in enumerate(sizes) if not a4(i, w, h)]
     rep.check("page size A4", not bad and sizes,
               "%d page(s), %s" % (len(sizes), "; ".join(sorted({"%.2f x %.2f pt" % s for s in sizes}))) +
               (" (pages %s differ)" % bad if bad else ""),
@@ -347,7 +364,13 @@ def measure(path, fmt):
 
     # ---- spans, lines, rules
     all_spans, lines, margin_lines, rules = [], [], [], []
+    appendix_margin_lines = []
     for pno, page in enumerate(doc, start=1):
+        if pno > main_count:
+            pl = group_lines([Span(s, pno) for b in page.get_text("rawdict")["blocks"] if b.get("type") == 0
+                              for l in b["lines"] for s in l["spans"]])
+            appendix_margin_lines.append((pno, [l for l in pl if (l.top + l.bottom) / 2 < TOP]))
+            continue
         raw = page.get_text("rawdict")
         spans = []
         for b in raw["blocks"]:
@@ -461,8 +484,19 @@ def measure(path, fmt):
     # ---- body and closing (Nơi nhận, signature)
     flow = []  # (page index, line) after the header
     for pi, pl in enumerate(lines):
+        # Footnotes sit at the foot of the page, from the first line that opens with its
+        # small raised number: they are not body text.
+        # The footnote separator: a short rule from the left margin, under the body text.
+        seps = [r["y"] for r in rules[pi] if abs(r["x0"] - L) <= 3 and 60 <= r["x1"] - r["x0"] <= 220
+                and r["y"] > H / 3]
+        notes_from = max(seps) if seps else None
         for l in pl:
+            if notes_from is not None and l.baseline >= notes_from - 0.5 and l.size <= 12.5:
+                continue
             if pi == 0 and (body_start is None or l.baseline < body_start.baseline - 0.5):
+                continue
+            # A footnote mark raised above its line is not a line of its own.
+            if l.text.strip().isdigit() and max(l.sizes) < 11:
                 continue
             flow.append(l)
 
@@ -478,6 +512,8 @@ def measure(path, fmt):
                 (l.bold and is_caps(l.text) and (beside(l) or SIG_PREFIX.match(l.text + " ") is not None)))
 
     close_idx = next((k for k, l in enumerate(flow) if closing_start(l)), len(flow))
+    if os.environ.get("MEASURE_DEBUG") and close_idx < len(flow):
+        print("closing starts at", flow[close_idx].page, repr(flow[close_idx].text), file=sys.stderr)
     body = flow[:close_idx]
     closing = []
     if close_idx < len(flow):
@@ -565,10 +601,10 @@ def measure(path, fmt):
             rep.check("date centred under %s" % ("Tiêu ngữ" if fmt == "state" else "the Party title"),
                       abs(d) <= RULES["centre_tol"], "offset %.2f pt" % d, "within %g pt" % RULES["centre_tol"])
         if fmt == "state":
-            m = re.match(r"^.+, ngày ?(\d*) tháng (\d+) năm (\d{4})$", date.text)
+            m = re.match(r"^.+, ngày ?(\d*) tháng ?(\d*) năm (\d{4})$", date.text)
             if m and not m.group(1):
                 rep.skip("date day", "left blank for the văn thư to fill in (%r)" % date.text)
-            good = bool(m) and len(m.group(1)) != 1 and (m.group(2) in ("01", "02") or
+            good = bool(m) and len(m.group(1)) != 1 and (m.group(2) in ("", "01", "02") or
                                                          (not m.group(2).startswith("0") and 3 <= int(m.group(2)) <= 12))
             rep.check("date format", good, repr(date.text), "'<Địa danh>, ngày DD tháng M năm YYYY' (0 before day < 10, months 01, 02)")
         else:
@@ -921,6 +957,17 @@ def measure(path, fmt):
                   "%r, %s, upright, centred within %g pt" % (str(pno), fmt_range(pn["size"]), RULES["centre_tol"]))
     if len(margin_lines) == 1:
         rep.skip("page numbers from page 2", "one page only")
+    # Each appendix numbers its own pages: none on its first, then 2, 3, …
+    starts = [p + 1 for p in appendix_starts]
+    for pno, ml in appendix_margin_lines:
+        first = max(s for s in starts if s <= pno)
+        want = pno - first + 1
+        if want == 1:
+            rep.check("appendix page %d unnumbered" % pno, not ml, ", ".join(repr(l.text) for l in ml) or "nothing",
+                      "nothing in the top margin (its first page)")
+        else:
+            rep.check("appendix page %d numbered %d" % (pno, want), len(ml) == 1 and ml[0].text == str(want),
+                      " | ".join(l.text for l in ml) or "nothing", repr(str(want)))
     return M, rep
 
 

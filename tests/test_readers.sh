@@ -146,8 +146,34 @@ def compact(s):
 
 
 with open(txt_path, encoding="utf-8") as f:
-    expected = [words(line) for line in f.read().split("\n")]
-expected = [line for line in expected if line]
+    lines = f.read().split("\n")
+# The TXT marks a footnote "[N]" where it stands and gives its text on a line "[N] …" of its
+# own; readers put notes elsewhere (the foot of the page, the end, or nowhere), so the note
+# lines are left out and a line is cut at its marks. A data table's row is one TXT line with
+# tab-separated cells; readers give the cells one by one. Cut pieces are looked for as
+# substrings (a reader may glue the note's number to the word before it).
+# pandoc's ODT reader drops a table's header rows and its spanning cells: data tables are
+# not compared there.
+expected, bounded, notes = [], [], []
+for line in lines:
+    if re.match(r"^\[\d+\] ", line):
+        notes.append(line.split(" ", 1)[1])
+        continue
+    if "\t" in line:
+        if "pandoc-odt" in label:
+            continue
+        for part in line.split("\t"):
+            part = words(part)
+            if part:
+                expected.append(part)
+                bounded.append(True)
+        continue
+    parts = re.split(r"\[\d+\]", line)
+    for part in parts:
+        part = words(part)
+        if part:
+            expected.append(part)
+            bounded.append(len(parts) == 1)
 with open(reader_path, encoding="utf-8", errors="replace") as f:
     raw = f.read()
 
@@ -161,15 +187,33 @@ if mode == "compact":
         if number >= 2:
             for i, line in enumerate(lines):
                 if line.strip():
-                    if line.strip() == str(number):
+                    # An appendix numbers its pages from 1 again.
+                    if line.strip().isdigit() and int(line.strip()) <= number:
                         del lines[i]
                     break
         kept.append("\n".join(lines))
     haystack = compact("\n".join(kept))
+    # Footnotes print at the foot of the page, inside the text that runs on to the next.
+    # A long note may itself run on to the next page's foot: it is removed piece by piece.
+    for note in notes:
+        rest = compact(note)
+        m = re.search(r"\d{1,3}" + re.escape(rest[:40]), haystack)
+        start = m.start() if m else -1
+        while rest and start >= 0:
+            k = haystack.find(rest[0], start) if not m else m.end() - len(rest[:40])
+            m = None
+            n = 0
+            while n < len(rest) and k + n < len(haystack) and haystack[k + n] == rest[n]:
+                n += 1
+            if n < 8:
+                break
+            haystack = haystack[:start if start >= 0 and start < k else k] + haystack[k + n:]
+            rest = rest[n:]
+            start = haystack.find(rest[:20], start) if rest else -1
     needles = [compact(line) for line in expected]
 else:
     haystack = " " + words(raw) + " "
-    needles = [" " + line + " " for line in expected]
+    needles = [(" " + line + " ") if whole else line for line, whole in zip(expected, bounded)]
 
 if not expected:
     print(f"FAIL {label}: the TXT output is empty")

@@ -195,6 +195,13 @@ static const char *const element_style[VB_EL_COUNT] = {
     [VB_EL_RULE] = "VbDuongKe",
     [VB_EL_SECRECY] = "VbDoMat",
     [VB_EL_URGENCY] = "VbDoKhan",
+    [VB_EL_APPENDIX_LABEL] = "VbPhuLuc",
+    [VB_EL_APPENDIX_TITLE] = "VbTenPhuLuc",
+    [VB_EL_APPENDIX_NOTE] = "VbKemTheo",
+    [VB_EL_TABLE_HEAD] = "VbBangTieuDe",
+    [VB_EL_TABLE_CELL] = "VbBangNoiDung",
+    [VB_EL_TABLE_GROUP] = "VbBangNhom",
+    [VB_EL_FOOTNOTE] = "VbChuThich",
 };
 
 #define STATE_MOTTO "Độc lập - Tự do - Hạnh phúc"
@@ -1376,6 +1383,17 @@ typedef struct {
     int end_of_body; /* the last unit: must end with the end mark */
 } unit;
 
+/* The running text of inline content: footnotes are set at the foot of the page. */
+static char *plain_without_notes(const vb_inline *in)
+{
+    vb_buf b = {0};
+    vb_buf_add(&b, "");
+    for (size_t i = 0; i < in->count; i++)
+        if (!(in->runs[i].style & VB_RUN_NOTE))
+            vb_buf_add(&b, in->runs[i].text);
+    return b.data;
+}
+
 /* The paragraphs the model implies, in order, each as text the paragraph contains. */
 static size_t model_units(unit *out, size_t max)
 {
@@ -1386,7 +1404,7 @@ static size_t model_units(unit *out, size_t max)
         char label[96];
         switch (x->kind) {
         case VB_NODE_PARAGRAPH: {
-            char *plain = vb_inline_plain(&x->content);
+            char *plain = plain_without_notes(&x->content);
             const vb_node *p = x->parent;
             if (p && p != root && p->kind == VB_NODE_SECTION && p->title.count == 0 && p->first_child == x &&
                 !l->numbering[p->level].own_line) {
@@ -1430,6 +1448,7 @@ static size_t model_units(unit *out, size_t max)
             out[n++] = (unit){vb_format_task(x), 0};
             break;
         case VB_NODE_TASKS:
+        case VB_NODE_TABLE:
             break;
         }
     }
@@ -1490,7 +1509,7 @@ static void test_end_mark(void **state)
     BEGIN();
     const char *mark = current->layout->end_mark;
     dr_nodes last = xnodes(current->document, NULL,
-                           "/w:document/w:body/w:tbl[last()]/preceding-sibling::w:p[normalize-space(string(.))!=''][1]");
+                           "/w:document/w:body/w:tbl[.//w:pStyle/@w:val='VbNoiNhan'][1]/preceding-sibling::w:p[normalize-space(string(.))!=''][1]");
     CHECK(last.count == 1, "no body paragraph before the signature table");
     if (last.count) {
         char *t = line_text(last.items[0]);
@@ -1518,7 +1537,7 @@ static void test_end_mark(void **state)
 
 static xmlNodePtr last_table_cell(int col)
 {
-    dr_nodes n = xnodes(current->document, NULL, "/w:document/w:body/w:tbl[last()]/w:tr[1]/w:tc[%d]", col);
+    dr_nodes n = xnodes(current->document, NULL, "/w:document/w:body/w:tbl[.//w:pStyle/@w:val='VbNoiNhan'][1]/w:tr[1]/w:tc[%d]", col);
     xmlNodePtr c = n.count ? n.items[0] : NULL;
     dr_nodes_free(&n);
     return c;

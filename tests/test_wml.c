@@ -286,9 +286,9 @@ static void test_table_start(void **state)
     (void)state;
     static const int widths[] = {3829, 5670};
     vb_xml *x = open_doc();
-    vb_wml_start_table(x, widths, 2);
+    vb_wml_start_table(x, widths, 2, 0, 0);
     vb_xml_start(x, "w:tr");
-    vb_wml_start_cell(x, widths[0]);
+    vb_wml_start_cell(x, widths[0], 1, 0);
     vb_wml_paragraph(x, VB_EL_ISSUER, "ỦY BAN NHÂN DÂN");
     vb_wml_end_cell(x);
     vb_xml_end(x); /* w:tr */
