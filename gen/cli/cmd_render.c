@@ -145,7 +145,7 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
                             : vb_yaml_read(shown, data, len, &diags);
     if (doc) {
         /* The same checks as `vanban check`: nothing is written when one fails. */
-        vb_validate_options vopt = {opt->draft};
+        vb_validate_options vopt = {opt->draft, 1};
         vb_validate(doc, &vopt, &diags);
         if (diags.error_count) {
             vb_document_free(doc);
