@@ -748,6 +748,10 @@ static void test_limits(void **state)
     vb_sheet_limits_in_force = saved;
     /* 26 cells have content: refused at open; the 34 cells returned (empty ones between
      * included) are counted again while reading. */
+    vb_sheet_limits_in_force.row_bytes = 40;
+    EXPECT_CONTAINS(open_error(fixture("lo.xlsx"), NULL, NULL),
+                    "lo.xlsx: Chỉ tiêu!C4: the row holds more than 40 bytes of text");
+    vb_sheet_limits_in_force = saved;
     vb_sheet_limits_in_force.cells = 20;
     EXPECT_CONTAINS(open_error(fixture("lo.xlsx"), NULL, NULL),
                     "lo.xlsx: Chỉ tiêu has more than 20 cells to read; give a smaller range");

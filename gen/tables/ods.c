@@ -363,9 +363,10 @@ static uint64_t parse_count(const char *s)
 typedef struct {
     ods *o;
     uint64_t repeat, cols_spanned, rows_spanned;
-    const char *style;        /* valid until the reader moves: used at once */
-    const data_style *data;
+    const data_style *data;   /* a cell's table:style-name */
     int has_style;
+    const data_style *default_data; /* a row's or column's table:default-cell-style-name */
+    int has_default;
     char type[16];
     char value[64], date[64], time[64], boolean[8];
     int error;
@@ -381,9 +382,12 @@ static void on_cell_attr(void *ctx, const char *name, const char *value)
         a->cols_spanned = parse_count(value);
     else if (strcmp(name, "number-rows-spanned") == 0)
         a->rows_spanned = parse_count(value);
-    else if (strcmp(name, "style-name") == 0 || strcmp(name, "default-cell-style-name") == 0) {
+    else if (strcmp(name, "style-name") == 0) { /* on rows and columns: their own style */
         a->data = style_by_name(a->o, value);
         a->has_style = 1;
+    } else if (strcmp(name, "default-cell-style-name") == 0) {
+        a->default_data = style_by_name(a->o, value);
+        a->has_default = 1;
     } else if (strcmp(name, "value-type") == 0) {
         /* office:value-type, and calcext:value-type, which alone says "error" */
         if (strcmp(value, "error") == 0)
@@ -600,13 +604,13 @@ static void read_column(ods *o)
     sheet_xml_attributes(&o->x, on_cell_attr, &a);
     uint64_t first = o->next_column;
     o->next_column += a.repeat;
-    if (a.data == NULL || first > VB_SHEET_MAX_COLS)
+    if (a.default_data == NULL || first > VB_SHEET_MAX_COLS)
         return;
     if (o->column_count == o->column_cap) {
         o->column_cap = o->column_cap ? o->column_cap * 2 : 16;
         o->columns = vb_xrealloc(o->columns, o->column_cap * sizeof *o->columns);
     }
-    o->columns[o->column_count++] = (column_default){first, first + a.repeat - 1, a.data};
+    o->columns[o->column_count++] = (column_default){first, first + a.repeat - 1, a.default_data};
 }
 
 /* The merges an anchor cell starts: one per repetition that reaches the range (each adds
@@ -690,7 +694,7 @@ static int read_row(vb_sheet *s, ods *o)
                     return -1;
                 continue;
             }
-            if (read_cell(s, o, row, repeat, a.data, a.has_style, &col) < 0)
+            if (read_cell(s, o, row, repeat, a.default_data, a.has_default, &col) < 0)
                 return -1;
         } else if (skip_element(o) < 0) {
             return -1;

@@ -35,6 +35,7 @@ vb_sheet_limits vb_sheet_limits_in_force = {
     .max_ratio = 1000,
     .cells = 16u * 1024u * 1024u,
     .cell_bytes = 1024u * 1024u,
+    .row_bytes = 64u * 1024u * 1024u,
 };
 
 /* ---- errors ---------------------------------------------------------------------------- */
@@ -259,11 +260,10 @@ static int read_part(void *context, char *buffer, int len)
         return -1;
     }
     x->inflated += (uint64_t)n;
-    char a[32], b[32];
+    char a[32];
     if (x->inflated > x->limit) {
-        sheet_fail(x->sheet, "%s inflates to more than %s, over the %s limit for %s (a damaged "
-                   "or hostile file)", x->part, sheet_size_text(x->limit, a, sizeof a),
-                   sheet_size_text(x->limit, b, sizeof b), x->what);
+        sheet_fail(x->sheet, "%s inflates past the %s limit for %s (a damaged or hostile "
+                   "file)", x->part, sheet_size_text(x->limit, a, sizeof a), x->what);
         return -1;
     }
     if (x->inflated > x->declared) {
@@ -425,11 +425,8 @@ int sheet_row_cell(vb_sheet *s, uint64_t col, uint64_t repeat, const char *text,
     if (len > vb_sheet_limits_in_force.cell_bytes)
         return sheet_fail_cell(s, s->raw_row, col, "cell text is longer than %zu bytes",
                                vb_sheet_limits_in_force.cell_bytes);
-    if (col + repeat - 1 > VB_SHEET_MAX_COLS && col + repeat - 1 >= s->bounds.c1 &&
-        col <= s->bounds.c2)
-        return sheet_fail_cell(s, s->raw_row, col, "cell beyond the last column a sheet may "
-                               "have (XFD, column %u)", VB_SHEET_MAX_COLS);
-    /* Only the columns asked for are kept, and only they are repeated. */
+    /* Only the columns asked for are kept, and only they are repeated (the bounds end at
+     * column XFD at the latest: what lies beyond is in no range). */
     uint64_t first = col > s->bounds.c1 ? col : s->bounds.c1;
     uint64_t last = col + repeat - 1 < s->bounds.c2 ? col + repeat - 1 : s->bounds.c2;
     if (first > last)
@@ -437,6 +434,11 @@ int sheet_row_cell(vb_sheet *s, uint64_t col, uint64_t repeat, const char *text,
     size_t offset = s->raw_text.len;
     sheet_buf_add(&s->raw_text, text, len);
     sheet_buf_add(&s->raw_text, "", 1); /* each cell's text is NUL-terminated */
+    if (s->raw_text.over) {
+        char size[32];
+        return sheet_fail_cell(s, s->raw_row, col, "the row holds more than %s of text",
+                               sheet_size_text(s->raw_text.limit, size, sizeof size));
+    }
     for (uint64_t c = first; c <= last; c++) {
         if (s->raw_count == s->raw_cap) {
             s->raw_cap = s->raw_cap ? s->raw_cap * 2 : 32;
@@ -663,7 +665,7 @@ vb_sheet *vb_sheet_open(const char *path, const char *sheet, const char *range, 
 {
     vb_sheet *s = vb_xcalloc(1, sizeof *s);
     s->path = vb_strdup(path);
-    s->raw_text.limit = 0;
+    s->raw_text.limit = vb_sheet_limits_in_force.row_bytes;
     int rc = parse_range(s, range);
     if (rc == 0) {
         if (has_extension(path, ".xlsx") || has_extension(path, ".xlsm"))

@@ -33,6 +33,7 @@ typedef struct {
     uint64_t max_ratio;           /* ...a compression ratio above this (zip bombs) */
     uint64_t cells;               /* cells returned from one sheet */
     size_t cell_bytes;            /* text of one cell or one shared string */
+    size_t row_bytes;             /* text of one row (cells repeating a shared string) */
 } vb_sheet_limits;
 
 extern vb_sheet_limits vb_sheet_limits_in_force;

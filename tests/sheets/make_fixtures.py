@@ -199,7 +199,7 @@ def repeat_ods():
         '<table:table-cell table:number-columns-repeated="16381"/></table:table-row>'
         # 100 empty rows between data rows: rows of no cells.
         '<table:table-row table:number-rows-repeated="100"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
-        '<table:table-row>'
+        '<table:table-row table:style-name="ro1">'
         f'<table:table-cell {s}><text:p>a <text:s text:c="2"/>b<text:tab/>c<text:line-break/>d '
         '<text:span>đậm</text:span><office:annotation><dc:creator>X</dc:creator><text:p>ghi chú</text:p></office:annotation>'
         '</text:p><text:p>  e  </text:p></table:table-cell>'
@@ -237,7 +237,16 @@ def perf_xlsx(path, rows=100000):
                    f'<c r="C{r}" s="2"><v>{r * 1.25}</v></c><c r="D{r}"><v>{r / 7}</v></c>'
                    f'<c r="E{r}" s="1"><v>{40000 + r % 5000}</v></c></row>')
     sheet = worksheet("".join(out))
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    types = (XML + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+             '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+             '<Default Extension="xml" ContentType="application/xml"/>'
+             f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/>'
+             f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.worksheet+xml"/>'
+             f'<Override PartName="/xl/sharedStrings.xml" ContentType="{ct}.sharedStrings+xml"/>'
+             f'<Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/></Types>')
     write_zip(path, [
+        ("[Content_Types].xml", types),
         ("_rels/.rels", root_rels()),
         ("xl/workbook.xml", workbook([("Sheet1", "rId1")])),
         ("xl/_rels/workbook.xml.rels", rels([("rId1", "worksheet", "worksheets/sheet1.xml"),
