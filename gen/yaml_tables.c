@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "tables/sheet.h"
 #include "yaml_internal.h"
 
 /* More columns than this cannot be printed on a page, even landscape. */
@@ -391,7 +392,7 @@ int yr_read_table(reader *r, yaml_node_t *key_node, yaml_node_t *value, vb_node 
                     "the table has neither `dong` (its rows) nor `tep` (a CSV, TSV, XLSX or ODS file)");
         ok = 0;
     }
-    int spreadsheet = t->file_path && (has_suffix(t->file_path, ".xlsx") || has_suffix(t->file_path, ".ods"));
+    int spreadsheet = t->file_path && vb_sheet_path_is_spreadsheet(t->file_path);
     if (t->file_path && !spreadsheet && !has_suffix(t->file_path, ".csv") &&
         !has_suffix(t->file_path, ".tsv") && !has_suffix(t->file_path, ".tab") &&
         !has_suffix(t->file_path, ".txt")) {

@@ -660,6 +660,11 @@ static int open_zip(vb_sheet *s)
     return -1;
 }
 
+int vb_sheet_path_is_spreadsheet(const char *path)
+{
+    return has_extension(path, ".xlsx") || has_extension(path, ".xlsm") || has_extension(path, ".ods");
+}
+
 vb_sheet *vb_sheet_open(const char *path, const char *sheet, const char *range, char *err,
                         size_t err_size)
 {

@@ -30,6 +30,9 @@ typedef struct {
     unsigned row;               /* the 1-based row number in the sheet */
 } vb_sheet_row;
 
+/* Whether `path` names a spreadsheet this reads (.xlsx, .xlsm, .ods; any case). */
+int vb_sheet_path_is_spreadsheet(const char *path);
+
 /* Opens `path` (.xlsx or .ods, chosen by the name). `sheet`: a sheet's name, or NULL for the
  * first. `range`: "A3:D40", or NULL for the used area. Returns NULL with `err` = "path: reason"
  * (no such sheet, with the names there are; not a spreadsheet; a bad range; a part over the

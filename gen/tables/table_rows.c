@@ -116,17 +116,6 @@ static int has_column_names(const vb_table *t)
     return 0;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    if (n < m)
-        return 0;
-    for (size_t i = 0; i < m; i++)
-        if (tolower((unsigned char)s[n - m + i]) != suffix[i])
-            return 0;
-    return 1;
-}
-
 /* ---- sources ---- */
 
 static void inline_cells_from(vb_table_rows *r, const vb_table_row *row)
@@ -247,8 +236,7 @@ static int sheet_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg,
         return 0;
     out->cells = row.cells;
     out->count = row.count;
-    out->pos = (vb_pos){r->table->file_path, 0, 0};
-    out->pos.line = 0;
+    out->pos = (vb_pos){r->table->file_path, 0, 0}; /* a sheet has no lines: the reader names cells */
     out->is_header = r->rows_read++ < r->header_rows;
     return 1;
 }
@@ -272,7 +260,7 @@ vb_table_rows *vb_table_rows_open(const vb_table *t, int english, vb_pos *pos, c
     } else {
         r->header_rows = t->header_rows >= 0 ? (unsigned)t->header_rows : 1;
         char err[512];
-        if (ends_with(t->file_path, ".xlsx") || ends_with(t->file_path, ".ods")) {
+        if (vb_sheet_path_is_spreadsheet(t->file_path)) {
             r->kind = SOURCE_SHEET;
             r->sheet = vb_sheet_open(t->file_path, t->sheet.text, t->range.text, err, sizeof err);
         } else {
