@@ -70,11 +70,10 @@ void vb_format_month(int month, char *buf, size_t size)
     snprintf(buf, size, month <= 2 ? "0%d" : "%d", month);
 }
 
-char *vb_format_date_line(const vb_layout *layout, const vb_document *doc)
+/* "ngày 05 tháng 01 năm 2024", the day and month left blank in a draft. */
+static void add_long_date(vb_buf *b, const vb_layout *layout, const vb_date *d)
 {
-    vb_buf b = {0};
     char day[16], month[16];
-    const vb_date *d = &doc->date;
     if (d->day)
         vb_format_day(d->day, day, sizeof day);
     else
@@ -83,8 +82,25 @@ char *vb_format_date_line(const vb_layout *layout, const vb_document *doc)
         vb_format_month(d->month, month, sizeof month);
     else
         snprintf(month, sizeof month, "%s", layout->blank_day);
-    vb_buf_printf(&b, "%s, ngày %s tháng %s năm %d", doc->place.text ? doc->place.text : "",
-                  day, month, d->year);
+    vb_buf_printf(b, "ngày %s tháng %s năm %d", day, month, d->year);
+}
+
+/* "05/BC-UBND" (state) / "111-NQ/TU" (Party), the number left blank in a draft. */
+static void add_number_and_code(vb_buf *b, const vb_layout *layout, const vb_document *doc)
+{
+    if (doc->number)
+        vb_buf_printf(b, doc->number < 10 ? "0%d" : "%d", doc->number);
+    else
+        vb_buf_add(b, layout->blank_number);
+    vb_buf_add(b, layout->number_separator);
+    vb_buf_add(b, doc->code.text ? doc->code.text : "");
+}
+
+char *vb_format_date_line(const vb_layout *layout, const vb_document *doc)
+{
+    vb_buf b = {0};
+    vb_buf_printf(&b, "%s, ", doc->place.text ? doc->place.text : "");
+    add_long_date(&b, layout, &doc->date);
     return buf_take(&b);
 }
 
@@ -92,12 +108,7 @@ char *vb_format_number_line(const vb_layout *layout, const vb_document *doc)
 {
     vb_buf b = {0};
     vb_buf_add(&b, layout->number_prefix);
-    if (doc->number)
-        vb_buf_printf(&b, doc->number < 10 ? "0%d" : "%d", doc->number);
-    else
-        vb_buf_add(&b, layout->blank_number);
-    vb_buf_add(&b, layout->number_separator);
-    vb_buf_add(&b, doc->code.text ? doc->code.text : "");
+    add_number_and_code(&b, layout, doc);
     return buf_take(&b);
 }
 
@@ -215,22 +226,9 @@ char *vb_format_attached_line(const vb_layout *layout, const vb_document *doc)
     vb_buf b = {0};
     const vb_doctype *type = doc->type_code.text ? vb_doctype_find(doc->type_code.text, doc->format) : NULL;
     vb_buf_printf(&b, "(%s %s số ", layout->attached_prefix, type ? type->name : "Văn bản");
-    if (doc->number)
-        vb_buf_printf(&b, doc->number < 10 ? "0%d" : "%d", doc->number);
-    else
-        vb_buf_add(&b, layout->blank_number);
-    vb_buf_printf(&b, "%s%s", layout->number_separator, doc->code.text ? doc->code.text : "");
-    char day[16], month[16];
-    const vb_date *d = &doc->date;
-    if (d->day)
-        vb_format_day(d->day, day, sizeof day);
-    else
-        snprintf(day, sizeof day, "%s", layout->blank_day);
-    if (d->month)
-        vb_format_month(d->month, month, sizeof month);
-    else
-        snprintf(month, sizeof month, "%s", layout->blank_day);
-    vb_buf_printf(&b, " ngày %s tháng %s năm %d", day, month, d->year);
+    add_number_and_code(&b, layout, doc);
+    vb_buf_add(&b, " ");
+    add_long_date(&b, layout, &doc->date);
     int issuer_typed = doc->issuer.count > 0;
     for (size_t i = 0; i < doc->issuer.count; i++)
         if (!has_lower_case(doc->issuer.items[i].text))
