@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "layout.h"
 #include "tables/table_rows.h"
 #include "text.h"
@@ -32,21 +33,22 @@ static int names_appendix(const char *text, const char *number)
     return 0;
 }
 
-static int body_names_appendix(const vb_node *root, const char *number)
+/* The body's running text, lower-cased once, one line per paragraph or title (caller frees). */
+static char *body_text_lower(const vb_node *root)
 {
+    vb_buf b = {0};
+    vb_buf_add(&b, "");
     for (const vb_node *n = root->first_child; n; n = vb_node_next_preorder(n, root)) {
         const vb_inline *in = n->kind == VB_NODE_PARAGRAPH ? &n->content : &n->title;
         if (in->count == 0)
             continue;
         char *plain = vb_inline_plain(in);
-        char *lower = vb_lower_vi(plain);
-        int found = names_appendix(lower, number);
+        vb_buf_printf(&b, "%s\n", plain);
         free(plain);
-        free(lower);
-        if (found)
-            return 1;
     }
-    return 0;
+    char *lower = vb_lower_vi(b.data);
+    vb_buf_free(&b);
+    return lower;
 }
 
 static void check_table(const vb_table *t, vb_diagnostics *diags)
@@ -83,6 +85,7 @@ void vb_validate_tables(const vb_document *doc, int read_rows, vb_diagnostics *d
 {
     if (read_rows)
         check_tables_under(doc->body, diags);
+    char *body = doc->appendix_count ? body_text_lower(doc->body) : NULL;
     for (size_t i = 0; i < doc->appendix_count; i++) {
         const vb_appendix *a = &doc->appendices[i];
         if (read_rows)
@@ -90,7 +93,7 @@ void vb_validate_tables(const vb_document *doc, int read_rows, vb_diagnostics *d
         char number[16];
         vb_roman((int)i + 1, number, sizeof number);
         char *lower_number = vb_lower_vi(number);
-        if (!body_names_appendix(doc->body, doc->appendix_count >= 2 ? lower_number : NULL))
+        if (!names_appendix(body, doc->appendix_count >= 2 ? lower_number : NULL))
             vb_diag(diags, VB_SEV_WARNING, a->pos, "PL-REF",
                     VI_EN("nội dung văn bản không chỉ dẫn đến Phụ lục%s%s (ví dụ \"… tại Phụ lục%s%s kèm theo\")",
                           "the body does not refer to Phụ lục%s%s (e.g. \"… tại Phụ lục%s%s kèm theo\")"),
@@ -98,4 +101,5 @@ void vb_validate_tables(const vb_document *doc, int read_rows, vb_diagnostics *d
                     doc->appendix_count >= 2 ? " " : "", doc->appendix_count >= 2 ? number : "");
         free(lower_number);
     }
+    free(body);
 }
