@@ -64,9 +64,9 @@ static void compute_widths(const vb_layout *l, const vb_table *t, const column_m
             widths[i] = (int)((long)total * col->width / 10000);
         } else {
             is_auto[i] = 1;
-            /* The air each side, the borders, and a point of slack: a word measured to the
-             * twip must not wrap when the renderer rounds differently. */
-            long air = 2L * l->table_cell_air_twips + (long)(2 * 20 * l->table_border_pt + 0.5) + 20;
+            /* The air each side, the borders, and the layout's slack. */
+            long air = 2L * l->table_cell_air_twips + (long)(2 * 20 * l->table_border_pt + 0.5) +
+                       l->table_width_slack_twips;
             min[i] = m[i].word + air;
             max[i] = m[i].natural + air;
             if (min[i] < l->table_column_min_twips)

@@ -180,6 +180,7 @@ static const vb_layout state_layout = {
     .table_border_pt = 0.5,
     .table_cell_air_twips = MM(1.5),
     .table_column_min_twips = MM(8),
+    .table_width_slack_twips = PT(1),
     .table_width_sample_rows = 2000,
 };
 
@@ -300,6 +301,7 @@ static const vb_layout party_layout = {
     .table_border_pt = 0.5,
     .table_cell_air_twips = MM(1.5),
     .table_column_min_twips = MM(8),
+    .table_width_slack_twips = PT(1),
     .table_width_sample_rows = 2000,
 };
 

@@ -149,6 +149,8 @@ typedef struct {
     double table_border_pt;
     int table_cell_air_twips;           /* left and right */
     int table_column_min_twips;         /* no column narrower, whatever its content */
+    int table_width_slack_twips;        /* added to a measured width: a word measured to the
+                                           twip must not wrap when the renderer rounds */
     int table_width_sample_rows;        /* widths are measured on this many first rows */
 } vb_layout;
 
