@@ -21,6 +21,16 @@ typedef struct {
     int cells_in_row;
 } txt_out;
 
+/* The notes of the line just ended, each on a line of its own. */
+static void flush_notes(txt_out *t)
+{
+    if (!t->notes.len)
+        return;
+    vb_buf_add(&t->out, t->notes.data);
+    t->notes.len = 0;
+    t->notes.data[0] = '\0';
+}
+
 static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
                          const vb_span *spans, size_t count)
 {
@@ -44,11 +54,7 @@ static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
         return;
     if (t->out.len > before || count > 0)
         vb_buf_add(&t->out, "\n");
-    if (t->notes.len) {
-        vb_buf_add(&t->out, t->notes.data);
-        t->notes.len = 0;
-        t->notes.data[0] = '\0';
-    }
+    flush_notes(t);
 }
 
 static void on_rule(void *ctx, int width, int length, int space_after)
@@ -83,11 +89,7 @@ static void on_row_end(void *ctx)
         return;
     t->in_row = 0;
     vb_buf_add(&t->out, "\n");
-    if (t->notes.len) {
-        vb_buf_add(&t->out, t->notes.data);
-        t->notes.len = 0;
-        t->notes.data[0] = '\0';
-    }
+    flush_notes(t);
 }
 static void on_nothing(void *ctx)
 {
