@@ -194,22 +194,23 @@ if mode == "compact":
         kept.append("\n".join(lines))
     haystack = compact("\n".join(kept))
     # Footnotes print at the foot of the page, inside the text that runs on to the next.
-    # A long note may itself run on to the next page's foot: it is removed piece by piece.
+    # A long note may itself run on to the next page's foot: it is removed piece by piece,
+    # from its number on; each piece is as much of the note as stands there unbroken.
     for note in notes:
         rest = compact(note)
         m = re.search(r"\d{1,3}" + re.escape(rest[:40]), haystack)
-        start = m.start() if m else -1
-        while rest and start >= 0:
-            k = haystack.find(rest[0], start) if not m else m.end() - len(rest[:40])
-            m = None
+        at = m.start() if m else -1
+        skip_number = m.end() - m.start() - len(rest[:40]) if m else 0
+        while rest and at >= 0:
+            k = at + skip_number
             n = 0
             while n < len(rest) and k + n < len(haystack) and haystack[k + n] == rest[n]:
                 n += 1
             if n < 8:
                 break
-            haystack = haystack[:start if start >= 0 and start < k else k] + haystack[k + n:]
+            haystack = haystack[:at] + haystack[k + n:]
             rest = rest[n:]
-            start = haystack.find(rest[:20], start) if rest else -1
+            at, skip_number = (haystack.find(rest[:20], at), 0) if rest else (-1, 0)
     needles = [compact(line) for line in expected]
 else:
     haystack = " " + words(raw) + " "
