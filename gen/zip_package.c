@@ -1,10 +1,11 @@
 /* A deterministic zip package written atomically (see zip_package.h).
  *
- * libzip writes the archive at zip_close() time: it builds it in a temporary file of its own
- * beside the file it was opened on and renames that over it. We open it on our own temporary
- * file (created with mkstemp beside the destination, so the final rename stays on one file
- * system) and rename that onto the destination only once zip_close() has succeeded. */
+ * libzip writes the archive at zip_close() time, into our own temporary file (created with
+ * mkstemp beside the destination, so the final rename stays on one file system) through
+ * vb_zip_fd_sink; we rename that onto the destination only once zip_close() has succeeded. */
 #include "zip_package.h"
+
+#include "zip_fd_sink.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -28,7 +29,8 @@ struct vb_package {
     char *dest_path;  /* as given by the caller; "-" means standard output */
     char *temp_path;  /* the archive being built: beside dest_path, or in $TMPDIR for "-" */
     bool temp_exists; /* temp_path names a file we created and must remove */
-    zip_t *zip;       /* open on temp_path until commit or abort */
+    int fd;           /* open on temp_path, or -1; libzip writes the archive into it */
+    zip_t *zip;       /* writing into fd until commit or abort */
     mode_t file_mode; /* the mode a newly created destination would get: 0666 & ~umask */
     /* Copies of the entries' data. libzip only reads them at zip_close(), so they live until
      * the archive is closed or discarded; owning them here (not freep = 1) keeps one owner
@@ -126,8 +128,6 @@ vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size)
 {
     vb_package *pkg = NULL;
     vb_package *result = NULL;
-    int fd = -1;
-    int zip_code = 0;
 
     if (dest_path == NULL || *dest_path == '\0') {
         set_err(err, err_size, "no output file name given");
@@ -139,6 +139,7 @@ vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size)
     }
     pkg = calloc(1, sizeof *pkg);
     if (pkg != NULL) {
+        pkg->fd = -1;
         pkg->dest_path = strdup(dest_path);
         pkg->temp_path = temp_template(dest_path);
     }
@@ -148,25 +149,29 @@ vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size)
     }
     pkg->file_mode = new_file_mode();
 
-    fd = mkstemp(pkg->temp_path);
-    if (fd < 0) {
+    pkg->fd = mkstemp(pkg->temp_path);
+    if (pkg->fd < 0) {
         set_err(err, err_size, "cannot create %s: %s",
                 is_stdout(dest_path) ? pkg->temp_path : dest_path, strerror(errno));
         goto cleanup;
     }
     pkg->temp_exists = true;
-    /* Only the name was needed: libzip writes a new file and renames it over this one. */
-    close(fd);
 
-    pkg->zip = zip_open(pkg->temp_path, ZIP_CREATE | ZIP_TRUNCATE, &zip_code);
+    zip_error_t zip_err;
+    zip_error_init(&zip_err);
+    zip_source_t *sink = vb_zip_fd_sink(pkg->fd, &zip_err);
+    if (sink != NULL) {
+        pkg->zip = zip_open_from_source(sink, ZIP_CREATE | ZIP_TRUNCATE, &zip_err);
+        if (pkg->zip == NULL)
+            zip_source_free(sink);
+    }
     if (pkg->zip == NULL) {
-        zip_error_t zip_err;
-        zip_error_init_with_code(&zip_err, zip_code);
         set_err(err, err_size, "cannot create %s: %s", display_name(pkg),
                 zip_error_strerror(&zip_err));
         zip_error_fini(&zip_err);
         goto cleanup;
     }
+    zip_error_fini(&zip_err);
     result = pkg;
     pkg = NULL;
 
@@ -326,7 +331,6 @@ cleanup:
 
 int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
 {
-    int fd = -1;
     int result = -1;
 
     if (pkg == NULL || pkg->zip == NULL) {
@@ -345,20 +349,18 @@ int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
     }
     pkg->zip = NULL;
 
-    fd = open(pkg->temp_path, O_RDWR);
-    if (fd < 0) {
-        set_err(err, err_size, "cannot write %s: %s: %s", display_name(pkg), pkg->temp_path,
-                strerror(errno));
-        goto cleanup;
-    }
     if (is_stdout(pkg->dest_path)) {
-        if (copy_to_stdout(fd, pkg->temp_path, err, err_size) != 0)
+        if (lseek(pkg->fd, 0, SEEK_SET) != 0) {
+            set_err(err, err_size, "cannot read %s: %s", pkg->temp_path, strerror(errno));
+            goto cleanup;
+        }
+        if (copy_to_stdout(pkg->fd, pkg->temp_path, err, err_size) != 0)
             goto cleanup;
         result = 0; /* vb_package_abort() removes the temporary file */
         goto cleanup;
     }
-    /* libzip's file has mkstemp's 0600; give it the mode a new file would have. */
-    if (fchmod(fd, pkg->file_mode) != 0 || fsync(fd) != 0) {
+    /* mkstemp made the file 0600; give it the mode a new file would have. */
+    if (fchmod(pkg->fd, pkg->file_mode) != 0 || fsync(pkg->fd) != 0) {
         set_err(err, err_size, "cannot write %s: %s", pkg->dest_path, strerror(errno));
         goto cleanup;
     }
@@ -371,8 +373,6 @@ int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
     result = 0;
 
 cleanup:
-    if (fd >= 0)
-        close(fd);
     vb_package_abort(pkg); /* frees pkg; removes the temporary file unless it was renamed */
     return result;
 }
@@ -382,7 +382,9 @@ void vb_package_abort(vb_package *pkg)
     if (pkg == NULL)
         return;
     if (pkg->zip != NULL)
-        zip_discard(pkg->zip);
+        zip_discard(pkg->zip); /* frees the sink too; the descriptor stays ours */
+    if (pkg->fd >= 0)
+        close(pkg->fd);
     if (pkg->temp_exists)
         (void)unlink(pkg->temp_path);
     for (size_t i = 0; i < pkg->buffer_count; i++)
