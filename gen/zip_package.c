@@ -156,6 +156,10 @@ vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size)
         goto cleanup;
     }
     pkg->temp_exists = true;
+    /* Standard output needs the file, not its name: unlinked now, it cannot be left behind
+     * even when a closed pipe kills the process while the archive is copied out. */
+    if (is_stdout(dest_path) && unlink(pkg->temp_path) == 0)
+        pkg->temp_exists = false;
 
     zip_error_t zip_err;
     zip_error_init(&zip_err);
