@@ -52,9 +52,9 @@ check "stdin same bytes" cmp -s "$tmp/plan.docx" "$tmp/stdin.docx"
 "$VANBAN" render -o - "$tmp/plan.yaml" > "$tmp/stdout.docx" 2>"$tmp/err"
 check "-o - exit 0" test $? -eq 0
 check "-o - same bytes" cmp -s "$tmp/plan.docx" "$tmp/stdout.docx"
-# A reader that stops early (a closed pipe kills vanban mid-copy) leaves no file behind.
+# A reader that is gone (the closed pipe kills vanban as it copies out) leaves no file behind.
 mkdir "$tmp/pipe-tmp"
-TMPDIR="$tmp/pipe-tmp" "$VANBAN" render -o - "$tmp/plan.yaml" 2>/dev/null | head -c 1 >/dev/null
+TMPDIR="$tmp/pipe-tmp" "$VANBAN" render -o - "$tmp/plan.yaml" 2>/dev/null | true
 check "closed pipe leaves no temp file" test -z "$(ls -A "$tmp/pipe-tmp")"
 
 # Wrong input: exit 1, a positioned error, nothing written, an existing file untouched.
