@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "model.h"
+#include "deflate_stream.h"
 #include "spool.h"
 #include "templates.h"
 #include "zip_package.h"
@@ -29,41 +30,38 @@ int vb_part_take(vb_part *out, const char *name, vb_xml *x)
     return 0;
 }
 
-int vb_part_take_spool(vb_part *out, const char *name, vb_xml *x)
+int vb_part_take_deflated(vb_part *out, const char *name, vb_xml *x, char *err, size_t err_size)
 {
+    char reason[128] = "";
     out->name = name;
     out->data = NULL;
     out->size = 0;
-    out->spool = vb_xml_finish_spool(x);
-    return out->spool ? 0 : -1;
+    out->deflated = vb_xml_finish_deflated(x, reason, sizeof reason);
+    if (!out->deflated) {
+        snprintf(err, err_size, "cannot write %s: %s", name, *reason ? reason : "XML error");
+        return -1;
+    }
+    return 0;
 }
 
 void vb_part_free(vb_part *part)
 {
     free(part->data);
     part->data = NULL;
-    vb_spool_free(part->spool);
-    part->spool = NULL;
+    vb_deflate_stream_free(part->deflated);
+    part->deflated = NULL;
 }
 
-static int add_part(vb_package *pkg, const vb_part *part, char *err, size_t err_size)
+static int add_part(vb_package *pkg, vb_part *part, char *err, size_t err_size)
 {
-    if (!part->spool)
+    if (!part->deflated)
         return vb_package_add(pkg, part->name, part->data, part->size, 1, err, err_size);
-    size_t size = 0;
-    FILE *file = NULL;
-    const char *data = vb_spool_take(part->spool, &size, &file);
-    if (file)
-        return vb_package_add_file(pkg, part->name, file, 1, err, err_size);
-    if (!data) {
-        snprintf(err, err_size, "cannot write %s: %s", part->name,
-                 vb_spool_error(part->spool) ? vb_spool_error(part->spool) : "I/O error");
-        return -1;
-    }
-    return vb_package_add(pkg, part->name, data, size, 1, err, err_size);
+    return vb_package_add_deflated(pkg, part->name, vb_deflate_stream_take(part->deflated),
+                                   vb_deflate_stream_size(part->deflated),
+                                   vb_deflate_stream_crc(part->deflated), err, err_size);
 }
 
-int vb_write_package(const char *path, const vb_template_store *templates, const vb_part *parts,
+int vb_write_package(const char *path, const vb_template_store *templates, vb_part *parts,
                      size_t count, char *err, size_t err_size)
 {
     vb_package *pkg = vb_package_open(path, err, err_size);

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 
 #include "model.h"
-#include "spool.h"
+#include "deflate_stream.h"
 
 struct vb_xml {
     xmlBufferPtr buffer; /* a writer into memory, or */
-    vb_spool *spool;     /* one into a spool */
+    vb_deflate_stream *deflating; /* one into a compressor */
     xmlTextWriterPtr writer;
     int failed;
 };
@@ -22,7 +22,7 @@ void vb_xml_free(vb_xml *x)
         xmlFreeTextWriter(x->writer);
     if (x->buffer)
         xmlBufferFree(x->buffer);
-    vb_spool_free(x->spool);
+    vb_deflate_stream_free(x->deflating);
     free(x);
 }
 
@@ -92,22 +92,26 @@ int vb_xml_finish(vb_xml *x, const char **data, size_t *size)
     return 0;
 }
 
-static int spool_write(void *ctx, const char *data, int len)
+static int deflating_write(void *ctx, const char *data, int len)
 {
-    return vb_spool_write(ctx, data, (size_t)len) < 0 ? -1 : len;
+    return vb_deflate_stream_write(ctx, data, (size_t)len) < 0 ? -1 : len;
 }
 
-static int spool_close(void *ctx)
+static int deflating_close(void *ctx)
 {
-    (void)ctx; /* the spool outlives the writer */
+    (void)ctx; /* the stream outlives the writer */
     return 0;
 }
 
-vb_xml *vb_xml_new_spool(int standalone)
+/* zlib's default level, the one Office and LibreOffice write their packages with. */
+#define PART_DEFLATE_LEVEL 6
+
+vb_xml *vb_xml_new_deflating(int standalone)
 {
     vb_xml *x = vb_xcalloc(1, sizeof *x);
-    x->spool = vb_spool_new();
-    xmlOutputBufferPtr out = xmlOutputBufferCreateIO(spool_write, spool_close, x->spool, NULL);
+    x->deflating = vb_deflate_stream_new(PART_DEFLATE_LEVEL);
+    xmlOutputBufferPtr out =
+        xmlOutputBufferCreateIO(deflating_write, deflating_close, x->deflating, NULL);
     x->writer = out ? xmlNewTextWriter(out) : NULL;
     if (!x->writer || xmlTextWriterStartDocument(x->writer, "1.0", "UTF-8",
                                                  standalone ? "yes" : NULL) < 0)
@@ -115,22 +119,25 @@ vb_xml *vb_xml_new_spool(int standalone)
     return x;
 }
 
-vb_spool *vb_xml_finish_spool(vb_xml *x)
+vb_deflate_stream *vb_xml_finish_deflated(vb_xml *x, char *reason, size_t reason_size)
 {
     CHECK_FINISH(x);
-    vb_spool *spool = x->spool;
     if (x->writer) {
-        xmlFreeTextWriter(x->writer); /* flushes the last bytes into the spool */
+        xmlFreeTextWriter(x->writer); /* flushes the last bytes into the stream */
         x->writer = NULL;
     }
-    x->spool = NULL;
-    int failed = x->failed || vb_spool_error(spool);
+    vb_deflate_stream *stream = x->deflating;
+    x->deflating = NULL;
+    int failed = vb_deflate_stream_finish(stream) < 0 || x->failed;
     vb_xml_free(x);
     if (failed) {
-        vb_spool_free(spool);
+        if (reason && reason_size)
+            snprintf(reason, reason_size, "%s",
+                     vb_deflate_stream_error(stream) ? vb_deflate_stream_error(stream) : "");
+        vb_deflate_stream_free(stream);
         return NULL;
     }
-    return spool;
+    return stream;
 }
 
 vb_xml *vb_xml_new(int standalone)

@@ -20,12 +20,14 @@ void vb_xml_text(vb_xml *x, const char *text);
 void vb_xml_empty(vb_xml *x, const char *name, const char *attr, const char *value);
 void vb_xml_empty_int(vb_xml *x, const char *name, const char *attr, long value);
 
-struct vb_spool;
-/* A writer into a spool (memory, then a temporary file): for parts that may be large. */
-vb_xml *vb_xml_new_spool(int standalone);
-/* Ends the document and frees `x`. Returns the spool (the caller frees it), or NULL when
- * any call or write failed. */
-struct vb_spool *vb_xml_finish_spool(vb_xml *x);
+struct vb_deflate_stream;
+/* A writer whose bytes are deflated as they come, on a second thread, and kept compressed:
+ * for parts that may be large (a 100 000-row table). */
+vb_xml *vb_xml_new_deflating(int standalone);
+/* Ends the document, waits for the compression and frees `x`. Returns the finished stream
+ * (the caller frees it), or NULL when any call, the compression or a write failed; then
+ * *reason, when not NULL, says why if the system did ("No space left on device"). */
+struct vb_deflate_stream *vb_xml_finish_deflated(vb_xml *x, char *reason, size_t reason_size);
 
 /* Ends the document. Returns 0 and points *data and *size at the bytes (owned by x), or -1
  * when any call failed. */

@@ -5,6 +5,7 @@
  * vb_zip_fd_sink; we rename that onto the destination only once zip_close() has succeeded. */
 #include "zip_package.h"
 
+#include "spool.h"
 #include "zip_fd_sink.h"
 
 #include <errno.h>
@@ -190,10 +191,17 @@ static void set_add_err(const vb_package *pkg, const char *name, const char *rea
     set_err(err, err_size, "%s: cannot add %s: %s", display_name(pkg), name, reason);
 }
 
+/* How an entry's bytes are stored. */
+typedef enum {
+    ENTRY_STORED,     /* as they are (ODF's mimetype) */
+    ENTRY_DEFLATE,    /* deflated by libzip */
+    ENTRY_PRE_DEFLATED /* the source already gives them deflated; libzip copies them */
+} entry_storage;
+
 /* Adds `source` (taken over, freed on failure) as entry `name`, with everything that would
  * otherwise vary between runs or machines fixed. */
-static int add_source(vb_package *pkg, const char *name, zip_source_t *source, int compress,
-                      char *err, size_t err_size)
+static int add_source(vb_package *pkg, const char *name, zip_source_t *source,
+                      entry_storage storage, char *err, size_t err_size)
 {
     zip_int64_t index = zip_file_add(pkg->zip, name, source, ZIP_FL_ENC_UTF_8);
     if (index < 0) {
@@ -202,8 +210,11 @@ static int add_source(vb_package *pkg, const char *name, zip_source_t *source, i
         return -1;
     }
     zip_uint64_t entry = (zip_uint64_t)index;
-    if (zip_set_file_compression(pkg->zip, entry, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                 compress ? DEFLATE_LEVEL : 0) != 0 ||
+    /* A pre-deflated entry keeps libzip's default method, which takes the source's own. */
+    if ((storage != ENTRY_PRE_DEFLATED &&
+         zip_set_file_compression(pkg->zip, entry,
+                                  storage == ENTRY_DEFLATE ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+                                  storage == ENTRY_DEFLATE ? DEFLATE_LEVEL : 0) != 0) ||
         zip_file_set_mtime(pkg->zip, entry, dos_epoch(), 0) != 0 ||
         zip_file_set_external_attributes(pkg->zip, entry, 0, ZIP_OPSYS_UNIX,
                                          ENTRY_UNIX_MODE << 16) != 0 ||
@@ -254,7 +265,8 @@ int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t s
         goto cleanup;
     }
 
-    result = add_source(pkg, name, source, compress, err, err_size);
+    result = add_source(pkg, name, source, compress ? ENTRY_DEFLATE : ENTRY_STORED, err,
+                        err_size);
     source = NULL;
 
 cleanup:
@@ -262,22 +274,127 @@ cleanup:
     return result;
 }
 
-int vb_package_add_file(vb_package *pkg, const char *name, FILE *file, int compress, char *err,
-                        size_t err_size)
+/* A libzip source over bytes deflated beforehand: its stat tells libzip they are deflated
+ * already (with their length and CRC), so libzip copies them instead of compressing. */
+typedef struct {
+    vb_spool *spool;    /* owned */
+    const char *data;   /* the bytes in memory, or */
+    FILE *file;         /* in the spool's file (owned) */
+    size_t comp_size;
+    size_t read_at;     /* for data */
+    uint64_t size;
+    uint32_t crc;
+    zip_error_t error;
+} deflated_source;
+
+static zip_int64_t deflated_callback(void *state, void *data, zip_uint64_t len,
+                                     zip_source_cmd_t cmd)
 {
-    if (pkg == NULL || pkg->zip == NULL || name == NULL || *name == '\0' || file == NULL) {
+    deflated_source *src = state;
+
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        src->read_at = 0;
+        if (src->file && fseek(src->file, 0, SEEK_SET) != 0) {
+            zip_error_set(&src->error, ZIP_ER_SEEK, errno);
+            return -1;
+        }
+        return 0;
+    case ZIP_SOURCE_READ:
+        if (src->file) {
+            size_t got = fread(data, 1, len, src->file);
+            if (got < len && ferror(src->file)) {
+                zip_error_set(&src->error, ZIP_ER_READ, errno);
+                return -1;
+            }
+            return (zip_int64_t)got;
+        } else {
+            size_t left = src->comp_size - src->read_at;
+            size_t n = len < left ? (size_t)len : left;
+            memcpy(data, src->data + src->read_at, n);
+            src->read_at += n;
+            return (zip_int64_t)n;
+        }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = ZIP_SOURCE_GET_ARGS(zip_stat_t, data, len, &src->error);
+        if (st == NULL)
+            return -1;
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC |
+                    ZIP_STAT_ENCRYPTION_METHOD;
+        st->size = src->size;
+        st->comp_size = src->comp_size;
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = src->crc;
+        st->encryption_method = ZIP_EM_NONE;
+        return sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&src->error, data, len);
+    case ZIP_SOURCE_FREE:
+        if (src->file)
+            fclose(src->file);
+        vb_spool_free(src->spool);
+        zip_error_fini(&src->error);
+        free(src);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return ZIP_SOURCE_SUPPORTS_READABLE;
+    default:
+        zip_error_set(&src->error, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+int vb_package_add_deflated(vb_package *pkg, const char *name, vb_spool *deflated,
+                            uint64_t size, uint32_t crc, char *err, size_t err_size)
+{
+    deflated_source *state = NULL;
+    zip_source_t *source = NULL;
+    zip_error_t zip_err;
+
+    zip_error_init(&zip_err);
+    if (pkg == NULL || pkg->zip == NULL || name == NULL || *name == '\0' || deflated == NULL) {
         set_err(err, err_size, "invalid zip entry %s", name != NULL ? name : "(null)");
-        if (file)
-            fclose(file);
-        return -1;
+        goto fail;
     }
-    zip_source_t *source = zip_source_filep(pkg->zip, file, 0, -1);
+    state = calloc(1, sizeof *state);
+    if (state == NULL) {
+        set_add_err(pkg, name, strerror(ENOMEM), err, err_size);
+        goto fail;
+    }
+    zip_error_init(&state->error);
+    state->spool = deflated;
+    deflated = NULL;
+    state->size = size;
+    state->crc = crc;
+    state->data = vb_spool_take(state->spool, &state->comp_size, &state->file);
+    if (state->data == NULL && state->file == NULL) {
+        const char *why = vb_spool_error(state->spool);
+        set_add_err(pkg, name, why ? why : "I/O error", err, err_size);
+        goto fail;
+    }
+    source = zip_source_function_create(deflated_callback, state, &zip_err);
     if (source == NULL) {
-        set_add_err(pkg, name, zip_strerror(pkg->zip), err, err_size);
-        fclose(file);
-        return -1;
+        set_add_err(pkg, name, zip_error_strerror(&zip_err), err, err_size);
+        goto fail;
     }
-    return add_source(pkg, name, source, compress, err, err_size);
+    zip_error_fini(&zip_err);
+    return add_source(pkg, name, source, ENTRY_PRE_DEFLATED, err, err_size);
+
+fail:
+    if (state != NULL) {
+        if (state->file)
+            fclose(state->file);
+        vb_spool_free(state->spool);
+        zip_error_fini(&state->error);
+        free(state);
+    }
+    vb_spool_free(deflated);
+    zip_error_fini(&zip_err);
+    return -1;
 }
 
 /* Copy the finished archive from `fd` to standard output. */

@@ -8,7 +8,7 @@
 #define VB_ZIP_PACKAGE_H
 
 #include <stddef.h>
-#include <stdio.h>
+#include <stdint.h>
 
 typedef struct vb_package vb_package;
 
@@ -23,10 +23,12 @@ vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size);
 int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t size,
                    int compress, char *err, size_t err_size);
 
-/* Add one entry whose bytes are in `file` (read from its start when the archive is
- * written). The package takes `file` over and closes it, on success and on failure. */
-int vb_package_add_file(vb_package *pkg, const char *name, FILE *file, int compress, char *err,
-                        size_t err_size);
+struct vb_spool;
+/* Add one entry already compressed: `deflated` holds a raw DEFLATE stream (taken over and
+ * freed, on success and on failure) of `size` bytes whose CRC-32 is `crc`. libzip copies it
+ * into the archive as it is. Returns 0, or -1 with `err`. */
+int vb_package_add_deflated(vb_package *pkg, const char *name, struct vb_spool *deflated,
+                            uint64_t size, uint32_t crc, char *err, size_t err_size);
 
 /* Write the archive and rename it into place (or copy it to stdout). Frees `pkg`.
  * Returns 0, or -1 with `err`; on error the destination is untouched. */

@@ -431,9 +431,9 @@ static void test_stdout_gets_the_same_bytes(void **state)
     setenv("TMPDIR", tmp, 1); /* so we can see the temporary file is gone */
 
     vb_package *pkg = open_with_sample("-");
-    char *names = list_dir(tmp);
-    assert_int_equal(strncmp(names, ".vanban-stdout.", strlen(".vanban-stdout.")), 0);
-    free(names);
+    /* The archive for standard output is built in a file unlinked from the start, so even a
+     * process killed while copying it out leaves nothing in $TMPDIR. */
+    assert_dir_lists(tmp, "");
 
     fflush(stdout);
     int saved_stdout = dup(STDOUT_FILENO);

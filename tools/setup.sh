@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Build: compiler, meson/ninja, and the libraries vanban is made of.
 build_packages="gcc pkg-config meson ninja-build python3
-  libyaml-dev libxml2-dev libzip-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
+  libyaml-dev libxml2-dev libzip-dev zlib1g-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
   libhunspell-dev"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
 # for the OOXML and ODF schemas, pandoc and python-docx as independent readers, the

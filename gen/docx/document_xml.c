@@ -198,7 +198,7 @@ int vb_docx_document_xml(const vb_document *doc, const vb_layout *layout, vb_par
 {
     vb_geometry geo;
     vb_geometry_compute(layout, doc, &geo);
-    docx_sink d = {vb_xml_new_spool(1), layout, {0, 1, 1}, notes, 0};
+    docx_sink d = {vb_xml_new_deflating(1), layout, {0, 1, 1}, notes, 0};
     vb_xml_start(d.x, "w:document");
     vb_xml_attr(d.x, "xmlns:w", VB_WML_NS);
     vb_xml_attr(d.x, "xmlns:r", VB_REL_NS);
@@ -210,9 +210,7 @@ int vb_docx_document_xml(const vb_document *doc, const vb_layout *layout, vb_par
     write_section_properties(d.x, layout, &d.section);
     vb_xml_end(d.x);
     vb_xml_end(d.x);
-    if (vb_part_take_spool(out, "word/document.xml", d.x) < 0) {
-        snprintf(err, err_size, "cannot write word/document.xml (out of disk space?)");
+    if (vb_part_take_deflated(out, "word/document.xml", d.x, err, err_size) < 0)
         return -1;
-    }
     return 0;
 }

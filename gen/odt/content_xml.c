@@ -469,7 +469,7 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
         return -1;
     }
 
-    vb_xml *x = vb_xml_new_spool(0);
+    vb_xml *x = vb_xml_new_deflating(0);
     s.x = x;
     s.first_element_done = 0;
     s.pending.master = NULL;
@@ -504,9 +504,7 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
         snprintf(err, err_size, "internal error: the two passes over content.xml disagree");
         return -1; /* a bug, never a silently wrong file */
     }
-    if (vb_part_take_spool(out, "content.xml", x) < 0) {
-        snprintf(err, err_size, "cannot write content.xml (out of disk space?)");
+    if (vb_part_take_deflated(out, "content.xml", x, err, err_size) < 0)
         return -1;
-    }
     return 0;
 }
