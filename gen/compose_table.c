@@ -203,11 +203,12 @@ static int align_of(const vb_table *t, const column_measure *m, size_t column, i
     }
 }
 
-static void cell_paragraph(const vb_sink *sink, void *ctx, vb_element el, int align,
-                           const char *text)
+static void cell_paragraph(const vb_layout *l, const vb_sink *sink, void *ctx, vb_element el,
+                           int align, const char *text)
 {
     vb_para_props p = VB_PARA_DEFAULT;
-    p.align = align;
+    /* The style's own alignment is left unsaid: a long table repeats it in every cell. */
+    p.align = align == (int)l->styles[el].align ? -1 : align;
     vb_span span = {text, 0};
     sink->paragraph(ctx, el, &p, &span, text[0] ? 1 : 0);
 }
@@ -255,7 +256,7 @@ int vb_compose_table(const vb_table *t, const vb_layout *l, const vb_sink *sink,
             int align = row.kind == VB_ROW_HEADER ? VB_ALIGN_CENTER
                         : row.kind == VB_ROW_GROUP ? ((int)i == stt_column ? VB_ALIGN_CENTER : VB_ALIGN_LEFT)
                                                    : aligns[i];
-            cell_paragraph(sink, ctx, el, align, cell->text);
+            cell_paragraph(l, sink, ctx, el, align, cell->text);
             sink->cell_end(ctx);
         }
         sink->row_end(ctx);

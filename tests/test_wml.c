@@ -96,8 +96,8 @@ static void test_whole_document_bytes(void **state)
     size_t size = 0;
     assert_int_equal(vb_xml_finish(x, &data, &size), 0);
     static const char want[] =
-        DECL ROOT_OPEN "<w:p><w:pPr><w:pStyle w:val=\"VbNoiDung\"/></w:pPr><w:r><w:t "
-                       "xml:space=\"preserve\">Nội dung</w:t></w:r></w:p>" ROOT_CLOSE;
+        DECL ROOT_OPEN "<w:p><w:pPr><w:pStyle w:val=\"VbNoiDung\"/></w:pPr><w:r><w:t>"
+                       "Nội dung</w:t></w:r></w:p>" ROOT_CLOSE;
     assert_int_equal(size, strlen(want));
     assert_string_equal(data, want);
     vb_xml_free(x);
@@ -109,7 +109,7 @@ static void test_plain_styled_paragraph(void **state)
     vb_xml *x = open_doc();
     vb_wml_paragraph(x, VB_EL_NATIONAL_TITLE, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     assert_xml(CLOSE_DOC(x), "<w:p><w:pPr><w:pStyle w:val=\"VbQuocHieu\"/></w:pPr>"
-                             "<w:r><w:t xml:space=\"preserve\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+                             "<w:r><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
                              "NAM</w:t></w:r></w:p>");
 }
 
@@ -142,7 +142,7 @@ static void test_paragraph_properties_in_schema_order(void **state)
                "<w:p><w:pPr><w:pStyle w:val=\"VbMuc\"/><w:keepNext/><w:pageBreakBefore/>"
                "<w:spacing w:before=\"240\" w:after=\"120\"/>"
                "<w:ind w:left=\"100\" w:firstLine=\"567\"/></w:pPr>"
-               "<w:r><w:t xml:space=\"preserve\">I. KẾT QUẢ</w:t></w:r></w:p>");
+               "<w:r><w:t>I. KẾT QUẢ</w:t></w:r></w:p>");
 }
 
 static void test_plain_props_same_as_null(void **state)
@@ -166,9 +166,9 @@ static void test_run_bold_italic(void **state)
     vb_wml_run(x, "nghiêng", VB_RUN_ITALIC);
     vb_wml_run(x, " thường ", 0);
     assert_xml(CLOSE_DOC(x),
-               "<w:r><w:rPr><w:b/><w:i/></w:rPr><w:t xml:space=\"preserve\">đậm nghiêng</w:t></w:r>"
-               "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">đậm</w:t></w:r>"
-               "<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">nghiêng</w:t></w:r>"
+               "<w:r><w:rPr><w:b/><w:i/></w:rPr><w:t>đậm nghiêng</w:t></w:r>"
+               "<w:r><w:rPr><w:b/></w:rPr><w:t>đậm</w:t></w:r>"
+               "<w:r><w:rPr><w:i/></w:rPr><w:t>nghiêng</w:t></w:r>"
                "<w:r><w:t xml:space=\"preserve\"> thường </w:t></w:r>");
 }
 
@@ -181,7 +181,7 @@ static void test_run_escapes_special_characters(void **state)
     /* Vietnamese and other non-ASCII text is written as UTF-8, never as character refs. */
     if (strstr(got, "&#"))
         fail_msg("non-ASCII text written as character references: %s", got);
-    assert_xml(got, "<w:r><w:t xml:space=\"preserve\">Sở Tài chính &amp; Kế hoạch "
+    assert_xml(got, "<w:r><w:t>Sở Tài chính &amp; Kế hoạch "
                     "&lt;Đầu tư&gt; &quot;A&quot; – ½</w:t></w:r>");
 }
 
@@ -192,8 +192,44 @@ static void test_run_line_break(void **state)
     vb_xml *x = open_doc();
     vb_wml_run(x, "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG", VB_RUN_BOLD);
     assert_xml(CLOSE_DOC(x), "<w:r><w:rPr><w:b/></w:rPr>"
-                             "<w:t xml:space=\"preserve\">ỦY BAN NHÂN DÂN</w:t><w:br/>"
-                             "<w:t xml:space=\"preserve\">TỈNH BẮC GIANG</w:t></w:r>");
+                             "<w:t>ỦY BAN NHÂN DÂN</w:t><w:br/>"
+                             "<w:t>TỈNH BẮC GIANG</w:t></w:r>");
+}
+
+static void test_run_preserves_space_only_where_needed(void **state)
+{
+    (void)state;
+    /* Spaces at either end, runs of spaces and tabs would be lost without xml:space. */
+    vb_xml *x = open_doc();
+    vb_wml_run(x, "Hà Nội", 0);
+    vb_wml_run(x, " đầu", 0);
+    vb_wml_run(x, "cuối ", 0);
+    vb_wml_run(x, "hai  dấu cách", 0);
+    vb_wml_run(x, "a\tb", 0);
+    assert_xml(CLOSE_DOC(x), "<w:r><w:t>Hà Nội</w:t></w:r>"
+                             "<w:r><w:t xml:space=\"preserve\"> đầu</w:t></w:r>"
+                             "<w:r><w:t xml:space=\"preserve\">cuối </w:t></w:r>"
+                             "<w:r><w:t xml:space=\"preserve\">hai  dấu cách</w:t></w:r>"
+                             "<w:r><w:t xml:space=\"preserve\">a\tb</w:t></w:r>");
+}
+
+static void test_data_cell_leaves_width_to_grid(void **state)
+{
+    (void)state;
+    /* Width 0: no w:tcW; with nothing else to say, no w:tcPr at all. Spans still appear. */
+    vb_xml *x = open_doc();
+    vb_wml_start_cell(x, 0, 1, 0);
+    vb_wml_end_cell(x);
+    vb_wml_start_cell(x, 0, 3, 0);
+    vb_wml_end_cell(x);
+    vb_wml_start_cell(x, 0, 1, 1);
+    vb_wml_end_cell(x);
+    vb_wml_start_cell(x, 0, 1, 2);
+    vb_wml_end_cell(x);
+    assert_xml(CLOSE_DOC(x), "<w:tc/>"
+                             "<w:tc><w:tcPr><w:gridSpan w:val=\"3\"/></w:tcPr></w:tc>"
+                             "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr></w:tc>"
+                             "<w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc>");
 }
 
 static void test_style_ids(void **state)
@@ -308,7 +344,7 @@ static void test_table_start(void **state)
                "<w:tblGrid><w:gridCol w:w=\"3829\"/><w:gridCol w:w=\"5670\"/></w:tblGrid>"
                "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"3829\" w:type=\"dxa\"/></w:tcPr>"
                "<w:p><w:pPr><w:pStyle w:val=\"VbCoQuanBanHanh\"/></w:pPr>"
-               "<w:r><w:t xml:space=\"preserve\">ỦY BAN NHÂN DÂN</w:t></w:r></w:p>"
+               "<w:r><w:t>ỦY BAN NHÂN DÂN</w:t></w:r></w:p>"
                "</w:tc></w:tr></w:tbl>");
 }
 
@@ -510,6 +546,8 @@ int main(void)
         cmocka_unit_test(test_rule_longer_than_cell),
         cmocka_unit_test(test_table_start),
         cmocka_unit_test_teardown(test_styles_state_values, free_styles_teardown),
+        cmocka_unit_test(test_run_preserves_space_only_where_needed),
+        cmocka_unit_test(test_data_cell_leaves_width_to_grid),
         cmocka_unit_test_teardown(test_styles_every_font_times_new_roman, free_styles_teardown),
         cmocka_unit_test_teardown(test_styles_match_layout_table, free_styles_teardown),
         cmocka_unit_test_teardown(test_styles_party_values, free_styles_teardown),

@@ -71,6 +71,7 @@ static void on_table_begin(void *ctx, const int *widths, int columns, const vb_t
     int bordered = props && props->bordered;
     vb_wml_start_table(d->x, widths, columns, bordered ? d->layout->table_border_pt : 0,
                        bordered ? d->layout->table_cell_air_twips : 0);
+    d->in_data_table = bordered;
 }
 
 static void on_row_begin(void *ctx, int header)
@@ -84,7 +85,8 @@ static void on_cell_begin(void *ctx, int column, int width, const vb_cell_span *
     docx_sink *d = ctx;
     (void)column;
     int vmerge = !span ? 0 : span->continued ? 2 : span->rowspan > 1 ? 1 : 0;
-    vb_wml_start_cell(d->x, width, span ? span->colspan : 1, vmerge);
+    /* A data table's cells take their widths from its grid; layout tables say them. */
+    vb_wml_start_cell(d->x, d->in_data_table ? 0 : width, span ? span->colspan : 1, vmerge);
 }
 
 static void on_end(void *ctx)

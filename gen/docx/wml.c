@@ -131,6 +131,20 @@ void vb_wml_end_paragraph(vb_xml *x)
     vb_xml_end(x);
 }
 
+/* Whether a w:t needs xml:space="preserve": without it a reader may drop spaces at either
+ * end and fold runs of them (XML's default white-space handling). Most text has neither. */
+static int needs_preserve(const char *text, size_t len)
+{
+    if (len == 0)
+        return 0;
+    if (text[0] == ' ' || text[0] == '\t' || text[len - 1] == ' ' || text[len - 1] == '\t')
+        return 1;
+    for (size_t i = 0; i + 1 < len; i++)
+        if ((text[i] == ' ' || text[i] == '\t') && (text[i + 1] == ' ' || text[i + 1] == '\t'))
+            return 1;
+    return memchr(text, '\t', len) != NULL;
+}
+
 void vb_wml_run(vb_xml *x, const char *text, unsigned style)
 {
     vb_xml_start(x, "w:r");
@@ -148,12 +162,16 @@ void vb_wml_run(vb_xml *x, const char *text, unsigned style)
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
         if (len > 0) {
-            char *part = vb_xmalloc(len + 1);
-            memcpy(part, line, len);
-            part[len] = '\0';
+            char *part = NULL; /* the last line is used as it is; others are copied out */
+            if (nl) {
+                part = vb_xmalloc(len + 1);
+                memcpy(part, line, len);
+                part[len] = '\0';
+            }
             vb_xml_start(x, "w:t");
-            vb_xml_attr(x, "xml:space", "preserve");
-            vb_xml_text(x, part);
+            if (needs_preserve(line, len))
+                vb_xml_attr(x, "xml:space", "preserve");
+            vb_xml_text(x, part ? part : line);
             vb_xml_end(x);
             free(part);
         }
@@ -256,11 +274,15 @@ void vb_wml_start_row(vb_xml *x, int header)
 void vb_wml_start_cell(vb_xml *x, int width, unsigned colspan, int vmerge)
 {
     vb_xml_start(x, "w:tc");
+    if (width <= 0 && colspan <= 1 && vmerge == 0)
+        return; /* nothing to say: no w:tcPr */
     vb_xml_start(x, "w:tcPr");
-    vb_xml_start(x, "w:tcW");
-    vb_xml_attr_int(x, "w:w", width);
-    vb_xml_attr(x, "w:type", "dxa");
-    vb_xml_end(x);
+    if (width > 0) {
+        vb_xml_start(x, "w:tcW");
+        vb_xml_attr_int(x, "w:w", width);
+        vb_xml_attr(x, "w:type", "dxa");
+        vb_xml_end(x);
+    }
     if (colspan > 1)
         vb_xml_empty_int(x, "w:gridSpan", "w:val", colspan);
     if (vmerge == 1)

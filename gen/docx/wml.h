@@ -45,7 +45,9 @@ void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int 
  * layout, single lines for data. Rows never split across pages; header rows repeat. */
 void vb_wml_start_table(vb_xml *x, const int *widths, int columns, double border_pt, int cell_air);
 void vb_wml_start_row(vb_xml *x, int header);
-/* `vmerge`: 0 none, 1 starts a cell spanning down, 2 continues one from above. */
+/* `width` in twips, or 0 to leave it to the table grid (w:tcW is optional: a data table of
+ * 100 000 rows would repeat its grid in every cell). `vmerge`: 0 none, 1 starts a cell
+ * spanning down, 2 continues one from above. */
 void vb_wml_start_cell(vb_xml *x, int width, unsigned colspan, int vmerge);
 void vb_wml_end_cell(vb_xml *x);
 
