@@ -35,6 +35,13 @@ static int face_advance(const vb_face_metrics *metrics, unsigned codepoint)
 {
     if (is_combining_mark(codepoint))
         return 0;
+    /* Most text is ASCII, which the tables hold without gaps from their first entry: look
+     * there first, and search only when that guess misses. */
+    if (codepoint < 0x80 && metrics->entry_count > 0 && codepoint >= metrics->entries[0].codepoint) {
+        size_t guess = codepoint - metrics->entries[0].codepoint;
+        if (guess < metrics->entry_count && metrics->entries[guess].codepoint == codepoint)
+            return metrics->entries[guess].advance;
+    }
     size_t low = 0;
     size_t high = metrics->entry_count; /* search [low, high) */
     while (low < high) {

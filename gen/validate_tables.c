@@ -33,7 +33,18 @@ static int names_appendix(const char *text, const char *number)
     return 0;
 }
 
-/* The body's running text, lower-cased once, one line per paragraph or title (caller frees). */
+/* Whether `text` may hold "lục" in any case: "ục", "ụC", "Ục" or "ỤC" (ụ is U+1EE5, Ụ U+1EE4;
+ * the text is NFC). Lower-casing with ICU costs far more than this look. */
+static int may_name_appendix(const char *text)
+{
+    for (const char *p = strstr(text, "\xe1\xbb"); p; p = strstr(p + 2, "\xe1\xbb"))
+        if ((p[2] == '\xa5' || p[2] == '\xa4') && (p[3] == 'c' || p[3] == 'C'))
+            return 1;
+    return 0;
+}
+
+/* The body's paragraphs and titles that may name an appendix, lower-cased, one a line
+ * (caller frees). */
 static char *body_text_lower(const vb_node *root)
 {
     vb_buf b = {0};
@@ -43,7 +54,10 @@ static char *body_text_lower(const vb_node *root)
         if (in->count == 0)
             continue;
         char *plain = vb_inline_plain(in);
-        vb_buf_printf(&b, "%s\n", plain);
+        if (may_name_appendix(plain)) {
+            vb_buf_add(&b, plain);
+            vb_buf_add(&b, "\n");
+        }
         free(plain);
     }
     char *lower = vb_lower_vi(b.data);

@@ -1109,6 +1109,18 @@ static int read_document(reader *r, yaml_node_t *root)
 #define MAX_FLOW_DEPTH 256
 #define MAX_INDENT 2048
 
+/* The bytes the nesting scan below must look at outside quotes and comments. */
+static int nesting_special(char ch)
+{
+    switch (ch) {
+    case '\n': case ' ': case '\t': case '"': case '\'': case '#': case '[': case ']':
+    case '{': case '}': case ',': case ':': case '-': case '?':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *column)
 {
     int depth = 0;
@@ -1120,6 +1132,24 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
     *line = 1;
     for (size_t i = 0; i < len; i++) {
         char ch = data[i];
+        /* Fast paths: an ordinary byte in plain text only ends a place where a scalar could
+         * start; a comment runs to the end of its line. */
+        if (!quote && !at_line_start && !nesting_special(ch)) {
+            scalar_can_start = 0;
+            continue;
+        }
+        /* Inside quotes only the closing quote, an escape and a newline matter (the closing
+         * quote resets what the bytes before it set). */
+        if ((quote == '"' || quote == '\'') && !at_line_start && ch != quote && ch != '\\' &&
+            ch != '\n')
+            continue;
+        if (quote == '#' && ch != '\n') {
+            const char *nl = memchr(data + i, '\n', len - i);
+            if (!nl)
+                break;
+            i = (size_t)(nl - data) - 1; /* the newline is the next byte handled */
+            continue;
+        }
         int can_start_here = scalar_can_start;
         if (ch != ' ' && ch != '\t')
             scalar_can_start = ch == '[' || ch == '{' || ch == ',' || ch == ':' || ch == '-' || ch == '?';

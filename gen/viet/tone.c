@@ -672,14 +672,17 @@ static void do_word(const char *s, size_t n, size_t offset, vb_tone_style style,
 
 /* ==== the text ============================================================================= */
 
+/* ASCII, most of every text, is answered without asking ICU. */
 static int is_letter(UChar32 c)
 {
+    if (c >= 0 && c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     return c >= 0 && (U_GET_GC_MASK(c) & U_GC_L_MASK);
 }
 
 static int is_mark(UChar32 c)
 {
-    return c >= 0 && (U_GET_GC_MASK(c) & U_GC_M_MASK);
+    return c >= 0x80 && (U_GET_GC_MASK(c) & U_GC_M_MASK);
 }
 
 char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_finding **findings_out,
