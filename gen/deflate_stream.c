@@ -3,8 +3,9 @@
  * The producer fills fixed-size blocks and queues them; a worker thread takes them in order,
  * updates the CRC-32 and feeds them to zlib, and writes what zlib gives back into a spool. At
  * most QUEUED blocks wait in the queue, so memory stays bounded however long the stream is,
- * and a producer faster than zlib waits for it. A stream that never fills one block (every
- * ordinary document part) starts no thread: it is compressed at finish, in the caller.
+ * and a producer faster than zlib waits for it. Finishing hands the last block over without
+ * waiting: the caller goes on with the next part and waits only when it needs the result.
+ * A stream that ends within a few KiB starts no thread: it is compressed in the caller.
  *
  * The compressed bytes depend only on the bytes written, never on timing: blocks are handed
  * to zlib whole and in order, and zlib's output with Z_NO_FLUSH does not depend on how its
@@ -22,8 +23,11 @@
 #include "model.h"
 #include "spool.h"
 
-#define BLOCK_SIZE (128u * 1024u)
-#define QUEUED 4u
+/* Small blocks start the worker early, so little is left to compress when the part ends. */
+#define BLOCK_SIZE (32u * 1024u)
+#define QUEUED 8u
+/* A part that ends smaller than this is compressed in the caller: a thread costs more. */
+#define INLINE_LIMIT (4u * 1024u)
 /* Blocks in use at once: the queued ones, the one being compressed, the one being filled. */
 #define BLOCKS (QUEUED + 2u)
 
@@ -164,18 +168,19 @@ static unsigned char *take_block(vb_deflate_stream *s)
     return data;
 }
 
-/* Queues the full block being filled for the worker, starting the worker on the first. */
-static int submit(vb_deflate_stream *s)
+/* Starts the worker, or compresses what is pending here when no thread can be had.
+ * Returns 0 when the worker runs. */
+static int start_worker(vb_deflate_stream *s)
 {
-    if (!s->thread_started) {
-        if (pthread_create(&s->thread, NULL, worker, s) != 0) {
-            /* No second thread to be had: compress here, as the worker would. */
-            compress_bytes(s, s->filling.data, s->filling.len, Z_NO_FLUSH);
-            s->filling.len = 0;
-            return failed(s) ? -1 : 0;
-        }
-        s->thread_started = true;
-    }
+    if (pthread_create(&s->thread, NULL, worker, s) != 0)
+        return -1;
+    s->thread_started = true;
+    return 0;
+}
+
+/* Hands the block being filled to the worker (waiting while the queue is full). */
+static int enqueue(vb_deflate_stream *s)
+{
     pthread_mutex_lock(&s->lock);
     while (!s->error && s->count == QUEUED)
         pthread_cond_wait(&s->changed, &s->lock);
@@ -183,13 +188,26 @@ static int submit(vb_deflate_stream *s)
     if (ok) {
         s->queue[(s->head + s->count) % QUEUED] = s->filling;
         s->count++;
+        s->filling.data = NULL;
+        s->filling.len = 0;
         pthread_cond_broadcast(&s->changed);
     }
     pthread_mutex_unlock(&s->lock);
-    if (!ok)
+    return ok ? 0 : -1;
+}
+
+/* Queues the full block being filled for the worker, starting the worker on the first. */
+static int submit(vb_deflate_stream *s)
+{
+    if (!s->thread_started && start_worker(s) != 0) {
+        /* No second thread to be had: compress here, as the worker would. */
+        compress_bytes(s, s->filling.data, s->filling.len, Z_NO_FLUSH);
+        s->filling.len = 0;
+        return failed(s) ? -1 : 0;
+    }
+    if (enqueue(s) < 0)
         return -1;
     s->filling.data = take_block(s);
-    s->filling.len = 0;
     return s->filling.data ? 0 : -1;
 }
 
@@ -231,15 +249,27 @@ int vb_deflate_stream_finish(vb_deflate_stream *s)
     if (s->finished)
         return failed(s) ? -1 : 0;
     s->finished = true;
-    if (s->thread_started) {
-        if (s->filling.len > 0 && submit(s) < 0) {
-            stop_worker(s);
-            return -1;
-        }
-        stop_worker(s); /* the worker ends the stream */
-    } else if (!failed(s)) {
+    if (failed(s))
+        return -1;
+    bool small = !s->thread_started && s->filling.len < INLINE_LIMIT;
+    if (small || (!s->thread_started && start_worker(s) != 0)) {
         compress_bytes(s, s->filling.data, s->filling.len, Z_FINISH);
+        s->filling.len = 0;
+        return failed(s) ? -1 : 0;
     }
+    /* The worker compresses the last block and ends the stream while the caller goes on. */
+    if (s->filling.len > 0 && enqueue(s) < 0)
+        return -1;
+    pthread_mutex_lock(&s->lock);
+    s->closing = true;
+    pthread_cond_broadcast(&s->changed);
+    pthread_mutex_unlock(&s->lock);
+    return 0;
+}
+
+int vb_deflate_stream_wait(vb_deflate_stream *s)
+{
+    stop_worker(s);
     return failed(s) ? -1 : 0;
 }
 
@@ -252,18 +282,21 @@ const char *vb_deflate_stream_error(const vb_deflate_stream *s)
     return error ? strerror(error) : NULL;
 }
 
-uint32_t vb_deflate_stream_crc(const vb_deflate_stream *s)
+uint32_t vb_deflate_stream_crc(vb_deflate_stream *s)
 {
+    stop_worker(s);
     return s->crc;
 }
 
-uint64_t vb_deflate_stream_size(const vb_deflate_stream *s)
+uint64_t vb_deflate_stream_size(vb_deflate_stream *s)
 {
+    stop_worker(s);
     return s->size;
 }
 
 vb_spool *vb_deflate_stream_take(vb_deflate_stream *s)
 {
+    stop_worker(s);
     vb_spool *out = s->out;
     s->out = NULL;
     return out;

@@ -16,16 +16,21 @@ vb_deflate_stream *vb_deflate_stream_new(int level);
 /* Appends bytes. Returns 0, or -1 once compressing or storing the result failed. */
 int vb_deflate_stream_write(vb_deflate_stream *s, const void *data, size_t size);
 
-/* Ends the stream and waits for the compression to finish. Returns 0 or -1. */
+/* Ends the stream; the compression of its last bytes may still run. Returns 0, or -1 when
+ * it already failed. */
 int vb_deflate_stream_finish(vb_deflate_stream *s);
+
+/* Waits for the compression of a finished stream to end. Returns 0, or -1 when it failed. */
+int vb_deflate_stream_wait(vb_deflate_stream *s);
 
 /* The failure behind a -1 ("No space left on device"), or NULL. */
 const char *vb_deflate_stream_error(const vb_deflate_stream *s);
 
-/* After a successful finish: the CRC-32 and length of the bytes written, and the compressed
- * bytes (a raw DEFLATE stream, as a zip entry holds it), handed over to the caller. */
-uint32_t vb_deflate_stream_crc(const vb_deflate_stream *s);
-uint64_t vb_deflate_stream_size(const vb_deflate_stream *s);
+/* After a successful wait (each waits itself): the CRC-32 and length of the bytes written,
+ * and the compressed bytes (a raw DEFLATE stream, as a zip entry holds it), handed over to
+ * the caller. */
+uint32_t vb_deflate_stream_crc(vb_deflate_stream *s);
+uint64_t vb_deflate_stream_size(vb_deflate_stream *s);
 struct vb_spool *vb_deflate_stream_take(vb_deflate_stream *s);
 
 /* Stops the compression if it still runs and frees everything. NULL-safe. */

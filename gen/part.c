@@ -56,6 +56,11 @@ static int add_part(vb_package *pkg, vb_part *part, char *err, size_t err_size)
 {
     if (!part->deflated)
         return vb_package_add(pkg, part->name, part->data, part->size, 1, err, err_size);
+    if (vb_deflate_stream_wait(part->deflated) < 0) {
+        const char *why = vb_deflate_stream_error(part->deflated);
+        snprintf(err, err_size, "cannot write %s: %s", part->name, why ? why : "compression failed");
+        return -1;
+    }
     return vb_package_add_deflated(pkg, part->name, vb_deflate_stream_take(part->deflated),
                                    vb_deflate_stream_size(part->deflated),
                                    vb_deflate_stream_crc(part->deflated), err, err_size);

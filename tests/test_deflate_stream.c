@@ -69,6 +69,7 @@ static unsigned char *deflate_in_pieces(const unsigned char *data, size_t size, 
         assert_int_equal(vb_deflate_stream_write(s, data + at, n), 0);
     }
     assert_int_equal(vb_deflate_stream_finish(s), 0);
+    assert_int_equal(vb_deflate_stream_wait(s), 0);
     assert_null(vb_deflate_stream_error(s));
     *crc = vb_deflate_stream_crc(s);
     *length = vb_deflate_stream_size(s);

@@ -26,7 +26,7 @@ static void separator(vb_xml *x, const char *type, int id, const char *mark)
 
 int vb_docx_footnotes_xml(const vb_docx_notes *notes, vb_part *out)
 {
-    vb_xml *x = vb_xml_new(1);
+    vb_xml *x = vb_xml_new_deflating(1); /* notes can be long: compressed in the background */
     vb_xml_start(x, "w:footnotes");
     vb_xml_attr(x, "xmlns:w", VB_WML_NS);
     separator(x, "separator", -1, "w:separator");
@@ -47,5 +47,5 @@ int vb_docx_footnotes_xml(const vb_docx_notes *notes, vb_part *out)
         vb_xml_end(x);
     }
     vb_xml_end(x);
-    return vb_part_take(out, "word/footnotes.xml", x);
+    return vb_part_take_deflated(out, "word/footnotes.xml", x, NULL, 0);
 }
