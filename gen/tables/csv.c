@@ -374,6 +374,52 @@ static const char *plural_cells(size_t n)
     return n == 1 ? "cell" : "cells";
 }
 
+/* Length of the well-formed UTF-8 character at `b` (at most `avail` bytes) when it is one
+ * the fast path below may take whole, else 0 (ASCII control bytes, the separator, quotes,
+ * line ends, anything unusual: read_char handles and reports those). */
+static size_t plain_char_len(const unsigned char *b, size_t avail, unsigned char separator,
+                             int quoted)
+{
+    unsigned lead = b[0];
+    if (lead < 0x80) {
+        if (lead < 0x20 || lead == separator || (quoted && lead == '"'))
+            return 0;
+        return 1;
+    }
+    if (lead >= 0xC2 && lead <= 0xDF)
+        return avail >= 2 && (b[1] & 0xC0) == 0x80 ? 2 : 0;
+    /* Three-byte forms whose second byte may be any continuation (not E0, not ED). */
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED)
+        return avail >= 3 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80 ? 3 : 0;
+    return 0;
+}
+
+/* Appends to the open cell the run of ordinary characters waiting in the read buffer, in
+ * one copy: cells are mostly such runs, and read_char's care is for the rest. Returns 0 when
+ * the cell would pass the limit. */
+static int append_plain_run(vb_csv *csv, int quoted)
+{
+    if (csv->has_pushed_back)
+        return 1;
+    const unsigned char *b = (const unsigned char *)csv->data + csv->pos;
+    size_t avail = csv->len - csv->pos, run = 0;
+    unsigned chars = 0;
+    for (;;) {
+        size_t n = run < avail ? plain_char_len(b + run, avail - run, (unsigned char)csv->separator, quoted) : 0;
+        if (n == 0)
+            break;
+        run += n;
+        chars++;
+    }
+    if (run == 0)
+        return 1;
+    if (!append_to_cell(csv, b, run))
+        return 0;
+    csv->pos += run;
+    csv->column += chars;
+    return 1;
+}
+
 /* Reads the cells of a row whose first character is `ch` (not a line end, not the end).
  * Returns 0 or -1 after set_error(). */
 static int read_cells(vb_csv *csv, csv_char ch)
@@ -401,7 +447,7 @@ static int read_cells(vb_csv *csv, csv_char ch)
                     if (ch.kind != '"')
                         break; /* that was the closing quote; ch follows it */
                 }
-                if (!append_char(csv, &ch)) {
+                if (!append_char(csv, &ch) || !append_plain_run(csv, 1)) {
                     set_error(csv, cell_start.line, cell_start.column,
                          "quoted cell is longer than 1 MiB (is its closing quote missing?)");
                     return -1;
@@ -417,7 +463,7 @@ static int read_cells(vb_csv *csv, csv_char ch)
             /* Unquoted: taken as is, a quote in the middle included (lenient: RFC 4180
              * wants such cells quoted, but the meaning is not in doubt). */
             while (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
-                if (!append_char(csv, &ch)) {
+                if (!append_char(csv, &ch) || !append_plain_run(csv, 0)) {
                     set_error(csv, cell_start.line, cell_start.column, "cell is longer than 1 MiB");
                     return -1;
                 }
