@@ -77,6 +77,18 @@ check "empty file exit 1" status_is 1 "$VANBAN" render --lang en "$tmp/empty.yam
 head -c 200000 /dev/urandom > "$tmp/garbage.yaml"
 check "binary garbage exit 1" status_is 1 "$VANBAN" render "$tmp/garbage.yaml"
 
+# A table file with a bad row: found while the table is written, reported as `check` does
+# (positioned, coded, exit 1), and no output for any format.
+REPORT=bc-so-ket-cds-6-thang-bac-giang-2024
+cp "$ROOT/inputs/$REPORT.yaml" "$tmp/$REPORT.yaml"
+awk 'NR == 6 { cr = sub(/\r$/, ""); $0 = $0 ",thừa" (cr ? "\r" : "") } { print }' "$ROOT/inputs/$REPORT-phu-luc-2.csv" > "$tmp/$REPORT-phu-luc-2.csv"
+for fmt in docx odt; do
+  check "bad table row ($fmt) exit 1" status_is 1 "$VANBAN" render --lang en -f $fmt "$tmp/$REPORT.yaml"
+  check "bad table row ($fmt) positioned" \
+    grep -q "^$tmp/$REPORT-phu-luc-2.csv:6:1: error: row has 5 cells but the first row (line 1) has 4 \[TBL-DATA\]$" "$tmp/err"
+  check "bad table row ($fmt) no output" test ! -e "$tmp/$REPORT.$fmt"
+done
+
 # I/O errors: exit 3.
 check "missing input exit 3" status_is 3 "$VANBAN" render "$tmp/nope.yaml"
 check "unwritable dir exit 3" status_is 3 "$VANBAN" render -o "$tmp/no/such/dir/x.docx" "$tmp/plan.yaml"

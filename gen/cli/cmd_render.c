@@ -171,6 +171,25 @@ static vb_document *load(const char *input, const render_options *opt, int *stat
     return doc;
 }
 
+/* A writer failed. Table files are read through only as the writer streams them (a second
+ * pass just to check them would double the time of a large table), so a bad row surfaces
+ * here: when the tables are at fault, they are checked again to report it as `check` does,
+ * positioned and coded (TBL-DATA), as an input error. Anything else is an I/O error. */
+static int write_failed(const vb_document *doc, const render_options *opt, const char *err,
+                        FILE *msg)
+{
+    vb_diagnostics diags;
+    vb_diagnostics_init(&diags, opt->lang);
+    vb_validate_tables(doc, 1, &diags);
+    int input_error = diags.error_count > 0;
+    if (input_error)
+        vb_diagnostics_print(&diags, msg);
+    else
+        fprintf(msg, "vanban: %s\n", err);
+    vb_diagnostics_free(&diags);
+    return input_error ? EXIT_INPUT : EXIT_IO;
+}
+
 static int write_format(const vb_document *doc, unsigned format, const char *path,
                         const render_options *opt, FILE *msg)
 {
@@ -212,10 +231,8 @@ static int write_format(const vb_document *doc, unsigned format, const char *pat
         free(odt);
         free(dir);
     }
-    if (rc < 0) {
-        fprintf(msg, "vanban: %s\n", err);
-        return EXIT_IO;
-    }
+    if (rc < 0)
+        return write_failed(doc, opt, err, msg);
     return 0;
 }
 
