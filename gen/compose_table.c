@@ -82,11 +82,18 @@ static void compute_widths(const vb_layout *l, const vb_table *t, const column_m
     long left = total - fixed;
     if (left < 0)
         left = 0;
-    /* Extra room goes to the text columns, not to STT or numbers. */
-    long text_max = 0;
-    for (size_t i = 0; i < columns; i++)
+    /* Extra room goes to the text columns; when every text column has its width set, to the
+     * number columns; to STT only when nothing else may grow. */
+    long text_max = 0, number_max = 0;
+    for (size_t i = 0; i < columns; i++) {
         if (is_auto[i] && (int)i != stt_column && !m[i].numeric)
             text_max += max[i];
+        if (is_auto[i] && (int)i != stt_column && m[i].numeric)
+            number_max += max[i];
+    }
+    int numbers_grow = text_max == 0 && number_max > 0;
+    if (numbers_grow)
+        text_max = number_max;
     long given = 0;
     int last_auto = -1;
     for (size_t i = 0; i < columns; i++) {
@@ -95,7 +102,7 @@ static void compute_widths(const vb_layout *l, const vb_table *t, const column_m
         long w;
         if (max_sum <= left) {
             long extra = left - max_sum;
-            int grows = (int)i != stt_column && !m[i].numeric;
+            int grows = (int)i != stt_column && m[i].numeric == numbers_grow;
             w = max[i] + (text_max > 0 ? (grows ? extra * max[i] / text_max : 0)
                                        : extra * max[i] / (max_sum ? max_sum : 1));
         } else if (min_sum >= left) {

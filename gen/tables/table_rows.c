@@ -6,6 +6,8 @@
  * as placeholders, which are skipped. */
 #include "table_rows.h"
 
+#include "../text.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -350,6 +352,38 @@ static void lay_group(vb_table_rows *r, const char *number, const char *text)
     }
 }
 
+/* Whether a header cell names the STT column: "STT", "TT", "Số TT", "Số thứ tự", in any
+ * case, with or without dots and spaces. */
+static int names_stt(const char *text)
+{
+    if (!text || strlen(text) > 40)
+        return 0;
+    char *lower = vb_lower_vi(text);
+    char bare[64];
+    size_t n = 0;
+    for (const char *p = lower; *p && n + 1 < sizeof bare; p++)
+        if (*p != ' ' && *p != '.')
+            bare[n++] = *p;
+    bare[n] = '\0';
+    free(lower);
+    return strcmp(bare, "stt") == 0 || strcmp(bare, "tt") == 0 ||
+           strcmp(bare, "s\xe1\xbb\x91tt") == 0 ||                     /* sốtt */
+           strcmp(bare, "s\xe1\xbb\x91th\xe1\xbb\xa9t\xe1\xbb\xb1") == 0; /* sốthứtự */
+}
+
+/* With no `stt: true` column, a header cell named STT makes its column the STT column: a
+ * spreadsheet's or a plain `cot: [STT, …]` table gets its numbering, centring and group
+ * rows as the YAML form would. */
+static void find_stt_by_name(vb_table_rows *r)
+{
+    for (size_t c = 0; c < r->columns; c++)
+        if (r->grid[c].cover == VB_CELL_OWN && r->grid[c].colspan == 1 &&
+            names_stt(r->grid[c].text)) {
+            r->stt_column = (int)c;
+            return;
+        }
+}
+
 int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
 {
     source_row row;
@@ -467,6 +501,8 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
             r->above_span[c] = r->pending_span[c];
         }
     }
+    if (out->kind == VB_ROW_HEADER && r->stt_column < 0)
+        find_stt_by_name(r);
     if (out->kind == VB_ROW_HEADER || r->stt_column < 0)
         return 1;
 
