@@ -433,7 +433,7 @@ static void test_widths(void **state)
     /* The data cells leave their widths to the grid; the layout tables state theirs. */
     assert_int_equal(xcount(d, NULL, "%s//w:tcW", t), 0);
     assert_true(xcount(d, NULL, "(//w:tbl)[1]//w:tcW") > 0);
-    /* ODT: the columns' widths in the table's column styles add up to the table's. */
+    /* ODT: one table:table-column per grid column. */
     assert_int_equal(xcount(r->content, NULL, "//table:table[.//text:p='Quyết định 1']/table:table-column"), 3);
 }
 
