@@ -7,7 +7,6 @@
 
 #include "model.h"
 #include "deflate_stream.h"
-#include "spool.h"
 #include "templates.h"
 #include "zip_package.h"
 

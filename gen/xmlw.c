@@ -6,6 +6,7 @@
 
 #include "model.h"
 #include "deflate_stream.h"
+#include "zip_package.h"
 
 struct vb_xml {
     xmlBufferPtr buffer; /* a writer into memory, or */
@@ -103,13 +104,10 @@ static int deflating_close(void *ctx)
     return 0;
 }
 
-/* zlib's default level, the one Office and LibreOffice write their packages with. */
-#define PART_DEFLATE_LEVEL 6
-
 vb_xml *vb_xml_new_deflating(int standalone)
 {
     vb_xml *x = vb_xcalloc(1, sizeof *x);
-    x->deflating = vb_deflate_stream_new(PART_DEFLATE_LEVEL);
+    x->deflating = vb_deflate_stream_new(VB_PACKAGE_DEFLATE_LEVEL);
     xmlOutputBufferPtr out =
         xmlOutputBufferCreateIO(deflating_write, deflating_close, x->deflating, NULL);
     x->writer = out ? xmlNewTextWriter(out) : NULL;

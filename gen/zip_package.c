@@ -24,7 +24,6 @@
 
 /* Every entry is a regular file, rw-r--r--, "made by" Unix. */
 #define ENTRY_UNIX_MODE 0100644u
-#define DEFLATE_LEVEL 6u
 
 struct vb_package {
     char *dest_path;  /* as given by the caller; "-" means standard output */
@@ -214,7 +213,7 @@ static int add_source(vb_package *pkg, const char *name, zip_source_t *source,
     if ((storage != ENTRY_PRE_DEFLATED &&
          zip_set_file_compression(pkg->zip, entry,
                                   storage == ENTRY_DEFLATE ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                  storage == ENTRY_DEFLATE ? DEFLATE_LEVEL : 0) != 0) ||
+                                  storage == ENTRY_DEFLATE ? VB_PACKAGE_DEFLATE_LEVEL : 0) != 0) ||
         zip_file_set_mtime(pkg->zip, entry, dos_epoch(), 0) != 0 ||
         zip_file_set_external_attributes(pkg->zip, entry, 0, ZIP_OPSYS_UNIX,
                                          ENTRY_UNIX_MODE << 16) != 0 ||

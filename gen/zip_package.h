@@ -12,6 +12,10 @@
 
 typedef struct vb_package vb_package;
 
+/* The deflate level of every compressed entry: zlib's default, the one Office and
+ * LibreOffice write their packages with. Entries deflated beforehand use it too. */
+#define VB_PACKAGE_DEFLATE_LEVEL 6
+
 /* Start a package that will end up at `dest_path` ("-" means standard output).
  * Returns NULL and fills `err` (a message for the user, including the path and strerror)
  * when the temporary file cannot be created. The caller frees the package with
