@@ -18,6 +18,9 @@ void vb_validate(const vb_document *doc, const vb_validate_options *options, vb_
 /* Appendices and tables (validate_tables.c): each appendix referred to, each table's rows
  * readable and fitting their columns. Part of vb_validate. */
 void vb_validate_tables(const vb_document *doc, int read_rows, vb_diagnostics *diags);
+/* Only the reading of every table's rows (TBL-DATA, TBL-EMPTY): what render checks again when
+ * a writer that streamed a table failed. */
+void vb_validate_table_rows(const vb_document *doc, vb_diagnostics *diags);
 
 /* The roles of a section: those given by vai_tro, else those its title implies
  * ("Kết quả đạt được" → assessment, "Kiến nghị" → recommendation, …). */

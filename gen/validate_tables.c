@@ -95,15 +95,20 @@ static void check_tables_under(const vb_node *root, vb_diagnostics *diags)
             check_table(n->table, diags);
 }
 
+void vb_validate_table_rows(const vb_document *doc, vb_diagnostics *diags)
+{
+    check_tables_under(doc->body, diags);
+    for (size_t i = 0; i < doc->appendix_count; i++)
+        check_tables_under(doc->appendices[i].body, diags);
+}
+
 void vb_validate_tables(const vb_document *doc, int read_rows, vb_diagnostics *diags)
 {
     if (read_rows)
-        check_tables_under(doc->body, diags);
+        vb_validate_table_rows(doc, diags);
     char *body = doc->appendix_count ? body_text_lower(doc->body) : NULL;
     for (size_t i = 0; i < doc->appendix_count; i++) {
         const vb_appendix *a = &doc->appendices[i];
-        if (read_rows)
-            check_tables_under(a->body, diags);
         char number[16];
         vb_roman((int)i + 1, number, sizeof number);
         char *lower_number = vb_lower_vi(number);

@@ -88,6 +88,14 @@ for fmt in docx odt; do
     grep -q "^$tmp/$REPORT-phu-luc-2.csv:6:1: error: row has 5 cells but the first row (line 1) has 4 \[TBL-DATA\]$" "$tmp/err"
   check "bad table row ($fmt) no output" test ! -e "$tmp/$REPORT.$fmt"
 done
+# The check again reads the rows only: the warnings already given (PL-REF: the body never
+# names the appendix) are not repeated.
+cp "$ROOT/docs/examples/bao-cao.yaml" "$tmp/unnamed.yaml"
+printf 'phu_luc:\n  - tieu_de: Số liệu\n    noi_dung:\n      - bang: {tep: unnamed.csv}\n' >> "$tmp/unnamed.yaml"
+printf 'STT,Xã\n1,A,B\n' > "$tmp/unnamed.csv"
+check "bad table row, unnamed appendix exit 1" status_is 1 "$VANBAN" render --lang en "$tmp/unnamed.yaml"
+check "PL-REF said once" test "$(grep -c 'PL-REF' "$tmp/err")" -eq 1
+check "TBL-DATA said once" test "$(grep -c 'unnamed.csv:2:1: error: .*TBL-DATA' "$tmp/err")" -eq 1
 
 # I/O errors: exit 3.
 check "missing input exit 3" status_is 3 "$VANBAN" render "$tmp/nope.yaml"

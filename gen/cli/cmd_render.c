@@ -180,7 +180,7 @@ static int write_failed(const vb_document *doc, const render_options *opt, const
 {
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
-    vb_validate_tables(doc, 1, &diags);
+    vb_validate_table_rows(doc, &diags); /* the rows only: the rest was reported before */
     int input_error = diags.error_count > 0;
     if (input_error)
         vb_diagnostics_print(&diags, msg);
