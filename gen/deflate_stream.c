@@ -312,9 +312,8 @@ void vb_deflate_stream_free(vb_deflate_stream *s)
     }
     if (s->z_ready)
         deflateEnd(&s->z);
-    free(s->filling.data);
-    for (size_t i = 0; i < s->count; i++)
-        free(s->queue[(s->head + i) % QUEUED].data);
+    free(s->filling.data); /* the queue is empty: only a running worker holds blocks, and it
+                            * has given them all back once stopped */
     for (size_t i = 0; i < s->spare_count; i++)
         free(s->spare[i]);
     vb_spool_free(s->out);

@@ -375,14 +375,15 @@ static const char *plural_cells(size_t n)
 }
 
 /* Length of the well-formed UTF-8 character at `b` (at most `avail` bytes) when it is one
- * the fast path below may take whole, else 0 (ASCII control bytes, the separator, quotes,
- * line ends, anything unusual: read_char handles and reports those). */
+ * the fast path below may take whole, else 0 (ASCII control bytes and line ends; outside
+ * quotes the separator, inside them the quote; anything unusual: read_char handles and
+ * reports those). */
 static size_t plain_char_len(const unsigned char *b, size_t avail, unsigned char separator,
                              int quoted)
 {
     unsigned lead = b[0];
     if (lead < 0x80) {
-        if (lead < 0x20 || lead == separator || (quoted && lead == '"'))
+        if (lead < 0x20 || (quoted ? lead == '"' : lead == separator))
             return 0;
         return 1;
     }
