@@ -1,6 +1,8 @@
-/* Raw DEFLATE of a byte stream, done on a second thread while the caller goes on producing
- * the bytes (see deflate_stream.c). For the zip entries that may be large: the time of a
- * part becomes the longer of making it and compressing it, not their sum. */
+/* Raw DEFLATE of a byte stream, compressed in chunks by a worker thread while the caller goes
+ * on producing the bytes, and by the caller too whenever it would otherwise wait (see
+ * deflate_stream.c). For the zip entries that may be large: the time of a part becomes the
+ * longer of making it and compressing it, not their sum, and both cores compress once it is
+ * made. */
 #ifndef VB_DEFLATE_STREAM_H
 #define VB_DEFLATE_STREAM_H
 
