@@ -234,7 +234,8 @@ static void snippet(const char *text, size_t offset, size_t length, char *buf, s
 
 /* Normalises one scalar's text; reports what it finds at positions inside `data`. */
 static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_style tone,
-                            int typography, vb_speller *speller, vb_diagnostics *diags)
+                            vb_tone_cache *tone_cache, int typography, vb_speller *speller,
+                            vb_diagnostics *diags)
 {
     const char *data = li->data;
     size_t n = s->inner_end - s->inner_start;
@@ -263,7 +264,7 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
 
     vb_tone_finding *tf = NULL;
     size_t tone_count = 0;
-    char *toned = vb_tone_apply(nfc, strlen(nfc), tone, &tf, &tone_count);
+    char *toned = vb_tone_apply_cached(tone_cache, nfc, strlen(nfc), tone, &tf, &tone_count);
     for (size_t i = 0; i < tone_count; i++) {
         vb_pos at = position(li, s->inner_start + tf[i].offset);
         /* Capitalised words are names, and the official names of the Central Highlands are
@@ -333,17 +334,20 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
         vb_tone_style_parse(list.tone_name, &tone);
 
     line_index_build(&li, name, data, len);
+    vb_tone_cache *tone_cache = vb_tone_cache_new();
     for (size_t i = 0; i < list.count; i++) {
         scalar_span *s = &list.items[i];
         if (s->is_key || s->inner_end <= s->inner_start)
             continue;
-        char *text = normalize_text(&li, s, tone, options->typography, options->speller, diags);
+        char *text = normalize_text(&li, s, tone, tone_cache, options->typography, options->speller,
+                                    diags);
         size_t n = s->inner_end - s->inner_start;
         if (strlen(text) != n || memcmp(text, data + s->inner_start, n) != 0)
             s->replacement = text;
         else
             free(text);
     }
+    vb_tone_cache_free(tone_cache);
 
     int any_change = 0;
     for (size_t i = 0; i < list.count && !any_change; i++)

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "viet/tone.h"
 #include "yaml_reader.h"
 
 typedef struct {
@@ -20,6 +21,7 @@ typedef struct {
     vb_diagnostics *diags;
     size_t visits, visit_budget;
     int budget_reported;
+    vb_tone_cache *tone_cache; /* the document's, for yr_scalar_text_styled */
 } reader;
 
 #define VI_EN(vi, en) vi, en

@@ -169,7 +169,8 @@ char *yr_scalar_text_styled(reader *r, yaml_node_t *node)
     free(filled);
     if (tone_style < 0)
         return nfc;
-    char *styled = vb_tone_apply(nfc, strlen(nfc), (vb_tone_style)tone_style, NULL, NULL);
+    char *styled = vb_tone_apply_cached(r->tone_cache, nfc, strlen(nfc), (vb_tone_style)tone_style,
+                                         NULL, NULL);
     free(nfc);
     return styled;
 }
@@ -1291,7 +1292,8 @@ static vb_document *read_document_bytes(const char *name, const char *data, size
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
     /* tone_style -1: texts keep their marks as typed (NFC only). */
-    reader r = {vars, restyle ? (int)VB_TONE_TRADITIONAL : -1, data, len, &ydoc, doc, diags, 0, 0, 0};
+    reader r = {vars, restyle ? (int)VB_TONE_TRADITIONAL : -1, data, len, &ydoc, doc, diags, 0, 0, 0,
+                vb_tone_cache_new()};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};
@@ -1319,6 +1321,7 @@ static vb_document *read_document_bytes(const char *name, const char *data, size
                     parser.problem ? parser.problem : "unknown error");
         }
     }
+    vb_tone_cache_free(r.tone_cache);
     yaml_document_delete(&ydoc);
     yaml_parser_delete(&parser);
 

@@ -883,16 +883,57 @@ typedef struct {
 static void *thread_run(void *arg)
 {
     thread_job *job = arg;
+    vb_tone_cache *cache = vb_tone_cache_new(); /* each thread its own, as each reader has */
     for (int i = 0; i < 300; i++) {
         vb_tone_finding *f = NULL;
         size_t count = 0;
-        char *out = vb_tone_apply(thread_text, sizeof thread_text - 1, VB_TONE_MODERN, &f, &count);
+        char *out = vb_tone_apply_cached(cache, thread_text, sizeof thread_text - 1, VB_TONE_MODERN,
+                                         &f, &count);
         if (strcmp(out, job->expected) != 0 || count != 7)
             job->failures++;
         free(out);
         free(f);
     }
+    vb_tone_cache_free(cache);
     return NULL;
+}
+
+/* A cache answers repeated words: the text and every finding (offset, kind, before, after)
+ * must be what the uncached pass gives, whatever style the cache saw the word in before. */
+static void test_cache_same_as_uncached(void **state)
+{
+    (void)state;
+    vb_tone_cache *cache = vb_tone_cache_new();
+    static const vb_tone_style order[] = {VB_TONE_MODERN, VB_TONE_TRADITIONAL, VB_TONE_KEEP,
+                                          VB_TONE_MODERN, VB_TONE_KEEP, VB_TONE_TRADITIONAL};
+    for (size_t round = 0; round < sizeof order / sizeof *order; round++) {
+        vb_tone_style style = order[round];
+        vb_tone_finding *want_f = NULL, *got_f = NULL;
+        size_t want_n = 0, got_n = 0;
+        char *want = vb_tone_apply(thread_text, sizeof thread_text - 1, style, &want_f, &want_n);
+        char *got = vb_tone_apply_cached(cache, thread_text, sizeof thread_text - 1, style, &got_f,
+                                         &got_n);
+        assert_string_equal(got, want);
+        assert_int_equal(got_n, want_n);
+        for (size_t i = 0; i < want_n; i++) {
+            assert_int_equal(got_f[i].offset, want_f[i].offset);
+            assert_int_equal(got_f[i].length, want_f[i].length);
+            assert_int_equal(got_f[i].kind, want_f[i].kind);
+            assert_string_equal(got_f[i].before, want_f[i].before);
+            assert_string_equal(got_f[i].after, want_f[i].after);
+        }
+        /* Without findings asked for, the cached text is the same. */
+        char *plain = vb_tone_apply_cached(cache, thread_text, sizeof thread_text - 1, style, NULL,
+                                           NULL);
+        assert_string_equal(plain, want);
+        free(plain);
+        free(want);
+        free(got);
+        free(want_f);
+        free(got_f);
+    }
+    vb_tone_cache_free(cache);
+    vb_tone_cache_free(NULL);
 }
 
 static void test_threads(void **state)
@@ -978,6 +1019,7 @@ int main(void)
         cmocka_unit_test(test_ill_formed),
         cmocka_unit_test(test_style_parse),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_cache_same_as_uncached),
         cmocka_unit_test(test_shared_vectors),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -615,27 +615,40 @@ static void do_word_uncached(const char *s, size_t n, size_t offset, vb_tone_sty
                     after);
 }
 
-/* Documents repeat a few thousand syllables: each thread remembers what it made of the
- * words it saw (per style), so a repeated word costs a hash and a copy. Thread-local, so
- * threads never share it. */
+/* Documents repeat a few thousand syllables: a cache remembers what was made of the words
+ * seen (per style), so a repeated word costs a hash and a copy. Each caller owns its cache
+ * (one per document read), so threads never share one; it is allocated zeroed and touched
+ * only where words land, so an unused slot costs nothing. */
 #define WORD_CACHE_SLOTS 4096
 typedef struct {
     unsigned char used, style, kind, in_len, out_len;
     char in[64], out[64];
 } cached_word;
-static _Thread_local cached_word word_cache[WORD_CACHE_SLOTS];
+struct vb_tone_cache {
+    cached_word slots[WORD_CACHE_SLOTS];
+};
 
-static void do_word(const char *s, size_t n, size_t offset, vb_tone_style style, outbuf *out,
-                    findings *found)
+vb_tone_cache *vb_tone_cache_new(void)
 {
-    if (n >= 64) {
+    return vb_xcalloc(1, sizeof(vb_tone_cache));
+}
+
+void vb_tone_cache_free(vb_tone_cache *cache)
+{
+    free(cache);
+}
+
+static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset,
+                    vb_tone_style style, outbuf *out, findings *found)
+{
+    if (!cache || n >= 64) {
         do_word_uncached(s, n, offset, style, out, found);
         return;
     }
     uint32_t h = 2166136261u ^ (uint32_t)style;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    cached_word *slot = &word_cache[h % WORD_CACHE_SLOTS];
+    cached_word *slot = &cache->slots[h % WORD_CACHE_SLOTS];
     if (slot->used && slot->style == style && slot->in_len == n && memcmp(slot->in, s, n) == 0) {
         out_add(out, slot->out, slot->out_len);
         if (found && slot->kind != VB_SYLLABLE_UNCHANGED) {
@@ -688,6 +701,12 @@ static int is_mark(UChar32 c)
 char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_finding **findings_out,
                     size_t *count)
 {
+    return vb_tone_apply_cached(NULL, text, len, style, findings_out, count);
+}
+
+char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
+                           vb_tone_finding **findings_out, size_t *count)
+{
     outbuf out = {0};
     findings found = {0};
     out_add(&out, "", 0);
@@ -710,7 +729,7 @@ char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_f
         }
         if (start > plain)
             add_nfc(&out, text + plain, start - plain);
-        do_word(text + start, end - start, start, style, &out, findings_out ? &found : NULL);
+        do_word(cache, text + start, end - start, start, style, &out, findings_out ? &found : NULL);
         plain = i = end;
     }
     if (text && len > plain)

@@ -41,6 +41,16 @@ typedef struct {
 char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_finding **findings,
                     size_t *count);
 
+/* What was made of the words seen, kept to answer repeated words at once: one per document
+ * (or per run of texts) and per thread. */
+typedef struct vb_tone_cache vb_tone_cache;
+vb_tone_cache *vb_tone_cache_new(void);
+void vb_tone_cache_free(vb_tone_cache *cache); /* NULL-safe */
+
+/* vb_tone_apply with a cache (NULL: none), for callers that style many texts. */
+char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
+                           vb_tone_finding **findings, size_t *count);
+
 /* Parses a style name: "cu", "moi", "giu_nguyen". Returns 0, or -1 when unknown. */
 int vb_tone_style_parse(const char *name, vb_tone_style *out);
 
