@@ -1,6 +1,7 @@
 #include "atomic_file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,40 @@
 #include <unistd.h>
 
 #include "model.h"
+
+static int durable_outputs;
+
+void vb_output_set_durable(int durable)
+{
+    durable_outputs = durable != 0;
+}
+
+int vb_output_durable(void)
+{
+    return durable_outputs;
+}
+
+void vb_sync_parent_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    if (slash == NULL) {
+        dir = vb_strdup(".");
+    } else if (slash == path) {
+        dir = vb_strdup("/");
+    } else {
+        size_t n = (size_t)(slash - path);
+        dir = vb_xmalloc(n + 1);
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    int fd = open(dir, O_RDONLY);
+    if (fd >= 0) {
+        (void)fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
 
 int vb_write_file_atomic(const char *path, const char *data, size_t len, char *err, size_t err_size)
 {
@@ -48,7 +83,7 @@ int vb_write_file_atomic(const char *path, const char *data, size_t len, char *e
         else
             done += (size_t)w;
     }
-    ok = ok && fsync(fd) == 0;
+    ok = ok && (!durable_outputs || fsync(fd) == 0);
     int saved = errno;
     if (close(fd) != 0 && ok) {
         ok = 0;
@@ -58,6 +93,8 @@ int vb_write_file_atomic(const char *path, const char *data, size_t len, char *e
         ok = 0;
         saved = errno;
     }
+    if (ok && durable_outputs)
+        vb_sync_parent_dir(path);
     if (!ok) {
         snprintf(err, err_size, "%s: %s", path, strerror(saved));
         unlink(tmp);

@@ -5,6 +5,7 @@
  * vb_zip_fd_sink; we rename that onto the destination only once zip_close() has succeeded. */
 #include "zip_package.h"
 
+#include "atomic_file.h"
 #include "spool.h"
 #include "zip_fd_sink.h"
 
@@ -423,32 +424,6 @@ static int copy_to_stdout(int fd, const char *temp_path, char *err, size_t err_s
     return 0;
 }
 
-/* Make the rename itself durable. Best effort: some file systems refuse fsync on a directory,
- * and the file is already complete and in place. */
-static void sync_parent_dir(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = NULL;
-    int fd = -1;
-
-    if (slash == NULL)
-        dir = strdup(".");
-    else if (slash == path)
-        dir = strdup("/");
-    else
-        dir = strndup(path, (size_t)(slash - path));
-    if (dir == NULL)
-        goto cleanup;
-    fd = open(dir, O_RDONLY);
-    if (fd >= 0)
-        (void)fsync(fd);
-
-cleanup:
-    if (fd >= 0)
-        close(fd);
-    free(dir);
-}
-
 int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
 {
     int result = -1;
@@ -480,7 +455,7 @@ int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
         goto cleanup;
     }
     /* mkstemp made the file 0600; give it the mode a new file would have. */
-    if (fchmod(pkg->fd, pkg->file_mode) != 0 || fsync(pkg->fd) != 0) {
+    if (fchmod(pkg->fd, pkg->file_mode) != 0 || (vb_output_durable() && fsync(pkg->fd) != 0)) {
         set_err(err, err_size, "cannot write %s: %s", pkg->dest_path, strerror(errno));
         goto cleanup;
     }
@@ -489,7 +464,8 @@ int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
         goto cleanup;
     }
     pkg->temp_exists = false;
-    sync_parent_dir(pkg->dest_path);
+    if (vb_output_durable())
+        vb_sync_parent_dir(pkg->dest_path);
     result = 0;
 
 cleanup:

@@ -46,6 +46,15 @@ check "byte-identical" cmp -s "$tmp/plan.docx" "$tmp/again.docx"
 check "epoch render" status_is 0 env SOURCE_DATE_EPOCH=1700000000 "$VANBAN" render -o "$tmp/epoch.docx" "$tmp/plan.yaml"
 check "epoch in core.xml" bash -c "unzip -p '$tmp/epoch.docx' docProps/core.xml | grep -q '2023-11-14T22:13:20Z'"
 
+# --fsync: the same bytes, forced to the disk (the file and its directory) when asked only.
+check "--fsync render" status_is 0 "$VANBAN" render --fsync -o "$tmp/synced.docx" "$tmp/plan.yaml"
+check "--fsync same bytes" cmp -s "$tmp/plan.docx" "$tmp/synced.docx"
+if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+  fsyncs() { strace -f -e trace=fsync -o "$tmp/trace" "$@" >/dev/null 2>&1; grep -c '^.*fsync(' "$tmp/trace"; }
+  check "--fsync syncs file and directory" test "$(fsyncs "$VANBAN" render --fsync -o "$tmp/s.docx" "$tmp/plan.yaml")" -eq 2
+  check "no fsync by default" test "$(fsyncs "$VANBAN" render -o "$tmp/s.docx" "$tmp/plan.yaml")" -eq 0
+fi
+
 # Standard input and standard output.
 check "stdin to -o" status_is 0 "$VANBAN" render -o "$tmp/stdin.docx" - < "$tmp/plan.yaml"
 check "stdin same bytes" cmp -s "$tmp/plan.docx" "$tmp/stdin.docx"

@@ -90,6 +90,9 @@ int cmd_normalize(int argc, char **argv)
         fprintf(stderr, "vanban normalize: -o takes one input file\n");
         return EXIT_USAGE;
     }
+    /* normalize rewrites the user's own source, which nothing can make again: always on
+     * the disk before it replaces the old text. */
+    vb_output_set_durable(1);
     int status = 0;
     for (int i = optind; i < argc; i++) {
         const char *input = argv[i];

@@ -17,6 +17,7 @@
 #include "../odt/odt.h"
 #include "../templates.h"
 #include "../txt/txt_writer.h"
+#include "../atomic_file.h"
 #include "../validate.h"
 #include "../yaml_reader.h"
 #include "cli.h"
@@ -36,6 +37,8 @@ static const char usage_render[] =
     "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
     "      --out-dir DIR   write the outputs under DIR, mirroring the inputs' tree\n"
     "  -j, --jobs N        render N documents at a time (default: the number of cores)\n"
+    "      --fsync         force each output to the disk before it replaces the old\n"
+    "                      file (slower; for media about to be removed)\n"
     "      --data ROWS     ROWS is a CSV or TSV file whose first row names the columns:\n"
     "                      FILE is a template, rendered once per row with each {{column}}\n"
     "                      filled; a column ten_tep names the outputs (else the row number)\n"
@@ -586,10 +589,11 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
 
 int cmd_render(int argc, char **argv, int is_preview)
 {
-    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING, OPT_OUT_DIR, OPT_DATA };
+    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING, OPT_OUT_DIR, OPT_DATA, OPT_FSYNC };
     static const struct option options[] = {
         {"data", required_argument, NULL, OPT_DATA},
         {"draft", no_argument, NULL, OPT_DRAFT},
+        {"fsync", no_argument, NULL, OPT_FSYNC},
         {"jobs", required_argument, NULL, 'j'},
         {"out-dir", required_argument, NULL, OPT_OUT_DIR},
         {"encoding", required_argument, NULL, OPT_ENCODING},
@@ -619,6 +623,9 @@ int cmd_render(int argc, char **argv, int is_preview)
             break;
         case OPT_DRAFT:
             opt.draft = 1;
+            break;
+        case OPT_FSYNC:
+            vb_output_set_durable(1);
             break;
         case 'j':
             if (cli_parse_jobs(optarg, &jobs) < 0)
