@@ -617,12 +617,15 @@ static void do_word_uncached(const char *s, size_t n, size_t offset, vb_tone_sty
 
 /* Documents repeat a few thousand syllables: a cache remembers what was made of the words
  * seen (per style), so a repeated word costs a hash and a copy. Each caller owns its cache
- * (one per document read), so threads never share one; it is allocated zeroed and touched
- * only where words land, so an unused slot costs nothing. */
+ * (one per document read), so threads never share one. Slots are small (a Vietnamese
+ * syllable is at most 9 bytes of UTF-8; longer words are not cached) so that the whole
+ * cache is 32 pages: every fresh page costs a fault, and a render is a few milliseconds. */
 #define WORD_CACHE_SLOTS 4096
+#define CACHED_BYTES 14
 typedef struct {
-    unsigned char used, style, kind, in_len, out_len;
-    char in[64], out[64];
+    unsigned char in_len;  /* 0: an empty slot */
+    unsigned char out_len, style, kind;
+    char in[CACHED_BYTES], out[CACHED_BYTES];
 } cached_word;
 struct vb_tone_cache {
     cached_word slots[WORD_CACHE_SLOTS];
@@ -630,7 +633,10 @@ struct vb_tone_cache {
 
 vb_tone_cache *vb_tone_cache_new(void)
 {
-    return vb_xcalloc(1, sizeof(vb_tone_cache));
+    /* Written now rather than calloc'ed: a zero page read and then written faults twice. */
+    vb_tone_cache *cache = vb_xmalloc(sizeof *cache);
+    memset(cache, 0, sizeof *cache);
+    return cache;
 }
 
 void vb_tone_cache_free(vb_tone_cache *cache)
@@ -641,15 +647,22 @@ void vb_tone_cache_free(vb_tone_cache *cache)
 static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset,
                     vb_tone_style style, outbuf *out, findings *found)
 {
-    if (!cache || n >= 64) {
+    if (!cache || n > CACHED_BYTES) {
         do_word_uncached(s, n, offset, style, out, found);
         return;
     }
     uint32_t h = 2166136261u ^ (uint32_t)style;
-    for (size_t i = 0; i < n; i++)
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++) {
+        high |= (unsigned char)s[i];
         h = (h ^ (unsigned char)s[i]) * 16777619u;
+    }
+    if (high < 0x80) { /* plain ASCII: nothing to place, nothing to remember */
+        out_add(out, s, n);
+        return;
+    }
     cached_word *slot = &cache->slots[h % WORD_CACHE_SLOTS];
-    if (slot->used && slot->style == style && slot->in_len == n && memcmp(slot->in, s, n) == 0) {
+    if (slot->in_len == n && slot->style == style && memcmp(slot->in, s, n) == 0) {
         out_add(out, slot->out, slot->out_len);
         if (found && slot->kind != VB_SYLLABLE_UNCHANGED) {
             /* A word with a finding is rare: work it out again for the finding's texts. */
@@ -670,10 +683,9 @@ static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset
     findings *sink = found ? found : &local;
     do_word_uncached(s, n, offset, style, out, sink);
     size_t made = out->len - out_before;
-    if (made < 64) {
-        slot->used = 1;
-        slot->style = (unsigned char)style;
+    if (made <= CACHED_BYTES) {
         slot->in_len = (unsigned char)n;
+        slot->style = (unsigned char)style;
         memcpy(slot->in, s, n);
         slot->out_len = (unsigned char)made;
         memcpy(slot->out, out->p + out_before, made);
