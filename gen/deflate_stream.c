@@ -52,11 +52,62 @@ typedef struct {
     uint32_t crc;        /* of its bytes alone */
 } chunk;
 
-/* A zlib state; one per thread that compresses (the worker's, the caller's). */
+/* A zlib state, taken from the pool below for one chunk at a time. */
 typedef struct {
     z_stream z;
     bool ready;
+    int level;
 } compressor;
+
+/* zlib states are kept for reuse across chunks, streams and documents: a fresh one is
+ * 256 KiB, every page of which faults on first use (about 2 µs each here), and a render
+ * writes several parts. Process-wide, under its own lock; emptied at exit. */
+#define POOL_KEPT 4
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
+static compressor *pool[POOL_KEPT];
+static size_t pool_count;
+
+static void compressor_free(compressor *c)
+{
+    if (c->ready)
+        deflateEnd(&c->z);
+    free(c);
+}
+
+static void pool_drain(void)
+{
+    pthread_mutex_lock(&pool_lock);
+    while (pool_count > 0)
+        compressor_free(pool[--pool_count]);
+    pthread_mutex_unlock(&pool_lock);
+}
+
+static void pool_start(void)
+{
+    atexit(pool_drain);
+}
+
+static compressor *compressor_take(void)
+{
+    pthread_once(&pool_once, pool_start);
+    pthread_mutex_lock(&pool_lock);
+    compressor *c = pool_count > 0 ? pool[--pool_count] : NULL;
+    pthread_mutex_unlock(&pool_lock);
+    return c ? c : vb_xcalloc(1, sizeof *c);
+}
+
+static void compressor_give(compressor *c)
+{
+    pthread_mutex_lock(&pool_lock);
+    if (pool_count < POOL_KEPT) {
+        pool[pool_count++] = c;
+        c = NULL;
+    }
+    pthread_mutex_unlock(&pool_lock);
+    if (c)
+        compressor_free(c);
+}
 
 struct vb_deflate_stream {
     int level;
@@ -67,7 +118,6 @@ struct vb_deflate_stream {
     bool finished;
     bool thread_started;
     pthread_t thread;
-    compressor own;      /* the caller's, when it helps */
 
     /* Shared, under `lock`. */
     pthread_mutex_t lock;
@@ -79,8 +129,6 @@ struct vb_deflate_stream {
     uint32_t crc;
     uint64_t size;
     vb_spool *out;
-
-    compressor worker_z; /* the worker's own */
 };
 
 vb_deflate_stream *vb_deflate_stream_new(int level)
@@ -113,11 +161,16 @@ static bool failed(vb_deflate_stream *s)
 /* Compresses one chunk into its own output buffer; no lock held. Returns 0 or an errno. */
 static int compress_chunk(vb_deflate_stream *s, compressor *c, chunk *k)
 {
+    if (c->ready && c->level != s->level) {
+        deflateEnd(&c->z);
+        c->ready = false;
+    }
     if (!c->ready) {
         /* Raw deflate (negative window bits): a zip entry has its own header and CRC. */
         if (deflateInit2(&c->z, s->level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
             return ENOMEM;
         c->ready = true;
+        c->level = s->level;
     } else if (deflateReset(&c->z) != Z_OK) {
         return EIO;
     }
@@ -183,14 +236,19 @@ static chunk *oldest_queued_locked(vb_deflate_stream *s)
     return NULL;
 }
 
-/* Under the lock, which it drops while compressing: compresses chunk `k` (queued) with
- * compressor `c` and stores what is ready. After a failure the chunk is only given back. */
-static void run_chunk_locked(vb_deflate_stream *s, compressor *c, chunk *k)
+/* Under the lock, which it drops while compressing: compresses chunk `k` (queued) and
+ * stores what is ready. After a failure the chunk is only given back. */
+static void run_chunk_locked(vb_deflate_stream *s, chunk *k)
 {
     k->state = SLOT_RUNNING;
     bool skip = s->error != 0;
     pthread_mutex_unlock(&s->lock);
-    int error = skip ? 0 : compress_chunk(s, c, k);
+    int error = 0;
+    if (!skip) {
+        compressor *c = compressor_take();
+        error = compress_chunk(s, c, k);
+        compressor_give(c);
+    }
     pthread_mutex_lock(&s->lock);
     if (error)
         fail_locked(s, error);
@@ -206,7 +264,7 @@ static void *worker(void *arg)
     for (;;) {
         chunk *k = oldest_queued_locked(s);
         if (k) {
-            run_chunk_locked(s, &s->worker_z, k);
+            run_chunk_locked(s, k);
             continue;
         }
         if (s->closing)
@@ -224,7 +282,7 @@ static void help_until_locked(vb_deflate_stream *s, bool (*done)(vb_deflate_stre
     while (!done(s)) {
         chunk *k = oldest_queued_locked(s);
         if (k)
-            run_chunk_locked(s, &s->own, k);
+            run_chunk_locked(s, k);
         else if (s->error && !s->thread_started)
             return; /* nothing runs that could change anything */
         else
@@ -387,10 +445,6 @@ void vb_deflate_stream_free(vb_deflate_stream *s)
         pthread_mutex_unlock(&s->lock);
         complete(s);
     }
-    if (s->own.ready)
-        deflateEnd(&s->own.z);
-    if (s->worker_z.ready)
-        deflateEnd(&s->worker_z.z);
     for (size_t i = 0; i < SLOTS; i++) {
         free(s->slots[i].in);
         free(s->slots[i].out);
