@@ -73,7 +73,8 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, vb_element
 
 int vb_docx_styles_xml(const vb_layout *layout, vb_part *out)
 {
-    vb_xml *x = vb_xml_new(1);
+    /* Some 20 KiB: compressed in the background while the other parts are written. */
+    vb_xml *x = vb_xml_new_deflating(1);
     vb_xml_start(x, "w:styles");
     vb_xml_attr(x, "xmlns:w", VB_WML_NS);
 
@@ -137,5 +138,5 @@ int vb_docx_styles_xml(const vb_layout *layout, vb_part *out)
         write_paragraph_style(x, layout, (vb_element)el);
 
     vb_xml_end(x);
-    return vb_part_take(out, "word/styles.xml", x);
+    return vb_part_take_deflated(out, "word/styles.xml", x, NULL, 0);
 }
