@@ -16,11 +16,15 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include <zlib.h>
+
+#include "deflate_stream.h"
 #include "docx/docx.h"
 #include "docx/wml.h"
 #include "geometry.h"
 #include "layout.h"
 #include "model.h"
+#include "spool.h"
 #include "xmlw.h"
 
 #define DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -352,17 +356,47 @@ static void test_table_start(void **state)
 
 typedef struct {
     vb_part part;
+    char *xml; /* the part inflated */
+    size_t xml_size;
     xmlDocPtr doc;
     xmlXPathContextPtr ctx;
 } styles_fixture;
+
+/* The XML of a part made deflated, as the package would hold it once inflated. */
+static char *inflate_part(vb_part *part, size_t *size)
+{
+    assert_non_null(part->deflated);
+    assert_int_equal(vb_deflate_stream_wait(part->deflated), 0);
+    size_t want = (size_t)vb_deflate_stream_size(part->deflated);
+    vb_spool *spool = vb_deflate_stream_take(part->deflated);
+    size_t comp_size = 0;
+    FILE *file = NULL;
+    const char *comp = vb_spool_take(spool, &comp_size, &file);
+    assert_non_null(comp); /* a styles part stays in memory */
+    char *xml = vb_xmalloc(want + 1);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(inflateInit2(&z, -MAX_WBITS), Z_OK);
+    z.next_in = (Bytef *)comp;
+    z.avail_in = (uInt)comp_size;
+    z.next_out = (Bytef *)xml;
+    z.avail_out = (uInt)want;
+    assert_int_equal(inflate(&z, Z_FINISH), Z_STREAM_END);
+    assert_int_equal(z.total_out, want);
+    inflateEnd(&z);
+    vb_spool_free(spool);
+    xml[want] = '\0';
+    *size = want;
+    return xml;
+}
 
 static void load_styles(styles_fixture *f, vb_format format)
 {
     memset(f, 0, sizeof *f);
     assert_int_equal(vb_docx_styles_xml(vb_layout_for(format), &f->part), 0);
-    assert_non_null(f->part.data);
     assert_string_equal(f->part.name, "word/styles.xml");
-    f->doc = xmlReadMemory(f->part.data, (int)f->part.size, "styles.xml", NULL,
+    f->xml = inflate_part(&f->part, &f->xml_size);
+    f->doc = xmlReadMemory(f->xml, (int)f->xml_size, "styles.xml", NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!f->doc)
         fail_msg("styles.xml is not well-formed XML");
@@ -377,6 +411,7 @@ static void free_styles(styles_fixture *f)
         xmlXPathFreeContext(f->ctx);
     if (f->doc)
         xmlFreeDoc(f->doc);
+    free(f->xml);
     vb_part_free(&f->part);
     memset(f, 0, sizeof *f);
 }
