@@ -6,6 +6,7 @@
 #include "zip_package.h"
 
 #include "atomic_file.h"
+#include "deflate_stream.h"
 #include "spool.h"
 #include "zip_fd_sink.h"
 
@@ -227,6 +228,28 @@ static int add_source(vb_package *pkg, const char *name, zip_source_t *source,
     return 0;
 }
 
+/* Deflates bytes with the pooled zlib states of deflate_stream.c and adds them as a
+ * pre-deflated entry. libzip would start a fresh 256 KiB zlib state for every entry, and
+ * the small parts of a package made most of the time of writing it. */
+static int add_compressed(vb_package *pkg, const char *name, const void *data, size_t size,
+                          char *err, size_t err_size)
+{
+    vb_deflate_stream *stream = vb_deflate_stream_new(VB_PACKAGE_DEFLATE_LEVEL);
+    if (vb_deflate_stream_write(stream, data, size) < 0 || vb_deflate_stream_finish(stream) < 0 ||
+        vb_deflate_stream_wait(stream) < 0) {
+        const char *why = vb_deflate_stream_error(stream);
+        set_add_err(pkg, name, why ? why : "compression failed", err, err_size);
+        vb_deflate_stream_free(stream);
+        return -1;
+    }
+    uint32_t crc = vb_deflate_stream_crc(stream);
+    uint64_t length = vb_deflate_stream_size(stream);
+    int result = vb_package_add_deflated(pkg, name, vb_deflate_stream_take(stream), length, crc,
+                                         err, err_size);
+    vb_deflate_stream_free(stream);
+    return result;
+}
+
 int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t size,
                    int compress, char *err, size_t err_size)
 {
@@ -239,6 +262,8 @@ int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t s
         set_err(err, err_size, "invalid zip entry %s", name != NULL ? name : "(null)");
         goto cleanup;
     }
+    if (compress)
+        return add_compressed(pkg, name, data, size, err, err_size);
     if (pkg->buffer_count == pkg->buffer_capacity) {
         size_t capacity = pkg->buffer_capacity > 0 ? pkg->buffer_capacity * 2 : 16;
         void **bigger = realloc(pkg->buffers, capacity * sizeof *bigger);
