@@ -1,18 +1,25 @@
-/* Raw DEFLATE of a byte stream, compressed in parallel with its making (see deflate_stream.h).
+/* Raw DEFLATE of byte streams, compressed in parallel with their making (see
+ * deflate_stream.h).
  *
- * The stream is cut into chunks of CHUNK_SIZE bytes at fixed offsets. Each chunk is
- * compressed on its own, primed with the 32 KiB before it as a dictionary and ended with a
- * sync flush (the last one with Z_FINISH), so the compressed chunks put end to end are one
- * DEFLATE stream that refers back across chunk boundaries as a single pass would (the way
- * pigz works). Chunks being independent, any thread can compress any of them:
- *   - a worker thread compresses queued chunks while the caller goes on making bytes;
- *   - when the caller would otherwise wait (all slots busy, or waiting for the result) it
- *     compresses queued chunks itself, so both cores work on a part once it is made.
- * Finished chunks are stored into the spool strictly in order, whoever finished them.
+ * A stream is cut into chunks of CHUNK_SIZE bytes at fixed offsets. Each chunk is compressed
+ * on its own, primed with the 32 KiB before it as a dictionary and ended with a sync flush
+ * (the last one with Z_FINISH), so the compressed chunks put end to end are one DEFLATE
+ * stream that refers back across chunk boundaries as a single pass would (the way pigz
+ * works). Chunks being independent, any thread can compress any of them:
+ *   - one worker thread, shared by every stream of the process, compresses queued chunks
+ *     (taking the streams in turn) while their callers go on making bytes;
+ *   - a caller that would otherwise wait (all its slots busy, or waiting for the result)
+ *     compresses its own queued chunks itself, so both cores work once a part is made.
+ * Finished chunks are stored into the stream's spool strictly in order, whoever finished
+ * them. One worker rather than one per stream: a render writes several parts at once, and
+ * more threads than cores only take turns.
  *
- * At most SLOTS chunks exist at once (being filled, queued, compressed or waiting for an
- * earlier one), so memory stays bounded however long the stream is. A stream that ends
- * within INLINE_LIMIT bytes starts no thread: it is compressed in the caller.
+ * At most SLOTS chunks of a stream exist at once (being filled, queued, compressed or
+ * waiting for an earlier one), so memory stays bounded however long the stream is. A stream
+ * that ends within INLINE_LIMIT bytes is compressed in the caller: a hand-over costs more.
+ *
+ * All shared state of every stream is under one lock: it is taken a few times per 64 KiB
+ * chunk, next to about a millisecond of compression.
  *
  * The compressed bytes depend only on the bytes written, never on timing or on how the
  * writes were cut: chunk boundaries are fixed offsets, and each chunk's output is a function
@@ -35,8 +42,10 @@
 #define CHUNK_SIZE (64u * 1024u)
 #define DICT_SIZE (32u * 1024u) /* DEFLATE's window */
 #define SLOTS 8u
-/* A part that ends smaller than this is compressed in the caller: a thread costs more. */
+/* A part that ends smaller than this is compressed in the caller. */
 #define INLINE_LIMIT (4u * 1024u)
+/* zlib states kept for reuse (see compressor_take). */
+#define POOL_KEPT 4
 
 typedef enum { SLOT_FREE, SLOT_FILLING, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE } slot_state;
 
@@ -52,19 +61,44 @@ typedef struct {
     uint32_t crc;        /* of its bytes alone */
 } chunk;
 
-/* A zlib state, taken from the pool below for one chunk at a time. */
+/* A zlib state, taken from the pool for one chunk at a time. */
 typedef struct {
     z_stream z;
     bool ready;
     int level;
 } compressor;
 
-/* zlib states are kept for reuse across chunks, streams and documents: a fresh one is
- * 256 KiB, every page of which faults on first use (about 2 µs each here), and a render
- * writes several parts. Process-wide, under its own lock; emptied at exit. */
-#define POOL_KEPT 4
-static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
+struct vb_deflate_stream {
+    int level;
+
+    /* The caller's side. */
+    chunk *filling;      /* the chunk being filled, or NULL */
+    uint64_t produced;   /* chunks handed over (queued) so far */
+    bool finished;
+
+    /* Shared, under `lock`. */
+    chunk slots[SLOTS];  /* chunk i lives in slots[i % SLOTS] */
+    uint64_t stored;     /* chunks written to `out` so far, in order */
+    unsigned running;    /* chunks being compressed right now */
+    bool in_turn;        /* in the worker's list of streams with queued chunks */
+    vb_deflate_stream *next_in_turn;
+    int error;           /* errno of the first failure, 0 if none */
+    uint32_t crc;
+    uint64_t size;
+    vb_spool *out;
+};
+
+/* ==== what every stream shares ============================================================= */
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
+static pthread_once_t started_once = PTHREAD_ONCE_INIT;
+/* Under `lock`: */
+static vb_deflate_stream *turn_head, *turn_tail; /* streams with queued chunks, in turn */
+static bool worker_running, shutting_down;
+static pthread_t worker_thread;
+/* zlib states kept for reuse across chunks, streams and documents: a fresh one is 256 KiB,
+ * every page of which faults on first use (about 2 µs each here). */
 static compressor *pool[POOL_KEPT];
 static size_t pool_count;
 
@@ -75,102 +109,67 @@ static void compressor_free(compressor *c)
     free(c);
 }
 
-static void pool_drain(void)
+/* Under the lock. */
+static compressor *compressor_take_locked(void)
 {
-    pthread_mutex_lock(&pool_lock);
-    while (pool_count > 0)
-        compressor_free(pool[--pool_count]);
-    pthread_mutex_unlock(&pool_lock);
-}
-
-static void pool_start(void)
-{
-    atexit(pool_drain);
-}
-
-static compressor *compressor_take(void)
-{
-    pthread_once(&pool_once, pool_start);
-    pthread_mutex_lock(&pool_lock);
-    compressor *c = pool_count > 0 ? pool[--pool_count] : NULL;
-    pthread_mutex_unlock(&pool_lock);
-    return c ? c : vb_xcalloc(1, sizeof *c);
-}
-
-static void compressor_give(compressor *c)
-{
-    pthread_mutex_lock(&pool_lock);
-    if (pool_count < POOL_KEPT) {
-        pool[pool_count++] = c;
-        c = NULL;
-    }
-    pthread_mutex_unlock(&pool_lock);
-    if (c)
-        compressor_free(c);
-}
-
-struct vb_deflate_stream {
-    int level;
-
-    /* The caller's side. */
-    chunk *filling;      /* the chunk being filled, or NULL */
-    uint64_t produced;   /* chunks handed over (queued) so far */
-    bool finished;
-    bool thread_started;
-    pthread_t thread;
-
-    /* Shared, under `lock`. */
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
-    chunk slots[SLOTS];  /* chunk i lives in slots[i % SLOTS] */
-    uint64_t stored;     /* chunks written to `out` so far, in order */
-    bool closing;        /* every chunk is queued: the worker stops when none is left */
-    int error;           /* errno of the first failure, 0 if none */
-    uint32_t crc;
-    uint64_t size;
-    vb_spool *out;
-};
-
-vb_deflate_stream *vb_deflate_stream_new(int level)
-{
-    vb_deflate_stream *s = vb_xcalloc(1, sizeof *s);
-    s->level = level;
-    pthread_mutex_init(&s->lock, NULL);
-    pthread_cond_init(&s->changed, NULL);
-    s->out = vb_spool_new();
-    s->crc = (uint32_t)crc32_z(0, NULL, 0);
-    return s;
+    return pool_count > 0 ? pool[--pool_count] : vb_xcalloc(1, sizeof(compressor));
 }
 
 /* Under the lock. */
-static void fail_locked(vb_deflate_stream *s, int error)
+static void compressor_give_locked(compressor *c)
 {
-    if (!s->error)
-        s->error = error ? error : EIO;
-    pthread_cond_broadcast(&s->changed);
+    if (pool_count < POOL_KEPT)
+        pool[pool_count++] = c;
+    else
+        compressor_free(c);
 }
 
-static bool failed(vb_deflate_stream *s)
+/* Under the lock: puts a stream with queued chunks at the end of the worker's turns. */
+static void enter_turns_locked(vb_deflate_stream *s)
 {
-    pthread_mutex_lock(&s->lock);
-    bool result = s->error != 0;
-    pthread_mutex_unlock(&s->lock);
-    return result;
+    if (s->in_turn)
+        return;
+    s->in_turn = true;
+    s->next_in_turn = NULL;
+    if (turn_tail)
+        turn_tail->next_in_turn = s;
+    else
+        turn_head = s;
+    turn_tail = s;
 }
+
+/* Under the lock. */
+static void leave_turns_locked(vb_deflate_stream *s)
+{
+    if (!s->in_turn)
+        return;
+    vb_deflate_stream **link = &turn_head, *before = NULL;
+    while (*link != s) {
+        before = *link;
+        link = &(*link)->next_in_turn;
+    }
+    *link = s->next_in_turn;
+    if (turn_tail == s)
+        turn_tail = before;
+    s->in_turn = false;
+    s->next_in_turn = NULL;
+}
+
+/* ==== one chunk ============================================================================ */
 
 /* Compresses one chunk into its own output buffer; no lock held. Returns 0 or an errno. */
-static int compress_chunk(vb_deflate_stream *s, compressor *c, chunk *k)
+static int compress_chunk(int level, compressor *c, chunk *k)
 {
-    if (c->ready && c->level != s->level) {
+    if (c->ready && c->level != level) {
         deflateEnd(&c->z);
         c->ready = false;
     }
     if (!c->ready) {
         /* Raw deflate (negative window bits): a zip entry has its own header and CRC. */
-        if (deflateInit2(&c->z, s->level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        if (deflateInit2(&c->z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
             return ENOMEM;
         c->ready = true;
-        c->level = s->level;
+        c->level = level;
     } else if (deflateReset(&c->z) != Z_OK) {
         return EIO;
     }
@@ -178,7 +177,7 @@ static int compress_chunk(vb_deflate_stream *s, compressor *c, chunk *k)
      * repeats long runs, so a match of the longest length ends the search at once
      * (nice 258), and chains of 64 find nearly all that 128 do. Measured on a report and a
      * 10 000-row table: within 1% of level 6's size, 30-40% less time. */
-    if (s->level >= 4 && deflateTune(&c->z, 8, 32, 258, 64) != Z_OK)
+    if (level >= 4 && deflateTune(&c->z, 8, 32, 258, 64) != Z_OK)
         return EIO;
     unsigned char *data = k->in + DICT_SIZE;
     if (k->dict_len > 0 &&
@@ -205,6 +204,14 @@ static int compress_chunk(vb_deflate_stream *s, compressor *c, chunk *k)
     return 0;
 }
 
+/* Under the lock. */
+static void fail_locked(vb_deflate_stream *s, int error)
+{
+    if (!s->error)
+        s->error = error ? error : EIO;
+    pthread_cond_broadcast(&changed);
+}
+
 /* Under the lock: stores the finished chunks that come next, in order, and frees their
  * slots. */
 static void store_ready_locked(vb_deflate_stream *s)
@@ -221,11 +228,10 @@ static void store_ready_locked(vb_deflate_stream *s)
         }
         k->state = SLOT_FREE;
         s->stored++;
-        pthread_cond_broadcast(&s->changed);
     }
 }
 
-/* Under the lock: the oldest queued chunk, or NULL. */
+/* Under the lock: the stream's oldest queued chunk, or NULL. */
 static chunk *oldest_queued_locked(vb_deflate_stream *s)
 {
     for (uint64_t i = s->stored; i < s->stored + SLOTS; i++) {
@@ -237,56 +243,110 @@ static chunk *oldest_queued_locked(vb_deflate_stream *s)
 }
 
 /* Under the lock, which it drops while compressing: compresses chunk `k` (queued) and
- * stores what is ready. After a failure the chunk is only given back. */
-static void run_chunk_locked(vb_deflate_stream *s, chunk *k)
+ * stores what is ready. After a failure the chunk is only given back. The worker passes
+ * `take_turn`: a stream with more queued chunks goes to the end of the turns. */
+static void run_chunk_locked(vb_deflate_stream *s, chunk *k, bool take_turn)
 {
     k->state = SLOT_RUNNING;
+    s->running++;
+    if (take_turn && oldest_queued_locked(s))
+        enter_turns_locked(s);
     bool skip = s->error != 0;
-    pthread_mutex_unlock(&s->lock);
-    int error = 0;
-    if (!skip) {
-        compressor *c = compressor_take();
-        error = compress_chunk(s, c, k);
-        compressor_give(c);
-    }
-    pthread_mutex_lock(&s->lock);
+    compressor *c = skip ? NULL : compressor_take_locked();
+    int level = s->level;
+    pthread_mutex_unlock(&lock);
+    int error = skip ? 0 : compress_chunk(level, c, k);
+    pthread_mutex_lock(&lock);
+    if (c)
+        compressor_give_locked(c);
     if (error)
         fail_locked(s, error);
-    k->out_len = s->error ? 0 : k->out_len;
+    if (s->error)
+        k->out_len = 0;
     k->state = SLOT_DONE;
+    s->running--;
     store_ready_locked(s);
+    pthread_cond_broadcast(&changed);
 }
+
+/* ==== the worker =========================================================================== */
 
 static void *worker(void *arg)
 {
-    vb_deflate_stream *s = arg;
-    pthread_mutex_lock(&s->lock);
-    for (;;) {
-        chunk *k = oldest_queued_locked(s);
-        if (k) {
-            run_chunk_locked(s, k);
+    (void)arg;
+    pthread_mutex_lock(&lock);
+    while (!shutting_down) {
+        vb_deflate_stream *s = turn_head;
+        if (!s) {
+            pthread_cond_wait(&changed, &lock);
             continue;
         }
-        if (s->closing)
-            break;
-        pthread_cond_wait(&s->changed, &s->lock);
+        /* One chunk, then the next stream's turn. */
+        leave_turns_locked(s);
+        chunk *k = oldest_queued_locked(s);
+        if (k)
+            run_chunk_locked(s, k, true);
+        /* else its caller took them meanwhile. Either way `s` may be gone by now. */
     }
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&lock);
     return NULL;
 }
 
-/* Under the lock: the caller compresses queued chunks until `done` holds, waiting when
- * there is nothing it could do. */
+/* At exit: stop the worker (it finishes the chunk in hand) and free the pooled states. */
+static void shut_down(void)
+{
+    pthread_mutex_lock(&lock);
+    bool join = worker_running;
+    shutting_down = true;
+    pthread_cond_broadcast(&changed);
+    pthread_mutex_unlock(&lock);
+    if (join)
+        pthread_join(worker_thread, NULL);
+    pthread_mutex_lock(&lock);
+    worker_running = false;
+    while (pool_count > 0)
+        compressor_free(pool[--pool_count]);
+    pthread_mutex_unlock(&lock);
+}
+
+static void start_worker(void)
+{
+    atexit(shut_down);
+    /* Without a thread the callers compress everything themselves. */
+    pthread_mutex_lock(&lock);
+    worker_running = pthread_create(&worker_thread, NULL, worker, NULL) == 0;
+    pthread_mutex_unlock(&lock);
+}
+
+/* ==== a stream ============================================================================= */
+
+vb_deflate_stream *vb_deflate_stream_new(int level)
+{
+    vb_deflate_stream *s = vb_xcalloc(1, sizeof *s);
+    s->level = level;
+    s->out = vb_spool_new();
+    s->crc = (uint32_t)crc32_z(0, NULL, 0);
+    return s;
+}
+
+static bool failed(vb_deflate_stream *s)
+{
+    pthread_mutex_lock(&lock);
+    bool result = s->error != 0;
+    pthread_mutex_unlock(&lock);
+    return result;
+}
+
+/* Under the lock: the caller compresses its queued chunks until `done` holds, waiting when
+ * the worker has the rest in hand. */
 static void help_until_locked(vb_deflate_stream *s, bool (*done)(vb_deflate_stream *))
 {
     while (!done(s)) {
         chunk *k = oldest_queued_locked(s);
         if (k)
-            run_chunk_locked(s, k);
-        else if (s->error && !s->thread_started)
-            return; /* nothing runs that could change anything */
+            run_chunk_locked(s, k, false);
         else
-            pthread_cond_wait(&s->changed, &s->lock);
+            pthread_cond_wait(&changed, &lock);
     }
 }
 
@@ -297,20 +357,22 @@ static bool next_slot_free(vb_deflate_stream *s)
 
 static bool all_stored(vb_deflate_stream *s)
 {
-    return s->error ? oldest_queued_locked(s) == NULL : s->stored == s->produced;
+    if (s->error) /* nothing more is stored: only wait for the chunks in other hands */
+        return s->running == 0 && oldest_queued_locked(s) == NULL;
+    return s->stored == s->produced;
 }
 
 /* Makes the next chunk to fill, its dictionary copied from the end of the chunk before
  * (which stays untouched until its slot comes round again, SLOTS chunks later). */
 static int open_chunk(vb_deflate_stream *s)
 {
-    pthread_mutex_lock(&s->lock);
+    pthread_mutex_lock(&lock);
     help_until_locked(s, next_slot_free);
     int error = s->error;
     chunk *k = &s->slots[s->produced % SLOTS];
     if (!error)
         k->state = SLOT_FILLING;
-    pthread_mutex_unlock(&s->lock);
+    pthread_mutex_unlock(&lock);
     if (error)
         return -1;
     if (!k->in)
@@ -329,23 +391,23 @@ static int open_chunk(vb_deflate_stream *s)
     return 0;
 }
 
-/* Queues the chunk being filled. The worker is started on the first one, unless the stream
- * ends small; without a worker the caller compresses everything itself when it waits. */
+/* Queues the chunk being filled, for the worker unless the stream ends small. */
 static void queue_chunk(vb_deflate_stream *s, bool last)
 {
     chunk *k = s->filling;
     s->filling = NULL;
     k->last = last;
     bool small = last && s->produced == 0 && k->len < INLINE_LIMIT;
-    if (!s->thread_started && !small && pthread_create(&s->thread, NULL, worker, s) == 0)
-        s->thread_started = true;
-    pthread_mutex_lock(&s->lock);
+    if (!small)
+        pthread_once(&started_once, start_worker);
+    pthread_mutex_lock(&lock);
     k->state = SLOT_QUEUED;
     s->produced++;
-    if (last)
-        s->closing = true;
-    pthread_cond_broadcast(&s->changed);
-    pthread_mutex_unlock(&s->lock);
+    if (!small && worker_running) {
+        enter_turns_locked(s);
+        pthread_cond_broadcast(&changed);
+    }
+    pthread_mutex_unlock(&lock);
 }
 
 int vb_deflate_stream_write(vb_deflate_stream *s, const void *data, size_t size)
@@ -369,6 +431,16 @@ int vb_deflate_stream_write(vb_deflate_stream *s, const void *data, size_t size)
     return 0;
 }
 
+/* Helps with what is queued and waits for the rest: afterwards no other thread touches
+ * the stream. */
+static void complete(vb_deflate_stream *s)
+{
+    pthread_mutex_lock(&lock);
+    help_until_locked(s, all_stored);
+    leave_turns_locked(s);
+    pthread_mutex_unlock(&lock);
+}
+
 int vb_deflate_stream_finish(vb_deflate_stream *s)
 {
     if (s->finished)
@@ -378,25 +450,12 @@ int vb_deflate_stream_finish(vb_deflate_stream *s)
      * Z_FINISH ends the DEFLATE stream. */
     if (!s->filling && open_chunk(s) < 0)
         return -1;
+    bool small = s->produced == 0 && s->filling->len < INLINE_LIMIT;
     queue_chunk(s, true);
-    if (!s->thread_started)
+    if (small)
         return vb_deflate_stream_wait(s);
     /* The worker compresses what is left while the caller goes on. */
     return failed(s) ? -1 : 0;
-}
-
-/* Helps with what is queued, waits for the rest, and stops the worker. */
-static void complete(vb_deflate_stream *s)
-{
-    pthread_mutex_lock(&s->lock);
-    help_until_locked(s, all_stored);
-    s->closing = true;
-    pthread_cond_broadcast(&s->changed);
-    pthread_mutex_unlock(&s->lock);
-    if (s->thread_started) {
-        pthread_join(s->thread, NULL);
-        s->thread_started = false;
-    }
 }
 
 int vb_deflate_stream_wait(vb_deflate_stream *s)
@@ -407,10 +466,9 @@ int vb_deflate_stream_wait(vb_deflate_stream *s)
 
 const char *vb_deflate_stream_error(const vb_deflate_stream *s)
 {
-    vb_deflate_stream *mut = (vb_deflate_stream *)s;
-    pthread_mutex_lock(&mut->lock);
+    pthread_mutex_lock(&lock);
     int error = s->error;
-    pthread_mutex_unlock(&mut->lock);
+    pthread_mutex_unlock(&lock);
     return error ? strerror(error) : NULL;
 }
 
@@ -438,19 +496,17 @@ void vb_deflate_stream_free(vb_deflate_stream *s)
 {
     if (!s)
         return;
-    if (s->thread_started) {
-        /* Abandoned: the chunks still queued are given back uncompressed. */
-        pthread_mutex_lock(&s->lock);
+    /* Abandoned or not, the worker must be done with it: chunks still queued are given
+     * back uncompressed. */
+    pthread_mutex_lock(&lock);
+    if (s->stored != s->produced)
         fail_locked(s, ECANCELED);
-        pthread_mutex_unlock(&s->lock);
-        complete(s);
-    }
+    pthread_mutex_unlock(&lock);
+    complete(s);
     for (size_t i = 0; i < SLOTS; i++) {
         free(s->slots[i].in);
         free(s->slots[i].out);
     }
     vb_spool_free(s->out);
-    pthread_cond_destroy(&s->changed);
-    pthread_mutex_destroy(&s->lock);
     free(s);
 }
