@@ -97,6 +97,10 @@ for fmt in docx odt; do
     grep -q "^$tmp/$REPORT-phu-luc-2.csv:6:1: error: row has 5 cells but the first row (line 1) has 4 \[TBL-DATA\]$" "$tmp/err"
   check "bad table row ($fmt) no output" test ! -e "$tmp/$REPORT.$fmt"
 done
+# In Vietnamese (the default language), the table reader's reason is Vietnamese too.
+check "bad table row (vi) exit 1" status_is 1 env LANG=vi_VN.UTF-8 "$VANBAN" render --lang vi "$tmp/$REPORT.yaml"
+check "bad table row (vi) message" \
+  grep -q "^$tmp/$REPORT-phu-luc-2.csv:6:1: error: dòng có 5 ô nhưng dòng đầu (dòng 1) có 4 \[TBL-DATA\]$" "$tmp/err"
 # The check again reads the rows only: the warnings already given (PL-REF: the body never
 # names the appendix) are not repeated.
 cp "$ROOT/docs/examples/bao-cao.yaml" "$tmp/unnamed.yaml"

@@ -338,6 +338,24 @@ static void test_open_memory(void **state)
     assert_int_equal(vb_csv_next(csv, &row, NULL, 0), -1);
     vb_csv_close(csv);
     vb_csv_close(NULL);
+
+    /* In Vietnamese, for a Vietnamese run: the same position, the reason translated. */
+    csv = vb_csv_open_memory("t.csv", "a\nb,c\nd\n", 8, 0);
+    vb_csv_set_vietnamese(csv, 1);
+    assert_int_equal(vb_csv_next(csv, &row, err, sizeof err), 1);
+    assert_int_equal(vb_csv_next(csv, &row, err, sizeof err), -1);
+    assert_string_equal(err, "t.csv:2:1: dòng có 2 ô nhưng dòng đầu (dòng 1) có 1");
+    vb_csv_close(csv);
+    csv = vb_csv_open_memory("t.csv", "a,\"b", 4, 0);
+    vb_csv_set_vietnamese(csv, 1);
+    assert_int_equal(vb_csv_next(csv, &row, err, sizeof err), -1);
+    assert_string_equal(err, "t.csv:1:3: ô mở ngoặc kép mà không đóng: thiếu dấu \" đóng cho dấu này");
+    vb_csv_close(csv);
+    csv = vb_csv_open_memory("t.csv", "a\xff\n", 3, 0);
+    vb_csv_set_vietnamese(csv, 1);
+    assert_int_equal(vb_csv_next(csv, &row, err, sizeof err), -1);
+    assert_non_null(strstr(err, "t.csv:1:2: không phải UTF-8 (byte 0xFF)"));
+    vb_csv_close(csv);
 }
 
 /* A line end, a quote or a multi-byte character split across two freads reads as in one. */

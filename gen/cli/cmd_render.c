@@ -489,6 +489,7 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
         free(template_data);
         return EXIT_IO;
     }
+    vb_csv_set_vietnamese(csv, opt->lang != VB_LANG_EN);
     char *default_dir = opt->out_dir ? NULL : dir_of_path(template_path);
     if (!opt->out_dir)
         opt->out_dir = default_dir;

@@ -40,6 +40,7 @@ typedef struct {
 struct vb_csv {
     char *name;
     char separator;
+    int vietnamese;       /* the language of the messages */
 
     FILE *file;           /* NULL when reading from memory */
     char *file_buffer;    /* READ_BUFFER_SIZE bytes for a file */
@@ -151,18 +152,25 @@ void vb_csv_close(vb_csv *csv)
 
 /* ---- errors ---------------------------------------------------------------------------- */
 
-/* Records the error; it is kept so that every later call reports it again. */
-static void set_error(vb_csv *csv, unsigned line, unsigned column, const char *format, ...)
+/* Records the error, in the reader's language (`vi` or `en`, the same arguments); it is
+ * kept so that every later call reports it again. */
+static void set_error(vb_csv *csv, unsigned line, unsigned column, const char *vi,
+                      const char *en, ...)
 {
-    char reason[256];
+    char reason[320];
     va_list args;
-    va_start(args, format);
-    vsnprintf(reason, sizeof reason, format, args);
+    va_start(args, en);
+    vsnprintf(reason, sizeof reason, csv->vietnamese ? vi : en, args);
     va_end(args);
     int n = snprintf(NULL, 0, "%s:%u:%u: %s", csv->name, line, column, reason);
     free(csv->error);
     csv->error = vb_xmalloc((size_t)n + 1);
     snprintf(csv->error, (size_t)n + 1, "%s:%u:%u: %s", csv->name, line, column, reason);
+}
+
+void vb_csv_set_vietnamese(vb_csv *csv, int vietnamese)
+{
+    csv->vietnamese = vietnamese != 0;
 }
 
 static int report_error(const vb_csv *csv, char *err, size_t err_size)
@@ -197,8 +205,8 @@ static int peek_byte(vb_csv *csv)
 
 static int fail_read(vb_csv *csv, csv_char *ch)
 {
-    set_error(csv, ch->line, ch->column, "read error: %s",
-         csv->read_errno != 0 ? strerror(csv->read_errno) : "I/O error");
+    set_error(csv, ch->line, ch->column, "lỗi đọc tệp: %s", "read error: %s",
+              csv->read_errno != 0 ? strerror(csv->read_errno) : "I/O error");
     ch->kind = CHAR_ERROR;
     return CHAR_ERROR;
 }
@@ -207,8 +215,10 @@ static int fail_read(vb_csv *csv, csv_char *ch)
 static int fail_utf8(vb_csv *csv, csv_char *ch, unsigned byte)
 {
     set_error(csv, ch->line, ch->column,
-         "invalid UTF-8 (byte 0x%02X); save the table as UTF-8, not Windows-1258 or TCVN3",
-         byte);
+              "không phải UTF-8 (byte 0x%02X); hãy lưu bảng dạng UTF-8, không phải "
+              "Windows-1258 hay TCVN3",
+              "invalid UTF-8 (byte 0x%02X); save the table as UTF-8, not Windows-1258 or TCVN3",
+              byte);
     ch->kind = CHAR_ERROR;
     return CHAR_ERROR;
 }
@@ -255,7 +265,9 @@ static int read_char(vb_csv *csv, csv_char *ch)
         }
         if (byte == 0) {
             /* Text never holds NUL; a file full of them is UTF-16 ("Unicode text" in Excel). */
-            set_error(csv, ch->line, ch->column, "NUL byte; save the table as UTF-8, not UTF-16");
+            set_error(csv, ch->line, ch->column,
+                      "có byte NUL; hãy lưu bảng dạng UTF-8, không phải UTF-16",
+                      "NUL byte; save the table as UTF-8, not UTF-16");
             ch->kind = CHAR_ERROR;
             return CHAR_ERROR;
         }
@@ -428,7 +440,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
     for (;;) { /* one cell per turn; ch is its first character */
         csv_char cell_start = ch;
         if (!begin_cell(csv)) {
-            set_error(csv, ch.line, ch.column, "row has more than %u cells", MAX_CELLS_PER_ROW);
+            set_error(csv, ch.line, ch.column, "dòng có hơn %u ô", "row has more than %u cells",
+                      MAX_CELLS_PER_ROW);
             return -1;
         }
         if (ch.kind == '"') {
@@ -439,7 +452,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
                     /* Reported at the opening quote: that is where the mistake is, whereas
                      * the end of the file is far away and says nothing. */
                     set_error(csv, cell_start.line, cell_start.column,
-                         "quoted cell never closes: no closing quote for this one");
+                              "ô mở ngoặc kép mà không đóng: thiếu dấu \" đóng cho dấu này",
+                              "quoted cell never closes: no closing quote for this one");
                     return -1;
                 }
                 if (ch.kind == '"') {
@@ -450,14 +464,17 @@ static int read_cells(vb_csv *csv, csv_char ch)
                 }
                 if (!append_char(csv, &ch) || !append_plain_run(csv, 1)) {
                     set_error(csv, cell_start.line, cell_start.column,
-                         "quoted cell is longer than 1 MiB (is its closing quote missing?)");
+                              "ô trong ngoặc kép dài quá 1 MiB (thiếu dấu \" đóng?)",
+                              "quoted cell is longer than 1 MiB (is its closing quote missing?)");
                     return -1;
                 }
             }
             if (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
                 set_error(csv, ch.line, ch.column,
-                     "character after closing quote (a quote inside a quoted cell is "
-                     "written twice: \"\")");
+                          "có ký tự sau dấu \" đóng (dấu \" trong ô có ngoặc kép phải viết "
+                          "hai lần: \"\")",
+                          "character after closing quote (a quote inside a quoted cell is "
+                          "written twice: \"\")");
                 return -1;
             }
         } else {
@@ -465,7 +482,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
              * wants such cells quoted, but the meaning is not in doubt). */
             while (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
                 if (!append_char(csv, &ch) || !append_plain_run(csv, 0)) {
-                    set_error(csv, cell_start.line, cell_start.column, "cell is longer than 1 MiB");
+                    set_error(csv, cell_start.line, cell_start.column, "ô dài quá 1 MiB",
+                              "cell is longer than 1 MiB");
                     return -1;
                 }
                 if (read_char(csv, &ch) == CHAR_ERROR)
@@ -521,9 +539,13 @@ int vb_csv_next(vb_csv *csv, vb_csv_row *row, char *err, size_t err_size)
         csv->expected_cells = csv->cell_count;
         csv->first_row_line = row_line;
     } else if (csv->cell_count != csv->expected_cells) {
-        set_error(csv, row_line, 1, "row has %zu %s but the first row (line %u) has %zu",
-             csv->cell_count, plural_cells(csv->cell_count), csv->first_row_line,
-             csv->expected_cells);
+        if (csv->vietnamese)
+            set_error(csv, row_line, 1, "dòng có %zu ô nhưng dòng đầu (dòng %u) có %zu", NULL,
+                      csv->cell_count, csv->first_row_line, csv->expected_cells);
+        else
+            set_error(csv, row_line, 1, NULL, "row has %zu %s but the first row (line %u) has %zu",
+                      csv->cell_count, plural_cells(csv->cell_count), csv->first_row_line,
+                      csv->expected_cells);
         return report_error(csv, err, err_size);
     }
 

@@ -25,6 +25,9 @@ vb_csv *vb_csv_open(const char *path, char separator, char *err, size_t err_size
 vb_csv *vb_csv_open_memory(const char *name, const char *data, size_t len, char separator);
 void vb_csv_close(vb_csv *csv);
 
+/* The language of the reader's messages: English (the default) or Vietnamese. */
+void vb_csv_set_vietnamese(vb_csv *csv, int vietnamese);
+
 /* Reads the next row into *row. Returns 1 for a row, 0 at the end, -1 on an error with
  * `err` = "file:line:col: reason": invalid UTF-8, a quote that never closes, a character
  * after a closing quote, a row with a different number of cells from the first row

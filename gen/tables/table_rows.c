@@ -268,6 +268,8 @@ vb_table_rows *vb_table_rows_open(const vb_table *t, int english, vb_pos *pos, c
         } else {
             r->kind = SOURCE_CSV;
             r->csv = vb_csv_open(t->file_path, 0, err, sizeof err);
+            if (r->csv)
+                vb_csv_set_vietnamese(r->csv, !english);
         }
         if (!r->sheet && !r->csv) {
             *pos = t->file.pos;
