@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,84 @@ static void test_same_bytes_whatever_the_cut(void **state)
     free(data);
 }
 
+/* Streams share one worker: several written side by side (as a render writes document,
+ * footnotes and styles), one of them abandoned half-way, from two threads at once, each
+ * gives exactly its own bytes back. */
+typedef struct {
+    const unsigned char *data;
+    size_t size;
+    int failures;
+} side_by_side_job;
+
+static void *side_by_side(void *arg)
+{
+    side_by_side_job *job = arg;
+    enum { STREAMS = 3 };
+    vb_deflate_stream *s[STREAMS];
+    size_t sizes[STREAMS] = {job->size, job->size / 3 + 7, 5000};
+    for (int i = 0; i < STREAMS; i++)
+        s[i] = vb_deflate_stream_new(6);
+    vb_deflate_stream *abandoned = vb_deflate_stream_new(6);
+    for (size_t at = 0; at < job->size; at += 4096) {
+        for (int i = 0; i < STREAMS; i++) {
+            if (at >= sizes[i])
+                continue;
+            size_t n = sizes[i] - at < 4096 ? sizes[i] - at : 4096;
+            if (vb_deflate_stream_write(s[i], job->data + at, n) != 0)
+                job->failures++;
+        }
+        if (at < job->size / 2 && vb_deflate_stream_write(abandoned, job->data + at, 4096) != 0)
+            job->failures++;
+    }
+    vb_deflate_stream_free(abandoned);
+    for (int i = 0; i < STREAMS; i++)
+        if (vb_deflate_stream_finish(s[i]) != 0)
+            job->failures++;
+    for (int i = STREAMS - 1; i >= 0; i--) {
+        if (vb_deflate_stream_wait(s[i]) != 0 || vb_deflate_stream_size(s[i]) != sizes[i] ||
+            vb_deflate_stream_crc(s[i]) != (uint32_t)crc32(0, job->data, (uInt)sizes[i])) {
+            job->failures++;
+            continue;
+        }
+        vb_spool *spool = vb_deflate_stream_take(s[i]);
+        size_t comp_size = 0;
+        unsigned char *comp = spool_bytes(spool, &comp_size);
+        vb_spool_free(spool);
+        unsigned char *back = malloc(sizes[i]);
+        z_stream z;
+        memset(&z, 0, sizeof z);
+        inflateInit2(&z, -MAX_WBITS);
+        z.next_in = comp;
+        z.avail_in = (uInt)comp_size;
+        z.next_out = back;
+        z.avail_out = (uInt)sizes[i];
+        if (inflate(&z, Z_FINISH) != Z_STREAM_END || z.total_out != sizes[i] ||
+            memcmp(back, job->data, sizes[i]) != 0)
+            job->failures++;
+        inflateEnd(&z);
+        free(back);
+        free(comp);
+    }
+    for (int i = 0; i < STREAMS; i++)
+        vb_deflate_stream_free(s[i]);
+    return NULL;
+}
+
+static void test_streams_side_by_side(void **state)
+{
+    (void)state;
+    size_t size = 700u * 1024u + 123u; /* chunks enough to fill every slot */
+    unsigned char *data = sample(size);
+    side_by_side_job jobs[2] = {{data, size, 0}, {data, size / 2, 0}};
+    pthread_t other;
+    assert_int_equal(pthread_create(&other, NULL, side_by_side, &jobs[1]), 0);
+    side_by_side(&jobs[0]);
+    pthread_join(other, NULL);
+    assert_int_equal(jobs[0].failures, 0);
+    assert_int_equal(jobs[1].failures, 0);
+    free(data);
+}
+
 static void test_abandoned_stream(void **state)
 {
     (void)state;
@@ -210,6 +289,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_sizes),
         cmocka_unit_test(test_same_bytes_whatever_the_cut),
+        cmocka_unit_test(test_streams_side_by_side),
         cmocka_unit_test(test_abandoned_stream),
         cmocka_unit_test(test_pre_deflated_entry),
     };
