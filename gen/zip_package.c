@@ -195,7 +195,6 @@ static void set_add_err(const vb_package *pkg, const char *name, const char *rea
 /* How an entry's bytes are stored. */
 typedef enum {
     ENTRY_STORED,     /* as they are (ODF's mimetype) */
-    ENTRY_DEFLATE,    /* deflated by libzip */
     ENTRY_PRE_DEFLATED /* the source already gives them deflated; libzip copies them */
 } entry_storage;
 
@@ -212,10 +211,7 @@ static int add_source(vb_package *pkg, const char *name, zip_source_t *source,
     }
     zip_uint64_t entry = (zip_uint64_t)index;
     /* A pre-deflated entry keeps libzip's default method, which takes the source's own. */
-    if ((storage != ENTRY_PRE_DEFLATED &&
-         zip_set_file_compression(pkg->zip, entry,
-                                  storage == ENTRY_DEFLATE ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                  storage == ENTRY_DEFLATE ? VB_PACKAGE_DEFLATE_LEVEL : 0) != 0) ||
+    if ((storage == ENTRY_STORED && zip_set_file_compression(pkg->zip, entry, ZIP_CM_STORE, 0) != 0) ||
         zip_file_set_mtime(pkg->zip, entry, dos_epoch(), 0) != 0 ||
         zip_file_set_external_attributes(pkg->zip, entry, 0, ZIP_OPSYS_UNIX,
                                          ENTRY_UNIX_MODE << 16) != 0 ||
@@ -290,8 +286,7 @@ int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t s
         goto cleanup;
     }
 
-    result = add_source(pkg, name, source, compress ? ENTRY_DEFLATE : ENTRY_STORED, err,
-                        err_size);
+    result = add_source(pkg, name, source, ENTRY_STORED, err, err_size);
     source = NULL;
 
 cleanup:

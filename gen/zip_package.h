@@ -22,8 +22,9 @@ typedef struct vb_package vb_package;
  * vb_package_commit() or vb_package_abort(). */
 vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size);
 
-/* Add one entry. `compress`: 0 stores it (ODF's mimetype must be stored), 1 deflates it.
- * The data is copied; the caller keeps ownership of `data`. Returns 0, or -1 with `err`. */
+/* Add one entry. `compress`: 0 stores it (ODF's mimetype must be stored), 1 deflates it
+ * now (through deflate_stream.c) into a pre-deflated entry. The data is copied or
+ * compressed; the caller keeps ownership of `data`. Returns 0, or -1 with `err`. */
 int vb_package_add(vb_package *pkg, const char *name, const void *data, size_t size,
                    int compress, char *err, size_t err_size);
 
