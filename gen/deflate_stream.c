@@ -391,8 +391,9 @@ static int open_chunk(vb_deflate_stream *s)
     return 0;
 }
 
-/* Queues the chunk being filled, for the worker unless the stream ends small. */
-static void queue_chunk(vb_deflate_stream *s, bool last)
+/* Queues the chunk being filled, for the worker unless the stream ends small. Returns
+ * whether the worker will see it (else only the caller compresses it, when it waits). */
+static bool queue_chunk(vb_deflate_stream *s, bool last)
 {
     chunk *k = s->filling;
     s->filling = NULL;
@@ -403,11 +404,13 @@ static void queue_chunk(vb_deflate_stream *s, bool last)
     pthread_mutex_lock(&lock);
     k->state = SLOT_QUEUED;
     s->produced++;
-    if (!small && worker_running) {
+    bool handed_over = !small && worker_running;
+    if (handed_over) {
         enter_turns_locked(s);
         pthread_cond_broadcast(&changed);
     }
     pthread_mutex_unlock(&lock);
+    return handed_over;
 }
 
 int vb_deflate_stream_write(vb_deflate_stream *s, const void *data, size_t size)
@@ -426,7 +429,7 @@ int vb_deflate_stream_write(vb_deflate_stream *s, const void *data, size_t size)
         from += n;
         size -= n;
         if (k->len == CHUNK_SIZE)
-            queue_chunk(s, false);
+            (void)queue_chunk(s, false);
     }
     return 0;
 }
@@ -450,9 +453,7 @@ int vb_deflate_stream_finish(vb_deflate_stream *s)
      * Z_FINISH ends the DEFLATE stream. */
     if (!s->filling && open_chunk(s) < 0)
         return -1;
-    bool small = s->produced == 0 && s->filling->len < INLINE_LIMIT;
-    queue_chunk(s, true);
-    if (small)
+    if (!queue_chunk(s, true))
         return vb_deflate_stream_wait(s);
     /* The worker compresses what is left while the caller goes on. */
     return failed(s) ? -1 : 0;
