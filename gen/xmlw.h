@@ -21,10 +21,12 @@ void vb_xml_empty(vb_xml *x, const char *name, const char *attr, const char *val
 void vb_xml_empty_int(vb_xml *x, const char *name, const char *attr, long value);
 
 struct vb_deflate_stream;
-/* A writer whose bytes are deflated as they come, on a second thread, and kept compressed:
- * for parts that may be large (a 100 000-row table). */
+/* A writer whose bytes are deflated as they come, in chunks, by the shared deflate worker
+ * (deflate_stream.c), and kept compressed: for parts that may be large (a 100 000-row
+ * table). */
 vb_xml *vb_xml_new_deflating(int standalone);
-/* Ends the document, waits for the compression and frees `x`. Returns the finished stream
+/* Ends the document and frees `x`; the compression of the last chunks may still run (the
+ * stream's wait, crc, size and take wait for it). Returns the finished stream
  * (the caller frees it), or NULL when any call, the compression or a write failed; then
  * *reason, when not NULL, says why if the system did ("No space left on device"). */
 struct vb_deflate_stream *vb_xml_finish_deflated(vb_xml *x, char *reason, size_t reason_size);
