@@ -5,8 +5,9 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Build: compiler, meson/ninja, and the libraries vanban is made of.
-# libstdc++-12-dev: the program links ICU and hunspell (C++) statically (meson_options.txt).
-build_packages="gcc pkg-config meson ninja-build python3 libstdc++-12-dev
+# libstdc++-12-dev: the program links ICU and hunspell (C++) statically (meson_options.txt);
+# cmake builds libzip for it from Debian's source tarball (subprojects/libzip.wrap).
+build_packages="gcc pkg-config meson ninja-build cmake python3 libstdc++-12-dev
   libyaml-dev libxml2-dev libzip-dev zlib1g-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
   libhunspell-dev"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
