@@ -33,12 +33,14 @@ static int names_appendix(const char *text, const char *number)
     return 0;
 }
 
-/* Whether `text` may hold "lục" in any case: "ục", "ụC", "Ục" or "ỤC" (ụ is U+1EE5, Ụ U+1EE4;
- * the text is NFC). Lower-casing with ICU costs far more than this look. */
+/* Whether `text` may hold "lục" in any case: "l" or "L", then "ục", "ụC", "Ục" or "ỤC" (ụ is
+ * U+1EE5, Ụ U+1EE4; the text is NFC). Lower-casing with ICU costs far more than this look,
+ * and "ục" alone is in every other paragraph (tục, mục, phục, giáo dục). */
 static int may_name_appendix(const char *text)
 {
     for (const char *p = strstr(text, "\xe1\xbb"); p; p = strstr(p + 2, "\xe1\xbb"))
-        if ((p[2] == '\xa5' || p[2] == '\xa4') && (p[3] == 'c' || p[3] == 'C'))
+        if (p > text && (p[-1] == 'l' || p[-1] == 'L') && (p[2] == '\xa5' || p[2] == '\xa4') &&
+            (p[3] == 'c' || p[3] == 'C'))
             return 1;
     return 0;
 }
