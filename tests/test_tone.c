@@ -936,6 +936,60 @@ static void test_cache_same_as_uncached(void **state)
     vb_tone_cache_free(NULL);
 }
 
+/* Words whose text cannot change are passed through unparsed when no findings are asked for.
+ * Over every vowel letter alone and every pair of them (tone on the first, the second, both
+ * or neither), in lower and upper case, with onsets and codas, that text is the same as the
+ * one worked out in full. */
+static void test_unparsed_words_same_text(void **state)
+{
+    (void)state;
+    static const char *const vowels[] = {
+        "a", "à", "á", "ả", "ã", "ạ", "ă", "ằ", "ắ", "ẳ", "ẵ", "ặ", "â", "ầ", "ấ", "ẩ", "ẫ", "ậ",
+        "e", "è", "é", "ẻ", "ẽ", "ẹ", "ê", "ề", "ế", "ể", "ễ", "ệ", "i", "ì", "í", "ỉ", "ĩ", "ị",
+        "o", "ò", "ó", "ỏ", "õ", "ọ", "ô", "ồ", "ố", "ổ", "ỗ", "ộ", "ơ", "ờ", "ớ", "ở", "ỡ", "ợ",
+        "u", "ù", "ú", "ủ", "ũ", "ụ", "ư", "ừ", "ứ", "ử", "ữ", "ự", "y", "ỳ", "ý", "ỷ", "ỹ", "ỵ",
+        "Ạ", "Ó", "Ủ", "Ư", "Ĩ", "Ý", "Ä", "ñ"};
+    static const char *const onsets[] = {"", "ng", "qu", "gi", "Th", "đ", "Đ"};
+    static const char *const codas[] = {"", "n", "ch", "nh", "t"};
+    size_t nv = sizeof vowels / sizeof *vowels;
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    for (size_t o = 0; o < sizeof onsets / sizeof *onsets; o++)
+        for (size_t c = 0; c < sizeof codas / sizeof *codas; c++)
+            for (size_t a = 0; a < nv; a++)
+                for (size_t b = 0; b <= nv; b++) {
+                    char w[64];
+                    int n = snprintf(w, sizeof w, "%s%s%s%s ", onsets[o], vowels[a],
+                                     b < nv ? vowels[b] : "", codas[c]);
+                    if (len + (size_t)n + 1 > cap) {
+                        cap = cap ? cap * 2 : 1 << 16;
+                        text = realloc(text, cap);
+                        assert_non_null(text);
+                    }
+                    memcpy(text + len, w, (size_t)n + 1);
+                    len += (size_t)n;
+                }
+    static const vb_tone_style styles[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
+    for (size_t k = 0; k < sizeof styles / sizeof *styles; k++) {
+        vb_tone_finding *f = NULL;
+        size_t count = 0;
+        char *full = vb_tone_apply(text, len, styles[k], &f, &count);
+        char *quick = vb_tone_apply(text, len, styles[k], NULL, NULL);
+        vb_tone_cache *cache = vb_tone_cache_new();
+        char *cached = vb_tone_apply_cached(cache, text, len, styles[k], NULL, NULL);
+        assert_true(count > 0); /* the pairs include words to restyle and non-syllables */
+        assert_string_equal(quick, full);
+        assert_string_equal(cached, full);
+        checks += 2;
+        vb_tone_cache_free(cache);
+        free(full);
+        free(quick);
+        free(cached);
+        free(f);
+    }
+    free(text);
+}
+
 static void test_threads(void **state)
 {
     (void)state;
@@ -1020,6 +1074,7 @@ int main(void)
         cmocka_unit_test(test_style_parse),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_cache_same_as_uncached),
+        cmocka_unit_test(test_unparsed_words_same_text),
         cmocka_unit_test(test_shared_vectors),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);

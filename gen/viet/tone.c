@@ -644,9 +644,67 @@ void vb_tone_cache_free(vb_tone_cache *cache)
     free(cache);
 }
 
+/* Whether a word of NFC text must come out as it went in, whatever the style: it has no tone
+ * mark, or its tone is on its only vowel. Only ASCII and the precomposed Vietnamese letters
+ * are judged here; anything else (a combining mark, another script) is worked out in full.
+ * Most words of a text are such words, and working one out costs an NFD, an NFC and a parse. */
+static int certainly_unchanged(const char *word, size_t n)
+{
+    /* Latin-1 letters U+00C0..U+00DF and U+00E0..U+00FF by their low five bits: which are
+     * Vietnamese vowels (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý) and which of those carry a tone. */
+    static const char latin1_vowel[] = "AAAA....EEE.II....OOOO...UU..Y..";
+    static const char latin1_tone[] = "TT.T....TT..TT....TT.T...TT..T..";
+    const unsigned char *s = (const unsigned char *)word;
+    int vowels = 0, toned = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            unsigned lower = c | 0x20;
+            vowels += lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' ||
+                      lower == 'y';
+            i++;
+            continue;
+        }
+        unsigned cp;
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+            cp = (c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+            i += 2;
+        } else if (c == 0xE1 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            cp = 0x1000 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
+            i += 3;
+        } else {
+            return 0;
+        }
+        if (cp >= 0x1EA0 && cp <= 0x1EF9) { /* Ạ … ỹ: every one a vowel with a tone */
+            vowels++;
+            toned++;
+        } else if (cp >= 0xC0 && cp <= 0xFF) {
+            if (latin1_vowel[cp & 0x1F] == '.')
+                return 0;
+            vowels++;
+            toned += latin1_tone[cp & 0x1F] == 'T';
+        } else if (cp == 0x102 || cp == 0x103 || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF ||
+                   cp == 0x1B0) { /* Ă ă Ơ ơ Ư ư */
+            vowels++;
+        } else if (cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169) { /* Ĩ ĩ Ũ ũ */
+            vowels++;
+            toned++;
+        } else if (cp != 0x110 && cp != 0x111) { /* Đ đ, or no Vietnamese letter */
+            return 0;
+        }
+    }
+    return toned == 0 || vowels == 1;
+}
+
 static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset,
                     vb_tone_style style, outbuf *out, findings *found)
 {
+    /* Without findings to report, such a word needs no look at all (with them, it may still be
+     * no Vietnamese syllable). */
+    if (!found && certainly_unchanged(s, n)) {
+        out_add(out, s, n);
+        return;
+    }
     if (!cache || n > CACHED_BYTES) {
         do_word_uncached(s, n, offset, style, out, found);
         return;
