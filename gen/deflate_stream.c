@@ -9,7 +9,9 @@
  *   - one worker thread, shared by every stream of the process, compresses queued chunks
  *     (taking the streams in turn) while their callers go on making bytes;
  *   - a caller that would otherwise wait (all its slots busy, or waiting for the result)
- *     compresses its own queued chunks itself, so both cores work once a part is made.
+ *     compresses its own queued chunks itself, or when the worker has those, takes a turn
+ *     on another stream's (the next part of the document), so both cores work once a part
+ *     is made.
  * Finished chunks are stored into the stream's spool strictly in order, whoever finished
  * them. One worker rather than one per stream: a render writes several parts at once, and
  * more threads than cores only take turns.
@@ -272,23 +274,28 @@ static void run_chunk_locked(vb_deflate_stream *s, chunk *k, bool take_turn)
 
 /* ==== the worker =========================================================================== */
 
+/* Under the lock: compresses one queued chunk of the stream whose turn it is, and gives the
+ * turn to the next stream. Returns false when no stream has a turn. */
+static bool run_turn_locked(void)
+{
+    vb_deflate_stream *s = turn_head;
+    if (!s)
+        return false;
+    leave_turns_locked(s);
+    chunk *k = oldest_queued_locked(s);
+    if (k)
+        run_chunk_locked(s, k, true);
+    /* else its caller took them meanwhile. Either way `s` may be gone by now. */
+    return true;
+}
+
 static void *worker(void *arg)
 {
     (void)arg;
     pthread_mutex_lock(&lock);
-    while (!shutting_down) {
-        vb_deflate_stream *s = turn_head;
-        if (!s) {
+    while (!shutting_down)
+        if (!run_turn_locked())
             pthread_cond_wait(&changed, &lock);
-            continue;
-        }
-        /* One chunk, then the next stream's turn. */
-        leave_turns_locked(s);
-        chunk *k = oldest_queued_locked(s);
-        if (k)
-            run_chunk_locked(s, k, true);
-        /* else its caller took them meanwhile. Either way `s` may be gone by now. */
-    }
     pthread_mutex_unlock(&lock);
     return NULL;
 }
@@ -338,15 +345,18 @@ static bool failed(vb_deflate_stream *s)
     return result;
 }
 
-/* Under the lock: the caller compresses its queued chunks until `done` holds, waiting when
- * the worker has the rest in hand. */
+/* Under the lock: the caller compresses its queued chunks until `done` holds. When the
+ * worker has the rest of them in hand, the caller takes a turn as the worker would (another
+ * part of the same document, or of another document in a batch), and waits only when
+ * nothing at all is queued. A stream whose chunk another thread is compressing is not freed
+ * meanwhile: its owner waits for every chunk in other hands (all_stored). */
 static void help_until_locked(vb_deflate_stream *s, bool (*done)(vb_deflate_stream *))
 {
     while (!done(s)) {
         chunk *k = oldest_queued_locked(s);
         if (k)
             run_chunk_locked(s, k, false);
-        else
+        else if (!run_turn_locked())
             pthread_cond_wait(&changed, &lock);
     }
 }
