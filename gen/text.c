@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ucasemap.h>
@@ -11,15 +12,28 @@
 
 long vb_utf8_invalid_offset(const char *s, size_t len)
 {
-    int32_t i = 0, n = (int32_t)len;
     const uint8_t *u = (const uint8_t *)s;
-    while (i < n) {
-        int32_t start = i;
+    size_t i = 0;
+    while (i < len) {
+        /* Eight ASCII bytes at a time: most of a document's bytes. */
+        uint64_t word;
+        if (i + 8 <= len && (memcpy(&word, u + i, 8), (word & 0x8080808080808080u) == 0)) {
+            i += 8;
+            continue;
+        }
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        /* One character through ICU, in a window that keeps offsets within int32_t. */
+        size_t window = len - i < 4 ? len - i : 4;
+        int32_t k = 0;
         UChar32 c;
-        U8_NEXT(u, i, n, c);
+        U8_NEXT(u + i, k, (int32_t)window, c);
         /* U8_NEXT yields a negative value for ill-formed sequences, surrogates included. */
         if (c < 0)
-            return start;
+            return (long)i;
+        i += (size_t)k;
     }
     return -1;
 }

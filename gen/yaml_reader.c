@@ -1110,17 +1110,16 @@ static int read_document(reader *r, yaml_node_t *root)
 #define MAX_FLOW_DEPTH 256
 #define MAX_INDENT 2048
 
-/* The bytes the nesting scan below must look at outside quotes and comments. */
-static int nesting_special(char ch)
-{
-    switch (ch) {
-    case '\n': case ' ': case '\t': case '"': case '\'': case '#': case '[': case ']':
-    case '{': case '}': case ',': case ':': case '-': case '?':
-        return 1;
-    default:
-        return 0;
-    }
-}
+/* What a byte is to the nesting scan below, outside quotes and comments and after a line's
+ * indentation: most bytes only end a place where a scalar could start, blanks change
+ * nothing, and the rest must be looked at. A table: the scan sees every byte of the file. */
+enum { NEST_ORDINARY, NEST_BLANK, NEST_SPECIAL };
+static const unsigned char nesting_class[256] = {
+    [' '] = NEST_BLANK, ['\t'] = NEST_BLANK,
+    ['\n'] = NEST_SPECIAL, ['"'] = NEST_SPECIAL, ['\''] = NEST_SPECIAL, ['#'] = NEST_SPECIAL,
+    ['['] = NEST_SPECIAL, [']'] = NEST_SPECIAL, ['{'] = NEST_SPECIAL, ['}'] = NEST_SPECIAL,
+    [','] = NEST_SPECIAL, [':'] = NEST_SPECIAL, ['-'] = NEST_SPECIAL, ['?'] = NEST_SPECIAL,
+};
 
 int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *column)
 {
@@ -1134,10 +1133,15 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
     for (size_t i = 0; i < len; i++) {
         char ch = data[i];
         /* Fast paths: an ordinary byte in plain text only ends a place where a scalar could
-         * start; a comment runs to the end of its line. */
-        if (!quote && !at_line_start && !nesting_special(ch)) {
-            scalar_can_start = 0;
-            continue;
+         * start, a blank there changes nothing; a comment runs to the end of its line. */
+        if (!quote && !at_line_start) {
+            unsigned char cls = nesting_class[(unsigned char)ch];
+            if (cls == NEST_ORDINARY) {
+                scalar_can_start = 0;
+                continue;
+            }
+            if (cls == NEST_BLANK)
+                continue;
         }
         /* Inside quotes only the closing quote, an escape and a newline matter (the closing
          * quote resets what the bytes before it set). */

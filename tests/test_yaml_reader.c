@@ -357,6 +357,24 @@ static void test_invalid_utf8_truncated_sequence(void **state)
     EXPECT_ERROR(yaml, 3, 12, "INPUT-UTF8", "byte 0xE1");
 }
 
+/* Each kind of ill-formed sequence, after runs of ASCII of several lengths (the check reads
+ * ASCII eight bytes at a time) and at the very end of the input. */
+static void test_invalid_utf8_kinds(void **state)
+{
+    (void)state;
+    /* "co_quan: " is 9 characters, then 16 letters: the bad sequence is character 26. */
+    EXPECT_ERROR("the_thuc: nha_nuoc\nco_quan: ABCDEFGHIJKLMNOP\xed\xa0\x80\n", 2, 26, "INPUT-UTF8",
+                 "byte 0xED"); /* a surrogate, U+D800 */
+    EXPECT_ERROR("the_thuc: nha_nuoc\nco_quan: ABCDEFG\xc0\x80\n", 2, 17, "INPUT-UTF8",
+                 "byte 0xC0"); /* an overlong NUL */
+    EXPECT_ERROR("the_thuc: nha_nuoc\nco_quan: Bắc Giang \xf4\x90\x80\x80\n", 2, 20, "INPUT-UTF8",
+                 "byte 0xF4"); /* beyond U+10FFFF */
+    EXPECT_ERROR("the_thuc: nha_nuoc\nco_quan: \x80x\n", 2, 10, "INPUT-UTF8",
+                 "byte 0x80"); /* a continuation byte alone */
+    EXPECT_ERROR("the_thuc: nha_nuoc\nco_quan: Bắc Giang \xe1\xba", 2, 20, "INPUT-UTF8",
+                 "byte 0xE1"); /* cut off at the end of the file */
+}
+
 static void test_nul_byte(void **state)
 {
     (void)state;
@@ -1320,6 +1338,7 @@ int main(void)
         cmocka_unit_test_teardown(test_syntax_error_column_counts_characters, release_all),
         cmocka_unit_test_teardown(test_invalid_utf8_position_in_characters, release_all),
         cmocka_unit_test_teardown(test_invalid_utf8_truncated_sequence, release_all),
+        cmocka_unit_test_teardown(test_invalid_utf8_kinds, release_all),
         cmocka_unit_test_teardown(test_nul_byte, release_all),
         cmocka_unit_test_teardown(test_missing_required_fields, release_all),
         cmocka_unit_test_teardown(test_unknown_key_did_you_mean, release_all),
