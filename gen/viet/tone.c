@@ -129,6 +129,13 @@ static void add_nfc(outbuf *out, const char *s, size_t n)
 {
     const uint8_t *u = (const uint8_t *)s;
     size_t i = 0;
+    while (i < n && u[i] < 0x80) /* spaces and punctuation between words: nearly always ASCII */
+        i++;
+    if (i == n) {
+        out_add(out, s, n);
+        return;
+    }
+    i = 0;
     while (i < n) {
         size_t start = i;
         int ascii = 1;
@@ -785,12 +792,22 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
     while (text && i < len) {
         size_t start = i;
         UChar32 c;
-        U8_NEXT(u, i, len, c);
+        if (u[i] < 0x80) { /* ASCII is told apart without decoding */
+            c = u[i++];
+        } else {
+            U8_NEXT(u, i, len, c);
+        }
         if (!is_letter(c))
             continue;
         /* A word: this letter and the letters and combining marks after it. */
         size_t end = i;
         while (end < len) {
+            if (u[end] < 0x80) {
+                if (!is_letter(u[end]))
+                    break;
+                end++;
+                continue;
+            }
             size_t next = end;
             U8_NEXT(u, next, len, c);
             if (!is_letter(c) && !is_mark(c))
