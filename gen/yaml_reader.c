@@ -165,13 +165,16 @@ char *yr_scalar_text_styled(reader *r, yaml_node_t *node)
         s = filled;
         len = strlen(filled);
     }
-    char *nfc = vb_nfc(s, len);
-    free(filled);
-    if (tone_style < 0)
+    if (tone_style < 0) {
+        char *nfc = vb_nfc(s, len);
+        free(filled);
         return nfc;
-    char *styled = vb_tone_apply_cached(r->tone_cache, nfc, strlen(nfc), (vb_tone_style)tone_style,
-                                         NULL, NULL);
-    free(nfc);
+    }
+    /* Placing tone marks normalises as it goes (each word and each run between words to NFC,
+     * which is the NFC of the whole: nothing composes across a word's edge), so the text is
+     * not normalised first. */
+    char *styled = vb_tone_apply_cached(r->tone_cache, s, len, (vb_tone_style)tone_style, NULL, NULL);
+    free(filled);
     return styled;
 }
 
