@@ -1134,23 +1134,25 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
     int scalar_can_start = 1; /* after the line's indentation, "[", "{", ",", ": ", "- " */
     *line = 1;
     for (size_t i = 0; i < len; i++) {
-        char ch = data[i];
-        /* Fast paths: an ordinary byte in plain text only ends a place where a scalar could
-         * start, a blank there changes nothing; a comment runs to the end of its line. */
+        /* Fast paths: in plain text, ordinary bytes only end a place where a scalar could
+         * start and blanks change nothing; inside quotes only the closing quote, an escape
+         * and a newline matter (the closing quote resets what the bytes before it set); a
+         * comment runs to the end of its line. */
         if (!quote && !at_line_start) {
-            unsigned char cls = nesting_class[(unsigned char)ch];
-            if (cls == NEST_ORDINARY) {
+            unsigned char seen = 0;
+            while (i < len && nesting_class[(unsigned char)data[i]] != NEST_SPECIAL)
+                seen |= (unsigned char)(nesting_class[(unsigned char)data[i++]] == NEST_ORDINARY);
+            if (seen)
                 scalar_can_start = 0;
-                continue;
-            }
-            if (cls == NEST_BLANK)
-                continue;
+            if (i == len)
+                break;
+        } else if ((quote == '"' || quote == '\'') && !at_line_start) {
+            while (i < len && data[i] != quote && data[i] != '\\' && data[i] != '\n')
+                i++;
+            if (i == len)
+                break;
         }
-        /* Inside quotes only the closing quote, an escape and a newline matter (the closing
-         * quote resets what the bytes before it set). */
-        if ((quote == '"' || quote == '\'') && !at_line_start && ch != quote && ch != '\\' &&
-            ch != '\n')
-            continue;
+        char ch = data[i];
         if (quote == '#' && ch != '\n') {
             const char *nl = memchr(data + i, '\n', len - i);
             if (!nl)
