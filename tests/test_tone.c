@@ -969,6 +969,34 @@ static void test_unparsed_words_same_text(void **state)
                     memcpy(text + len, w, (size_t)n + 1);
                     len += (size_t)n;
                 }
+    /* Runs between words that are not ASCII, and words and runs that are not NFC (a
+     * decomposed tone, a mark after a space, a ligature NFC keeps, U+037E that NFC makes a
+     * semicolon, before a word that cannot change), at the start, the middle and the end. */
+    static const char tail[] = "\xe2\x80\x9cQuy\xe1\xba\xbft \xc4\x91\xe1\xbb\x8bnh\xe2\x80\x9d \xe2\x80\x93 "
+                               "s\xe1\xbb\x91 1\xe2\x80\xa6 Hoa\xcc\x80 ho\xcc\x80" "a  \xcc\x81x "
+                               "\xef\xac\x81\xcd\xbe s\xe1\xbb\x91 Kho\xc3\xa1 h\xe1\xbb\x8d" "c \xc2\xa0Thu\xe1\xbb\xb7 \xcc\x80";
+    static const char *const texts_extra[] = {tail, tail + 3, "x\xcc\x81"};
+    for (size_t t = 0; t < sizeof texts_extra / sizeof *texts_extra; t++) {
+        size_t n = strlen(texts_extra[t]);
+        if (len + n + 1 > cap) {
+            cap = cap * 2 + n;
+            text = realloc(text, cap);
+            assert_non_null(text);
+        }
+        memcpy(text + len, texts_extra[t], n + 1);
+        len += n;
+        for (size_t k = 0; k < 3; k++) { /* each alone too */
+            static const vb_tone_style each[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
+            vb_tone_finding *f = NULL;
+            char *full = vb_tone_apply(texts_extra[t], n, each[k], &f, NULL);
+            char *quick = vb_tone_apply(texts_extra[t], n, each[k], NULL, NULL);
+            assert_string_equal(quick, full);
+            checks++;
+            free(full);
+            free(quick);
+            free(f);
+        }
+    }
     static const vb_tone_style styles[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
     for (size_t k = 0; k < sizeof styles / sizeof *styles; k++) {
         vb_tone_finding *f = NULL;

@@ -767,6 +767,10 @@ static int is_letter(UChar32 c)
 {
     if (c >= 0 && c < 0x80)
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    /* Latin-1's letters, Latin Extended-A and -B and the Vietnamese letters U+1EA0..U+1EF9
+     * are letters all: Vietnamese text is answered without a lookup. */
+    if ((c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x1EA0 && c <= 0x1EF9))
+        return 1;
     return c >= 0 && (U_GET_GC_MASK(c) & U_GC_L_MASK);
 }
 
@@ -786,9 +790,15 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
 {
     outbuf out = {0};
     findings found = {0};
+    findings *sink = findings_out ? &found : NULL;
     out_add(&out, "", 0);
     const uint8_t *u = (const uint8_t *)text;
-    size_t i = 0, plain = 0; /* plain: start of the text not yet copied */
+    /* text[pending, plain) goes out as it is and is not copied yet; text[plain, i) is the
+     * run since, only ASCII while gap_ascii. Without findings to report, a word that cannot
+     * change after an ASCII run just lengthens what goes out as it is: most of a text is
+     * copied in a few pieces, not word by word. */
+    size_t i = 0, plain = 0, pending = 0;
+    int gap_ascii = 1;
     while (text && i < len) {
         size_t start = i;
         UChar32 c;
@@ -797,8 +807,11 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
         } else {
             U8_NEXT(u, i, len, c);
         }
-        if (!is_letter(c))
+        if (!is_letter(c)) {
+            if (u[start] >= 0x80)
+                gap_ascii = 0;
             continue;
+        }
         /* A word: this letter and the letters and combining marks after it. */
         size_t end = i;
         while (end < len) {
@@ -814,13 +827,24 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
                 break;
             end = next;
         }
+        if (!sink && gap_ascii && certainly_unchanged(text + start, end - start)) {
+            plain = i = end;
+            continue;
+        }
+        out_add(&out, text + pending, plain - pending);
         if (start > plain)
             add_nfc(&out, text + plain, start - plain);
-        do_word(cache, text + start, end - start, start, style, &out, findings_out ? &found : NULL);
-        plain = i = end;
+        do_word(cache, text + start, end - start, start, style, &out, sink);
+        pending = plain = i = end;
+        gap_ascii = 1;
     }
-    if (text && len > plain)
-        add_nfc(&out, text + plain, len - plain);
+    if (text) {
+        if (gap_ascii)
+            plain = len;
+        out_add(&out, text + pending, plain - pending);
+        if (len > plain)
+            add_nfc(&out, text + plain, len - plain);
+    }
 
     if (findings_out) {
         if (!found.items)
