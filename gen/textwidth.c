@@ -4,6 +4,7 @@
 #include "textwidth.h"
 
 #include <limits.h>
+#include <stdatomic.h>
 #include <math.h>
 #include <stdint.h>
 
@@ -57,9 +58,38 @@ static int face_advance(const vb_face_metrics *metrics, unsigned codepoint)
     return metrics->default_advance;
 }
 
+/* Vietnamese text is nearly all below U+0250 or in U+1EA0..U+1EF9, and a table search for
+ * each of its letters was most of measuring a column: those advances are looked up once per
+ * face and remembered, as advance + 1 (0: not yet). Threads may store the same value into an
+ * entry at once, hence relaxed atomics. */
+#define LATIN_END 0x250u
+#define VIET_FIRST 0x1EA0u
+#define VIET_END 0x1EFAu
+static _Atomic uint16_t remembered[4][LATIN_END + (VIET_END - VIET_FIRST)];
+
+static int advance_of(vb_face face, const vb_face_metrics *metrics, unsigned codepoint)
+{
+    unsigned slot;
+    if (codepoint < 0x80 || (unsigned)face >= 4)
+        return face_advance(metrics, codepoint); /* ASCII: found at once anyway */
+    if (codepoint < LATIN_END)
+        slot = codepoint;
+    else if (codepoint >= VIET_FIRST && codepoint < VIET_END)
+        slot = LATIN_END + codepoint - VIET_FIRST;
+    else
+        return face_advance(metrics, codepoint);
+    unsigned known = atomic_load_explicit(&remembered[face][slot], memory_order_relaxed);
+    if (known)
+        return (int)known - 1;
+    int advance = face_advance(metrics, codepoint);
+    if (advance >= 0 && advance < UINT16_MAX)
+        atomic_store_explicit(&remembered[face][slot], (uint16_t)(advance + 1), memory_order_relaxed);
+    return advance;
+}
+
 int vb_glyph_advance(unsigned codepoint, vb_face face)
 {
-    return face_advance(metrics_for_face(face), codepoint);
+    return advance_of(face, metrics_for_face(face), codepoint);
 }
 
 int vb_font_units_per_em(void)
@@ -137,7 +167,7 @@ long vb_text_width_twips(const char *s, size_t len, vb_face face, double size_pt
             total_units += metrics->default_advance; /* one default advance per bad byte */
             pos += 1;
         } else {
-            total_units += (uint64_t)face_advance(metrics, codepoint);
+            total_units += (uint64_t)advance_of(face, metrics, codepoint);
             pos += consumed;
         }
     }

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 #include "wml.h"
 
 #include <stdio.h>
@@ -139,10 +140,8 @@ static int needs_preserve(const char *text, size_t len)
         return 0;
     if (text[0] == ' ' || text[0] == '\t' || text[len - 1] == ' ' || text[len - 1] == '\t')
         return 1;
-    for (size_t i = 0; i + 1 < len; i++)
-        if ((text[i] == ' ' || text[i] == '\t') && (text[i + 1] == ' ' || text[i + 1] == '\t'))
-            return 1;
-    return memchr(text, '\t', len) != NULL;
+    /* Two blanks in a row: any pair with a tab is found by looking for the tab. */
+    return memchr(text, '\t', len) != NULL || memmem(text, len, "  ", 2) != NULL;
 }
 
 void vb_wml_run(vb_xml *x, const char *text, unsigned style)
