@@ -706,12 +706,6 @@ static int certainly_unchanged(const char *word, size_t n)
 static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset,
                     vb_tone_style style, outbuf *out, findings *found)
 {
-    /* Without findings to report, such a word needs no look at all (with them, it may still be
-     * no Vietnamese syllable). */
-    if (!found && certainly_unchanged(s, n)) {
-        out_add(out, s, n);
-        return;
-    }
     if (!cache || n > CACHED_BYTES) {
         do_word_uncached(s, n, offset, style, out, found);
         return;
@@ -827,14 +821,20 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
                 break;
             end = next;
         }
-        if (!sink && gap_ascii && certainly_unchanged(text + start, end - start)) {
+        /* Without findings to report, a word that cannot change needs no look at all (with
+         * them, it may still be no Vietnamese syllable). */
+        int unchanged = !sink && certainly_unchanged(text + start, end - start);
+        if (unchanged && gap_ascii) {
             plain = i = end;
             continue;
         }
         out_add(&out, text + pending, plain - pending);
         if (start > plain)
             add_nfc(&out, text + plain, start - plain);
-        do_word(cache, text + start, end - start, start, style, &out, sink);
+        if (unchanged)
+            out_add(&out, text + start, end - start);
+        else
+            do_word(cache, text + start, end - start, start, style, &out, sink);
         pending = plain = i = end;
         gap_ascii = 1;
     }
