@@ -65,12 +65,13 @@ static int face_advance(const vb_face_metrics *metrics, unsigned codepoint)
 #define LATIN_END 0x250u
 #define VIET_FIRST 0x1EA0u
 #define VIET_END 0x1EFAu
-static _Atomic uint16_t remembered[4][LATIN_END + (VIET_END - VIET_FIRST)];
+#define FACES (VB_FACE_BOLD_ITALIC + 1)
+static _Atomic uint16_t remembered[FACES][LATIN_END + (VIET_END - VIET_FIRST)];
 
 static int advance_of(vb_face face, const vb_face_metrics *metrics, unsigned codepoint)
 {
     unsigned slot;
-    if (codepoint < 0x80 || (unsigned)face >= 4)
+    if (codepoint < 0x80 || (unsigned)face >= FACES)
         return face_advance(metrics, codepoint); /* ASCII: found at once anyway */
     if (codepoint < LATIN_END)
         slot = codepoint;
