@@ -214,13 +214,52 @@ static void walk_blocks(vb_node *parent, cmark_node *first, const source *src, i
     }
 }
 
-void vb_markup_append_blocks(vb_node *parent, const char *text, size_t len, vb_pos pos,
-                             int first_line_offset)
+void vb_markup_parse_blocks(vb_node *parent, const char *text, size_t len, vb_pos pos,
+                            int first_line_offset)
 {
     source src = {text, len, pos, first_line_offset};
     cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
     walk_blocks(parent, cmark_node_first_child(doc), &src, 0);
     cmark_node_free(doc);
+}
+
+/* Whether CommonMark reads `text` as one paragraph holding exactly `text`: one line, no
+ * character that could open a block at its start, no inline markup, no white space at its
+ * ends. Most paragraphs of a document are such, and this look is far cheaper than a parse.
+ * Digits followed by '.' or ')' may open an ordered list; '[' also opens a note ("^["). */
+static int is_plain_paragraph(const char *text, size_t len)
+{
+    static const char block_openers[] = "#>-+*=_~`<|";
+    if (len == 0 || text[0] == ' ' || text[0] == '\t' || text[len - 1] == ' ' ||
+        text[len - 1] == '\t' || memchr(block_openers, text[0], sizeof block_openers - 1))
+        return 0;
+    size_t digits = 0;
+    while (digits < len && text[digits] >= '0' && text[digits] <= '9')
+        digits++;
+    if (digits > 0 && digits < len && (text[digits] == '.' || text[digits] == ')'))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if ((c < 0x20 && c != '\t') || c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' ||
+            c == ']' || c == '!' || c == '<' || c == '&')
+            return 0;
+    }
+    return 1;
+}
+
+void vb_markup_append_blocks(vb_node *parent, const char *text, size_t len, vb_pos pos,
+                             int first_line_offset)
+{
+    if (!is_plain_paragraph(text, len)) {
+        vb_markup_parse_blocks(parent, text, len, pos, first_line_offset);
+        return;
+    }
+    /* What the parse would make: the paragraph of line 1, one unstyled run. */
+    if (pos.line)
+        pos.line += (unsigned)first_line_offset;
+    vb_node *para = vb_node_new(VB_NODE_PARAGRAPH, pos);
+    vb_inline_append(&para->content, text, len, 0);
+    vb_node_append(parent, para);
 }
 
 /* Characters that would start a block in CommonMark when they open a line. */

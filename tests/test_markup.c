@@ -321,6 +321,69 @@ static void test_nfc_text_passes_through(void **state)
     vb_inline_free(in);
 }
 
+/* Whether two trees hold the same paragraphs: kind, bullet level, line and runs. */
+static int same_blocks(const vb_node *a, const vb_node *b)
+{
+    const vb_node *x = a->first_child, *y = b->first_child;
+    for (; x && y; x = x->next, y = y->next) {
+        if (x->kind != y->kind || x->bullet_level != y->bullet_level ||
+            x->pos.line != y->pos.line || x->content.count != y->content.count)
+            return 0;
+        for (size_t i = 0; i < x->content.count; i++)
+            if (strcmp(x->content.runs[i].text, y->content.runs[i].text) != 0 ||
+                x->content.runs[i].style != y->content.runs[i].style)
+                return 0;
+    }
+    return !x && !y;
+}
+
+/* vb_markup_append_blocks skips the parser for text without markup: whatever the text, it
+ * must make what the parser makes. Random texts of Vietnamese words, digits, white space and
+ * every character that means something to CommonMark, at every place (the start too). */
+static void test_shortcut_reads_as_the_parser(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "Việt", "Nam", "hòa", "1", "2024", "34,6%", " ", " ", "  ", "\t", "\n", "\r", ".",
+        ")", ",", ":", ";", "-", "+", "*", "_", "#", ">", "=", "~", "`", "<", "|", "[", "]",
+        "!", "&", "&amp;", "\\", "^[", "(", "\"", "'", "–", "“", "”", "½", "a", "Đ",
+    };
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    uint32_t seed = 12345;
+    char text[256];
+    size_t shortcuts = 0;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0;
+        int count = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 8;
+        for (int k = 0; k < count; k++) {
+            /* Mostly words and spaces, so that many texts take the shortcut. */
+            seed = seed * 1103515245u + 12345u;
+            size_t pick = (seed >> 16) % (round % 2 ? n_pieces : 6);
+            size_t n = strlen(pieces[pick]);
+            memcpy(text + len, pieces[pick], n);
+            len += n;
+        }
+        text[len] = '\0';
+        vb_node *fast = new_root(), *parsed = new_root();
+        vb_markup_append_blocks(fast, text, len, (vb_pos){"t.yaml", 7, 3}, round % 3 == 0);
+        vb_markup_parse_blocks(parsed, text, len, (vb_pos){"t.yaml", 7, 3}, round % 3 == 0);
+        if (!same_blocks(fast, parsed)) {
+            print_error("text \"%s\": with the shortcut\n", text);
+            dump_blocks(fast);
+            print_error("  through the parser\n");
+            dump_blocks(parsed);
+            fail();
+        }
+        shortcuts += count_children(fast) == 1 && fast->first_child->content.count == 1 &&
+                     strcmp(fast->first_child->content.runs[0].text, text) == 0;
+        release_root(fast);
+        release_root(parsed);
+    }
+    /* The comparison means something only if both kinds of text were seen. */
+    assert_true(shortcuts > 2000);
+    assert_true(shortcuts < 18000);
+}
+
 /* ---- titles --------------------------------------------------------------------------- */
 
 static void check_inline_literal(const char *file, int line, const char *text)
@@ -389,6 +452,7 @@ int main(void)
         cmocka_unit_test_teardown(test_ordered_list_keeps_typed_numbers, release_all),
         cmocka_unit_test_teardown(test_blocks_append_after_existing_children, release_all),
         cmocka_unit_test_teardown(test_nfc_text_passes_through, release_all),
+        cmocka_unit_test_teardown(test_shortcut_reads_as_the_parser, release_all),
         cmocka_unit_test_teardown(test_inline_keeps_block_markers_as_text, release_all),
         cmocka_unit_test_teardown(test_inline_emphasis, release_all),
         cmocka_unit_test_teardown(test_inline_appends, release_all),
