@@ -940,9 +940,19 @@ static void test_cache_same_as_uncached(void **state)
  * Over every vowel letter alone and every pair of them (tone on the first, the second, both
  * or neither), in lower and upper case, with onsets and codas, that text is the same as the
  * one worked out in full. */
-static void test_unparsed_words_same_text(void **state)
+/* Runs between words that are not ASCII, and words and runs that are not NFC (a
+ * decomposed tone, a mark after a space, a ligature NFC keeps, U+037E that NFC makes a
+ * semicolon, before a word that cannot change), at the start, the middle and the end. */
+static const char tail[] = "\xe2\x80\x9cQuy\xe1\xba\xbft \xc4\x91\xe1\xbb\x8bnh\xe2\x80\x9d \xe2\x80\x93 "
+                           "s\xe1\xbb\x91 1\xe2\x80\xa6 Hoa\xcc\x80 ho\xcc\x80" "a  \xcc\x81x "
+                           "\xef\xac\x81\xcd\xbe s\xe1\xbb\x91 Kho\xc3\xa1 h\xe1\xbb\x8d" "c \xc2\xa0Thu\xe1\xbb\xb7 \xcc\x80";
+static const char *const texts_extra[] = {tail, tail + 3, "x\xcc\x81"};
+
+/* Every vowel and pair of vowels (with and without tone, in upper case too) after several
+ * onsets and before several codas, then runs that are not ASCII or not NFC: a text with
+ * words of every kind, to restyle, to repair, to leave. Sets *len_out. */
+static char *words_of_every_kind(size_t *len_out)
 {
-    (void)state;
     static const char *const vowels[] = {
         "a", "à", "á", "ả", "ã", "ạ", "ă", "ằ", "ắ", "ẳ", "ẵ", "ặ", "â", "ầ", "ấ", "ẩ", "ẫ", "ậ",
         "e", "è", "é", "ẻ", "ẽ", "ẹ", "ê", "ề", "ế", "ể", "ễ", "ệ", "i", "ì", "í", "ỉ", "ĩ", "ị",
@@ -969,13 +979,6 @@ static void test_unparsed_words_same_text(void **state)
                     memcpy(text + len, w, (size_t)n + 1);
                     len += (size_t)n;
                 }
-    /* Runs between words that are not ASCII, and words and runs that are not NFC (a
-     * decomposed tone, a mark after a space, a ligature NFC keeps, U+037E that NFC makes a
-     * semicolon, before a word that cannot change), at the start, the middle and the end. */
-    static const char tail[] = "\xe2\x80\x9cQuy\xe1\xba\xbft \xc4\x91\xe1\xbb\x8bnh\xe2\x80\x9d \xe2\x80\x93 "
-                               "s\xe1\xbb\x91 1\xe2\x80\xa6 Hoa\xcc\x80 ho\xcc\x80" "a  \xcc\x81x "
-                               "\xef\xac\x81\xcd\xbe s\xe1\xbb\x91 Kho\xc3\xa1 h\xe1\xbb\x8d" "c \xc2\xa0Thu\xe1\xbb\xb7 \xcc\x80";
-    static const char *const texts_extra[] = {tail, tail + 3, "x\xcc\x81"};
     for (size_t t = 0; t < sizeof texts_extra / sizeof *texts_extra; t++) {
         size_t n = strlen(texts_extra[t]);
         if (len + n + 1 > cap) {
@@ -985,6 +988,18 @@ static void test_unparsed_words_same_text(void **state)
         }
         memcpy(text + len, texts_extra[t], n + 1);
         len += n;
+    }
+    *len_out = len;
+    return text;
+}
+
+static void test_unparsed_words_same_text(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = words_of_every_kind(&len);
+    for (size_t t = 0; t < sizeof texts_extra / sizeof *texts_extra; t++) {
+        size_t n = strlen(texts_extra[t]);
         for (size_t k = 0; k < 3; k++) { /* each alone too */
             static const vb_tone_style each[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
             vb_tone_finding *f = NULL;
@@ -1015,6 +1030,71 @@ static void test_unparsed_words_same_text(void **state)
         free(cached);
         free(f);
     }
+    free(text);
+}
+
+/* vb_tone_changes names what styling changes: the text rebuilt from its unchanged pieces
+ * and each changed stretch styled alone is the styled text; a text it finds no change in
+ * comes out as it went in. */
+static void check_changes(const char *text, size_t len, vb_tone_style style)
+{
+    char *styled = vb_tone_apply(text, len, style, NULL, NULL);
+    vb_span *spans = NULL;
+    size_t count = vb_tone_changes(NULL, text, len, style, &spans);
+    size_t cap = strlen(styled) + 1, used = 0, at = 0;
+    char *rebuilt = malloc(cap);
+    assert_non_null(rebuilt);
+    for (size_t i = 0; i <= count; i++) {
+        size_t start = i < count ? spans[i].start : len;
+        assert_true(start >= at && start <= len);
+        char *pieces[2] = {NULL, NULL};
+        size_t sizes[2] = {start - at, 0};
+        if (i < count) {
+            assert_true(spans[i].end > start && spans[i].end <= len);
+            pieces[1] = vb_tone_apply(text + start, spans[i].end - start, style, NULL, NULL);
+            sizes[1] = strlen(pieces[1]);
+            /* A stretch that touches the next one would have been merged with it. */
+            assert_true(i + 1 == count || spans[i + 1].start > spans[i].end);
+        }
+        assert_true(used + sizes[0] + sizes[1] < cap); /* else longer than the styled text */
+        memcpy(rebuilt + used, text + at, sizes[0]);
+        used += sizes[0];
+        if (pieces[1]) {
+            memcpy(rebuilt + used, pieces[1], sizes[1]);
+            used += sizes[1];
+            free(pieces[1]);
+            at = spans[i].end;
+        }
+    }
+    rebuilt[used] = '\0';
+    assert_string_equal(rebuilt, styled);
+    if (count == 0)
+        assert_true(strlen(styled) == len && memcmp(styled, text, len) == 0);
+    checks++;
+    free(rebuilt);
+    free(spans);
+    free(styled);
+}
+
+static void test_changes_rebuild_the_styled_text(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = words_of_every_kind(&len);
+    static const vb_tone_style styles[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
+    for (size_t k = 0; k < 3; k++) {
+        check_changes(text, len, styles[k]);
+        for (size_t t = 0; t < sizeof texts_extra / sizeof *texts_extra; t++)
+            check_changes(texts_extra[t], strlen(texts_extra[t]), styles[k]);
+        vb_span *spans = NULL;
+        assert_true(vb_tone_changes(NULL, text, len, styles[k], &spans) > 0);
+        free(spans);
+    }
+    /* Nothing to change: no stretch. */
+    static const char plain[] = "Cá»ng hÃ²" "a xÃ£ há»i, sá» 12/BC-UBND â ok\n";
+    vb_span *spans = (vb_span *)1;
+    assert_int_equal(vb_tone_changes(NULL, plain, strlen(plain), VB_TONE_TRADITIONAL, &spans), 0);
+    assert_null(spans);
     free(text);
 }
 
@@ -1100,6 +1180,7 @@ int main(void)
         cmocka_unit_test(test_long_words),
         cmocka_unit_test(test_ill_formed),
         cmocka_unit_test(test_style_parse),
+        cmocka_unit_test(test_changes_rebuild_the_styled_text),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_cache_same_as_uncached),
         cmocka_unit_test(test_unparsed_words_same_text),

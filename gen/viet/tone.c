@@ -779,13 +779,38 @@ char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_f
     return vb_tone_apply_cached(NULL, text, len, style, findings_out, count);
 }
 
-char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
-                           vb_tone_finding **findings_out, size_t *count)
+typedef struct {
+    vb_span *items;
+    size_t count, cap;
+} spans;
+
+/* Notes that text[start, end) came out changed, merged with a stretch it touches. */
+static void span_add(spans *s, size_t start, size_t end)
 {
-    outbuf out = {0};
-    findings found = {0};
-    findings *sink = findings_out ? &found : NULL;
-    out_add(&out, "", 0);
+    if (s->count > 0 && s->items[s->count - 1].end >= start) {
+        s->items[s->count - 1].end = end;
+        return;
+    }
+    if (s->count == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->items = vb_xrealloc(s->items, s->cap * sizeof *s->items);
+    }
+    s->items[s->count++] = (vb_span){start, end};
+}
+
+/* Whether the bytes appended to `out` since `before` are text[start, end) itself. */
+static int came_out_same(const outbuf *out, size_t before, const char *text, size_t start,
+                         size_t end)
+{
+    return out->len - before == end - start && memcmp(out->p + before, text + start, end - start) == 0;
+}
+
+/* Styles `text` into `out`; with `sink`, collects findings; with `changed`, notes the
+ * stretches of `text` that came out different. */
+static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
+                       findings *sink, outbuf *out_buf, spans *changed)
+{
+    outbuf out = *out_buf;
     const uint8_t *u = (const uint8_t *)text;
     /* text[pending, plain) goes out as it is and is not copied yet; text[plain, i) is the
      * run since, only ASCII while gap_ascii. Without findings to report, a word that cannot
@@ -829,12 +854,20 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
             continue;
         }
         out_add(&out, text + pending, plain - pending);
-        if (start > plain)
+        if (start > plain) {
+            size_t before = out.len;
             add_nfc(&out, text + plain, start - plain);
-        if (unchanged)
+            if (changed && !came_out_same(&out, before, text, plain, start))
+                span_add(changed, plain, start);
+        }
+        if (unchanged) {
             out_add(&out, text + start, end - start);
-        else
+        } else {
+            size_t before = out.len;
             do_word(cache, text + start, end - start, start, style, &out, sink);
+            if (changed && !came_out_same(&out, before, text, start, end))
+                span_add(changed, start, end);
+        }
         pending = plain = i = end;
         gap_ascii = 1;
     }
@@ -842,9 +875,23 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
         if (gap_ascii)
             plain = len;
         out_add(&out, text + pending, plain - pending);
-        if (len > plain)
+        if (len > plain) {
+            size_t before = out.len;
             add_nfc(&out, text + plain, len - plain);
+            if (changed && !came_out_same(&out, before, text, plain, len))
+                span_add(changed, plain, len);
+        }
     }
+    *out_buf = out;
+}
+
+char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
+                           vb_tone_finding **findings_out, size_t *count)
+{
+    outbuf out = {0};
+    findings found = {0};
+    out_add(&out, "", 0);
+    style_text(cache, text, len, style, findings_out ? &found : NULL, &out, NULL);
 
     if (findings_out) {
         if (!found.items)
@@ -858,6 +905,17 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
             *count = 0;
     }
     return out.p;
+}
+
+size_t vb_tone_changes(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
+                       vb_span **out)
+{
+    outbuf styled = {0};
+    spans changed = {0};
+    style_text(cache, text, len, style, NULL, &styled, &changed);
+    free(styled.p);
+    *out = changed.items;
+    return changed.count;
 }
 
 int vb_tone_style_parse(const char *name, vb_tone_style *out)
