@@ -36,6 +36,7 @@
 
 #include <zlib.h>
 
+#include "helper_thread.h"
 #include "model.h"
 #include "spool.h"
 
@@ -323,7 +324,7 @@ static void start_worker(void)
     atexit(shut_down);
     /* Without a thread the callers compress everything themselves. */
     pthread_mutex_lock(&lock);
-    worker_running = pthread_create(&worker_thread, NULL, worker, NULL) == 0;
+    worker_running = vb_helper_thread_start(&worker_thread, worker, NULL) == 0;
     pthread_mutex_unlock(&lock);
 }
 
