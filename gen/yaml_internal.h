@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "source_scan.h"
 #include "viet/tone.h"
 #include "yaml_reader.h"
 
@@ -22,6 +23,7 @@ typedef struct {
     size_t visits, visit_budget;
     int budget_reported;
     vb_tone_cache *tone_cache; /* the document's, for yr_scalar_text_styled */
+    vb_source_scan *scan;      /* texts found already styled, or NULL */
 } reader;
 
 #define VI_EN(vi, en) vi, en

@@ -170,6 +170,14 @@ char *yr_scalar_text_styled(reader *r, yaml_node_t *node)
         free(filled);
         return nfc;
     }
+    /* A text whose source the scan found unchanged is NFC and styled already. */
+    if (!filled && vb_source_scan_unchanged(r->scan, tone_style, node->start_mark.index,
+                                            node->end_mark.index)) {
+        char *copy = vb_xmalloc(len + 1);
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+        return copy;
+    }
     /* Placing tone marks normalises as it goes (each word and each run between words to NFC,
      * which is the NFC of the whole: nothing composes across a word's edge), so the text is
      * not normalised first. */
@@ -1233,48 +1241,63 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
     return vb_yaml_read_with(name, data, len, diags, 1);
 }
 
-static vb_document *read_document_bytes(const char *name, const char *data, size_t len,
-                                        vb_diagnostics *diags, int restyle, const vb_vars *vars);
-
 vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
                                int restyle)
 {
-    return read_document_bytes(name, data, len, diags, restyle, NULL);
+    vb_read_options options = {restyle, NULL, 0};
+    return vb_yaml_read_opts(name, data, len, diags, &options);
 }
 
 vb_document *vb_yaml_read_template(const char *name, const char *data, size_t len,
                                    vb_diagnostics *diags, const vb_vars *vars)
 {
-    return read_document_bytes(name, data, len, diags, 1, vars);
+    vb_read_options options = {1, vars, 0};
+    return vb_yaml_read_opts(name, data, len, diags, &options);
 }
 
-static vb_document *read_document_bytes(const char *name, const char *data, size_t len,
-                                        vb_diagnostics *diags, int restyle, const vb_vars *vars)
+static void report_invalid_utf8(vb_diagnostics *diags, const vb_document *doc, const char *data,
+                                long bad)
+{
+    vb_pos p = {doc->source_name, 0, 0};
+    locate(data, (size_t)bad, &p.line, &p.column);
+    vb_diag(diags, VB_SEV_ERROR, p, "INPUT-UTF8",
+            VI_EN("tệp không phải UTF-8 hợp lệ (byte 0x%02X); nếu là TCVN3/VNI, hãy chuyển sang Unicode",
+                  "the file is not valid UTF-8 (byte 0x%02X); if it is TCVN3/VNI, convert it to Unicode"),
+            (unsigned)(unsigned char)data[bad]);
+}
+
+vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, vb_diagnostics *diags,
+                               const vb_read_options *options)
 {
     vb_document *doc = vb_document_new(name);
     size_t errors_before = diags->error_count;
+    /* tone_style -1: texts keep their marks as typed (NFC only). */
+    int tone_style = options->restyle ? (int)VB_TONE_TRADITIONAL : -1;
 
-    long bad = vb_utf8_invalid_offset(data, len);
-    if (bad < 0 && memchr(data, '\0', len))
-        bad = (const char *)memchr(data, '\0', len) - data;
+    /* Threaded, the UTF-8 check runs beside libyaml, which checks the bytes it reads too:
+     * the scan's answer, with its position, is awaited before anything is reported. */
+    vb_source_scan *scan = vb_source_scan_start(data, len, tone_style, options->spare_core);
+    long bad = options->spare_core ? -1 : vb_source_scan_invalid_utf8(scan);
     if (bad >= 0) {
-        vb_pos p = {doc->source_name, 0, 0};
-        locate(data, (size_t)bad, &p.line, &p.column);
-        vb_diag(diags, VB_SEV_ERROR, p, "INPUT-UTF8",
-                VI_EN("tệp không phải UTF-8 hợp lệ (byte 0x%02X); nếu là TCVN3/VNI, hãy chuyển sang Unicode",
-                      "the file is not valid UTF-8 (byte 0x%02X); if it is TCVN3/VNI, convert it to Unicode"),
-                (unsigned)(unsigned char)data[bad]);
+        report_invalid_utf8(diags, doc, data, bad);
+        vb_source_scan_free(scan);
         vb_document_free(doc);
         return NULL;
     }
 
+    /* Deep nesting is found before libyaml sees it; bad UTF-8 is reported first all the same. */
     unsigned deep_line = 0, deep_column = 0;
     if (!vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) {
-        vb_pos p = {doc->source_name, deep_line, deep_column};
-        vb_diag(diags, VB_SEV_ERROR, p, "YAML-DEPTH",
-                VI_EN("YAML lồng quá sâu (quá %d cấp ngoặc hoặc %d cột thụt lề)",
-                      "the YAML nests too deeply (more than %d brackets or %d columns of indentation)"),
-                MAX_FLOW_DEPTH, MAX_INDENT);
+        if ((bad = vb_source_scan_invalid_utf8(scan)) >= 0) {
+            report_invalid_utf8(diags, doc, data, bad);
+        } else {
+            vb_pos p = {doc->source_name, deep_line, deep_column};
+            vb_diag(diags, VB_SEV_ERROR, p, "YAML-DEPTH",
+                    VI_EN("YAML lồng quá sâu (quá %d cấp ngoặc hoặc %d cột thụt lề)",
+                          "the YAML nests too deeply (more than %d brackets or %d columns of indentation)"),
+                    MAX_FLOW_DEPTH, MAX_INDENT);
+        }
+        vb_source_scan_free(scan);
         vb_document_free(doc);
         return NULL;
     }
@@ -1283,26 +1306,34 @@ static vb_document *read_document_bytes(const char *name, const char *data, size
     yaml_document_t ydoc;
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    if (!yaml_parser_load(&parser, &ydoc)) {
-        vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
-                    (unsigned)parser.problem_mark.column + 1};
-        const char *problem = parser.problem ? parser.problem : "unknown error";
-        if (parser.context)
-            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                    VI_EN("YAML sai cú pháp: %s (%s, từ dòng %u)", "YAML syntax error: %s (%s, from line %u)"),
-                    problem, parser.context, (unsigned)parser.context_mark.line + 1);
-        else
-            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                    VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"), problem);
+    int loaded = yaml_parser_load(&parser, &ydoc);
+    if ((bad = vb_source_scan_invalid_utf8(scan)) >= 0 || !loaded) {
+        if (bad >= 0) {
+            report_invalid_utf8(diags, doc, data, bad);
+        } else {
+            vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
+                        (unsigned)parser.problem_mark.column + 1};
+            const char *problem = parser.problem ? parser.problem : "unknown error";
+            if (parser.context)
+                vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                        VI_EN("YAML sai cú pháp: %s (%s, từ dòng %u)",
+                              "YAML syntax error: %s (%s, from line %u)"),
+                        problem, parser.context, (unsigned)parser.context_mark.line + 1);
+            else
+                vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                        VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"), problem);
+        }
+        if (loaded)
+            yaml_document_delete(&ydoc);
         yaml_parser_delete(&parser);
+        vb_source_scan_free(scan);
         vb_document_free(doc);
         return NULL;
     }
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
-    /* tone_style -1: texts keep their marks as typed (NFC only). */
-    reader r = {vars, restyle ? (int)VB_TONE_TRADITIONAL : -1, data, len, &ydoc, doc, diags, 0, 0, 0,
-                vb_tone_cache_new()};
+    reader r = {options->vars, tone_style, data, len, &ydoc, doc, diags, 0, 0, 0,
+                vb_tone_cache_new(), scan};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};
@@ -1330,6 +1361,7 @@ static vb_document *read_document_bytes(const char *name, const char *data, size
                     parser.problem ? parser.problem : "unknown error");
         }
     }
+    vb_source_scan_free(scan);
     vb_tone_cache_free(r.tone_cache);
     yaml_document_delete(&ydoc);
     yaml_parser_delete(&parser);

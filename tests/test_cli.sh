@@ -175,6 +175,14 @@ check "bad -j" status_is 2 "$VANBAN" render -j 0 "$tmp/plan.yaml"
 check "-o with a directory" status_is 2 "$VANBAN" render -o "$tmp/x.docx" "$tmp/tree"
 check "-o with --out-dir" status_is 2 "$VANBAN" render -o "$tmp/x.docx" --out-dir "$tmp/o" "$tmp/plan.yaml"
 
+# A document rendered alone is read with a helper thread beside libyaml (gen/source_scan.h);
+# in a batch of -j2 it is not. The same bytes either way, for every sample input.
+check "samples as a batch" status_is 0 "$VANBAN" render -j2 --out-dir "$tmp/samples" "$VANBAN_SOURCE_ROOT/inputs"
+for f in "$VANBAN_SOURCE_ROOT"/inputs/*.yaml; do
+    n=$(basename "$f" .yaml)
+    check "$n: alone as in a batch" bash -c "'$VANBAN' render -o '$tmp/alone-$n.docx' '$f' 2>/dev/null && cmp -s '$tmp/alone-$n.docx' '$tmp/samples/$n.docx'"
+done
+
 # One template, many data rows (render --data): {{column}} filled inside the texts.
 sed -e 's/^co_quan:.*/co_quan: [ỦY BAN NHÂN DÂN, "HUYỆN {{huyen}}"]/' -e 's/^so: .*/so: "{{so}}"/' "$tmp/plan.yaml" > "$tmp/mau.yaml"
 printf 'ten_tep,huyen,so\nlang-giang,Lạng Giang,12\n../../escape,"Lục Nam: ""A""",13\n,Yên Thế,14\n' > "$tmp/rows.csv"

@@ -133,6 +133,7 @@ typedef struct {
     const char *data;     /* --data: a CSV/TSV of rows for the one template given */
     vb_template_store *docx_templates;
     vb_template_store *odt_templates;
+    int spare_core;       /* documents are read one at a time: the reader may use a thread */
 } render_options;
 
 #define PDF_TIMEOUT_SECONDS 180
@@ -144,8 +145,8 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
 {
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
-    vb_document *doc = vars ? vb_yaml_read_template(shown, data, len, &diags, vars)
-                            : vb_yaml_read(shown, data, len, &diags);
+    vb_read_options read = {1, vars, opt->spare_core};
+    vb_document *doc = vb_yaml_read_opts(shown, data, len, &diags, &read);
     if (doc) {
         /* The same checks as `vanban check`: nothing is written when one fails. */
         vb_validate_options vopt = {opt->draft, 1};
@@ -401,6 +402,12 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
     int status = 0;
     size_t failed = 0;
     int progress = count > 1 && isatty(STDERR_FILENO);
+    /* PDF and page images run LibreOffice, which is heavy: one document at a time. */
+    if ((opt->formats & FMT_PDF) || opt->preview)
+        jobs = 1;
+    render_options run = *opt;
+    run.spare_core = count == 1 || jobs <= 1;
+    opt = &run;
     render_job *chunk = vb_xcalloc(RENDER_CHUNK, sizeof *chunk);
     for (size_t first = 0; first < count; first += RENDER_CHUNK) {
         size_t n = count - first < RENDER_CHUNK ? count - first : RENDER_CHUNK;
@@ -412,9 +419,7 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
                 chunk[k].in = &inputs->items[first + k];
             chunk[k].opt = opt;
         }
-        /* PDF and page images run LibreOffice, which is heavy: one document at a time. */
-        cli_run_parallel(chunk, n, sizeof *chunk, render_job_run,
-                         (opt->formats & FMT_PDF) || opt->preview ? 1 : jobs);
+        cli_run_parallel(chunk, n, sizeof *chunk, render_job_run, jobs);
         if (progress)
             fputs("\r\033[K", stderr);
         for (size_t k = 0; k < n; k++) {
@@ -606,7 +611,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL, NULL};
+    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL, NULL, 0};
     int jobs = cli_default_jobs();
     int c;
     optind = 1;
