@@ -18,6 +18,7 @@
 
 #include <zip.h>
 
+#include "zip_fd_sink.h"
 #include "zip_package.h"
 
 typedef struct {
@@ -281,6 +282,115 @@ static void test_entries_keep_order_method_and_metadata(void **state)
     free(dest);
 }
 
+/* An archive of several MiB: the writer keeps only the last MiB of the file in memory, so
+ * entries begin, and their headers are finished, on both sides of what it keeps, one entry
+ * is bigger than all it keeps, and some straddle its edge. Every entry reads back whole. */
+static void test_archive_bigger_than_the_write_window(void **state)
+{
+    const char *dir = *state;
+    char *dest = path_join(dir, "big.docx");
+    static const size_t sizes[] = {300000, 900000, 5, 2500000, 1048576, 70000, 1048000, 12};
+    enum { ENTRIES = sizeof sizes / sizeof *sizes };
+    unsigned char *data[ENTRIES];
+    uint32_t seed = 7;
+    char err[512] = "";
+    vb_package *pkg = vb_package_open(dest, err, sizeof err);
+    assert_non_null(pkg);
+    for (size_t i = 0; i < ENTRIES; i++) {
+        data[i] = malloc(sizes[i]);
+        assert_non_null(data[i]);
+        for (size_t k = 0; k < sizes[i]; k++) { /* noise: stored and deflated alike stay big */
+            seed = seed * 1103515245u + 12345u;
+            data[i][k] = (unsigned char)(seed >> 16);
+        }
+        char name[32];
+        snprintf(name, sizeof name, "part%zu.bin", i);
+        assert_int_equal(vb_package_add(pkg, name, data[i], sizes[i], (int)(i % 2), err, sizeof err), 0);
+    }
+    if (vb_package_commit(pkg, err, sizeof err) != 0)
+        fail_msg("commit: %s", err);
+
+    int code = 0;
+    zip_t *zip = zip_open(dest, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+    assert_non_null(zip);
+    assert_int_equal(zip_get_num_entries(zip, 0), ENTRIES);
+    for (size_t i = 0; i < ENTRIES; i++) {
+        zip_file_t *file = zip_fopen_index(zip, i, 0);
+        assert_non_null(file);
+        unsigned char *back = malloc(sizes[i] + 1);
+        assert_non_null(back);
+        assert_int_equal(zip_fread(file, back, sizes[i] + 1), sizes[i]); /* CRC checked at the end */
+        assert_memory_equal(back, data[i], sizes[i]);
+        zip_fclose(file);
+        free(back);
+        free(data[i]);
+    }
+    zip_discard(zip);
+    free(dest);
+}
+
+/* The sink on its own: random writes (some bigger than all it keeps in memory) and seeks
+ * (from the start, the position and the end, back into what is on the file already and
+ * across the edge of what is kept) leave the file as a plain buffer given the same writes. */
+static void test_sink_writes_land_where_asked(void **state)
+{
+    const char *dir = *state;
+    char *path = path_join(dir, "sink.bin");
+    enum { MAX = 6 * 1024 * 1024 };
+    unsigned char *model = calloc(1, MAX), *chunk = malloc(MAX);
+    assert_non_null(model);
+    assert_non_null(chunk);
+    uint32_t seed = 99;
+#define RAND(n) ((seed = seed * 1103515245u + 12345u), (size_t)((seed >> 8) % (n)))
+    for (int round = 0; round < 20; round++) {
+        int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+        assert_true(fd >= 0);
+        zip_error_t error;
+        zip_error_init(&error);
+        zip_source_t *sink = vb_zip_fd_sink(fd, &error);
+        assert_non_null(sink);
+        assert_int_equal(zip_source_begin_write(sink), 0);
+        size_t pos = 0, size = 0;
+        for (int op = 0; op < 60; op++) {
+            size_t kind = RAND(10);
+            if (kind < 6) { /* a write: mostly small, now and then more than a MiB */
+                size_t n = kind == 0 ? 1 + RAND(1500000) : 1 + RAND(9000);
+                if (pos + n > MAX)
+                    n = MAX - pos;
+                for (size_t k = 0; k < n; k++)
+                    chunk[k] = (unsigned char)RAND(256);
+                assert_int_equal(zip_source_write(sink, chunk, n), (zip_int64_t)n);
+                memcpy(model + pos, chunk, n);
+                pos += n;
+                if (pos > size)
+                    size = pos;
+            } else { /* a seek */
+                int whence = kind == 6 ? SEEK_SET : kind == 7 ? SEEK_CUR : SEEK_END;
+                size_t target = RAND(size + 1);
+                zip_int64_t offset = whence == SEEK_SET   ? (zip_int64_t)target
+                                     : whence == SEEK_CUR ? (zip_int64_t)target - (zip_int64_t)pos
+                                                          : (zip_int64_t)target - (zip_int64_t)size;
+                assert_int_equal(zip_source_seek_write(sink, offset, whence), 0);
+                pos = target;
+            }
+            assert_int_equal(zip_source_tell_write(sink), (zip_int64_t)pos);
+        }
+        assert_int_equal(zip_source_commit_write(sink), 0);
+        zip_source_free(sink);
+        zip_error_fini(&error);
+        close(fd);
+        size_t got_size = 0;
+        unsigned char *got = read_whole(path, &got_size);
+        assert_int_equal(got_size, size);
+        assert_memory_equal(got, model, size);
+        free(got);
+    }
+#undef RAND
+    free(model);
+    free(chunk);
+    free(path);
+}
+
 static void test_missing_directory_is_an_error(void **state)
 {
     const char *dir = *state;
@@ -466,6 +576,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_same_entries_give_same_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_entries_keep_order_method_and_metadata, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_archive_bigger_than_the_write_window, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sink_writes_land_where_asked, setup, teardown),
         cmocka_unit_test_setup_teardown(test_missing_directory_is_an_error, setup, teardown),
         cmocka_unit_test_setup_teardown(test_temp_file_sits_beside_destination, setup, teardown),
         cmocka_unit_test_setup_teardown(test_abort_leaves_destination_untouched, setup, teardown),
