@@ -20,8 +20,8 @@
  * waiting for an earlier one), so memory stays bounded however long the stream is. A stream
  * that ends within INLINE_LIMIT bytes is compressed in the caller: a hand-over costs more.
  *
- * All shared state of every stream is under one lock: it is taken a few times per 64 KiB
- * chunk, next to about a millisecond of compression.
+ * All shared state of every stream is under one lock: it is taken a few times per 32 KiB
+ * chunk, next to half a millisecond of compression.
  *
  * The compressed bytes depend only on the bytes written, never on timing or on how the
  * writes were cut: chunk boundaries are fixed offsets, and each chunk's output is a function
@@ -41,8 +41,10 @@
 #include "spool.h"
 
 /* Big enough that priming each chunk with a dictionary costs little, small enough that a
- * short document is cut into several chunks for both threads. */
-#define CHUNK_SIZE (64u * 1024u)
+ * short document is cut into several chunks for both threads. Measured: the 004 report
+ * (document.xml 164 KB) renders 0.8 ms faster than with 64 KiB and 1 ms faster than with
+ * 16 KiB; a 10 000-row table in the same time, 1.3% larger. */
+#define CHUNK_SIZE (32u * 1024u)
 #define DICT_SIZE (32u * 1024u) /* DEFLATE's window */
 #define SLOTS 8u
 /* A part that ends smaller than this is compressed in the caller. */
