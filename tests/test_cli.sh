@@ -115,6 +115,17 @@ check "missing input exit 3" status_is 3 "$VANBAN" render "$tmp/nope.yaml"
 check "unwritable dir exit 3" status_is 3 "$VANBAN" render -o "$tmp/no/such/dir/x.docx" "$tmp/plan.yaml"
 check "template dir missing exit 3" status_is 3 "$VANBAN" render --template "$tmp/none" "$tmp/plan.yaml"
 
+# Inputs over 64 MiB are refused before they are read (a file) or as they are (a pipe): exit 1.
+truncate -s 67108864 "$tmp/huge.yaml"
+check "64 MiB file refused" status_is 1 "$VANBAN" render -o "$tmp/huge.docx" "$tmp/huge.yaml"
+check "64 MiB file: why" grep -q "larger than 64 MiB" "$tmp/err"
+check "64 MiB pipe refused" bash -c "head -c 67108864 /dev/zero | '$VANBAN' render -o '$tmp/huge.docx' - 2>'$tmp/err'; test \$? = 1 && grep -q 'larger than 64 MiB' '$tmp/err'"
+check "nothing written for it" test ! -e "$tmp/huge.docx"
+truncate -s 1000 "$tmp/huge.yaml"
+check "a small file of NULs is read, then refused" status_is 1 "$VANBAN" render -o "$tmp/huge.docx" "$tmp/huge.yaml"
+check "refused for its NULs" grep -q "1:1: error: .*0x00.*INPUT-UTF8" "$tmp/err"
+rm -f "$tmp/huge.yaml"
+
 # Several inputs: each rendered; the worst status wins.
 cp "$tmp/plan.yaml" "$tmp/two.yaml"
 check "two inputs, one bad" status_is 1 "$VANBAN" render "$tmp/two.yaml" "$tmp/bad.yaml"

@@ -2,8 +2,10 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +14,19 @@
 
 #include "../model.h"
 
-static int read_all(FILE *f, char **out, size_t *out_len)
+/* Reads all of `fd`. A regular file is read into a buffer of its size at once; a pipe
+ * into one that grows. */
+static int read_all(int fd, char **out, size_t *out_len)
 {
     size_t cap = 65536, len = 0;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((uintmax_t)st.st_size >= MAX_INPUT_BYTES) {
+            errno = EFBIG;
+            return -1;
+        }
+        cap = (size_t)st.st_size + 1; /* room for the read that finds the end */
+    }
     char *buf = vb_xmalloc(cap);
     for (;;) {
         if (len == cap) {
@@ -23,18 +35,21 @@ static int read_all(FILE *f, char **out, size_t *out_len)
                 errno = EFBIG;
                 return -1;
             }
-            cap *= 2;
+            cap = cap * 2 < MAX_INPUT_BYTES ? cap * 2 : MAX_INPUT_BYTES;
             buf = vb_xrealloc(buf, cap);
         }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0) {
-            if (ferror(f)) {
-                free(buf);
-                return -1;
-            }
-            break;
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int saved = errno;
+            free(buf);
+            errno = saved;
+            return -1;
         }
+        if (n == 0)
+            break;
+        len += (size_t)n;
     }
     *out = buf;
     *out_len = len;
@@ -74,17 +89,18 @@ int cli_parse_encoding(const char *value)
  * sets *status. */
 int cli_read_input(const char *input, char **data, size_t *len, int *status, FILE *messages)
 {
-    FILE *f = strcmp(input, "-") == 0 ? stdin : fopen(input, "rb");
-    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
-    if (!f) {
+    int from_stdin = strcmp(input, "-") == 0;
+    const char *shown = from_stdin ? "<stdin>" : input;
+    int fd = from_stdin ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         fprintf(messages, "vanban: %s: %s\n", input, strerror(errno));
         *status = EXIT_IO;
         return -1;
     }
-    int rc = read_all(f, data, len);
+    int rc = read_all(fd, data, len);
     int saved = errno;
-    if (f != stdin)
-        fclose(f);
+    if (!from_stdin)
+        close(fd);
     if (rc < 0) {
         fprintf(messages, "vanban: %s: %s\n", shown,
                 saved == EFBIG ? "the file is larger than 64 MiB" : strerror(saved));
