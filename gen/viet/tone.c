@@ -651,58 +651,6 @@ void vb_tone_cache_free(vb_tone_cache *cache)
     free(cache);
 }
 
-/* Whether a word of NFC text must come out as it went in, whatever the style: it has no tone
- * mark, or its tone is on its only vowel. Only ASCII and the precomposed Vietnamese letters
- * are judged here; anything else (a combining mark, another script) is worked out in full.
- * Most words of a text are such words, and working one out costs an NFD, an NFC and a parse. */
-static int certainly_unchanged(const char *word, size_t n)
-{
-    /* Latin-1 letters U+00C0..U+00DF and U+00E0..U+00FF by their low five bits: which are
-     * Vietnamese vowels (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý) and which of those carry a tone. */
-    static const char latin1_vowel[] = "AAAA....EEE.II....OOOO...UU..Y..";
-    static const char latin1_tone[] = "TT.T....TT..TT....TT.T...TT..T..";
-    const unsigned char *s = (const unsigned char *)word;
-    int vowels = 0, toned = 0;
-    for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            unsigned lower = c | 0x20;
-            vowels += lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' ||
-                      lower == 'y';
-            i++;
-            continue;
-        }
-        unsigned cp;
-        if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-            cp = (c & 0x1F) << 6 | (s[i + 1] & 0x3F);
-            i += 2;
-        } else if (c == 0xE1 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-            cp = 0x1000 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F);
-            i += 3;
-        } else {
-            return 0;
-        }
-        if (cp >= 0x1EA0 && cp <= 0x1EF9) { /* Ạ … ỹ: every one a vowel with a tone */
-            vowels++;
-            toned++;
-        } else if (cp >= 0xC0 && cp <= 0xFF) {
-            if (latin1_vowel[cp & 0x1F] == '.')
-                return 0;
-            vowels++;
-            toned += latin1_tone[cp & 0x1F] == 'T';
-        } else if (cp == 0x102 || cp == 0x103 || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF ||
-                   cp == 0x1B0) { /* Ă ă Ơ ơ Ư ư */
-            vowels++;
-        } else if (cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169) { /* Ĩ ĩ Ũ ũ */
-            vowels++;
-            toned++;
-        } else if (cp != 0x110 && cp != 0x111) { /* Đ đ, or no Vietnamese letter */
-            return 0;
-        }
-    }
-    return toned == 0 || vowels == 1;
-}
-
 static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset,
                     vb_tone_style style, outbuf *out, findings *found)
 {
@@ -773,6 +721,90 @@ static int is_mark(UChar32 c)
     return c >= 0x80 && (U_GET_GC_MASK(c) & U_GC_M_MASK);
 }
 
+/* Classes of ASCII bytes: not a letter, a consonant, a vowel. */
+enum { NOT_LETTER, CONSONANT, VOWEL };
+static const unsigned char ascii_class[128] = {
+    ['A'] = VOWEL, ['E'] = VOWEL, ['I'] = VOWEL, ['O'] = VOWEL, ['U'] = VOWEL, ['Y'] = VOWEL,
+    ['a'] = VOWEL, ['e'] = VOWEL, ['i'] = VOWEL, ['o'] = VOWEL, ['u'] = VOWEL, ['y'] = VOWEL,
+    ['B'] = CONSONANT, ['C'] = CONSONANT, ['D'] = CONSONANT, ['F'] = CONSONANT, ['G'] = CONSONANT,
+    ['H'] = CONSONANT, ['J'] = CONSONANT, ['K'] = CONSONANT, ['L'] = CONSONANT, ['M'] = CONSONANT,
+    ['N'] = CONSONANT, ['P'] = CONSONANT, ['Q'] = CONSONANT, ['R'] = CONSONANT, ['S'] = CONSONANT,
+    ['T'] = CONSONANT, ['V'] = CONSONANT, ['W'] = CONSONANT, ['X'] = CONSONANT, ['Z'] = CONSONANT,
+    ['b'] = CONSONANT, ['c'] = CONSONANT, ['d'] = CONSONANT, ['f'] = CONSONANT, ['g'] = CONSONANT,
+    ['h'] = CONSONANT, ['j'] = CONSONANT, ['k'] = CONSONANT, ['l'] = CONSONANT, ['m'] = CONSONANT,
+    ['n'] = CONSONANT, ['p'] = CONSONANT, ['q'] = CONSONANT, ['r'] = CONSONANT, ['s'] = CONSONANT,
+    ['t'] = CONSONANT, ['v'] = CONSONANT, ['w'] = CONSONANT, ['x'] = CONSONANT, ['z'] = CONSONANT,
+};
+
+/* Reads the word that starts at text[start], a letter: it and the letters and combining
+ * marks after it. Returns where it ends. *certain tells whether the word must come out as it
+ * went in whatever the style: it has no tone mark, or its tone is on its only vowel. Only
+ * ASCII and the precomposed Vietnamese letters are judged; a word holding anything else (a
+ * combining mark, another script) is worked out in full. Most words of a text are certain,
+ * and working one out costs an NFD, an NFC and a parse. */
+static size_t read_word(const uint8_t *u, size_t start, size_t len, int *certain)
+{
+    /* U+00C0..U+00FF by their low five bits: which are Vietnamese vowels (À Á Â Ã È É Ê Ì Í
+     * Ò Ó Ô Õ Ù Ú Ý, and their small letters) and which of those carry a tone. */
+    static const char latin1_vowel[] = "AAAA....EEE.II....OOOO...UU..Y..";
+    static const char latin1_tone[] = "TT.T....TT..TT....TT.T...TT..T..";
+    int vowels = 0, toned = 0, judged = 1;
+    size_t end = start;
+    while (end < len) {
+        unsigned x = u[end];
+        if (x < 0x80) {
+            unsigned k = ascii_class[x];
+            if (k == NOT_LETTER)
+                break;
+            vowels += k == VOWEL;
+            end++;
+            continue;
+        }
+        if (x == 0xE1 && end + 2 < len && (u[end + 1] == 0xBA || u[end + 1] == 0xBB) &&
+            (u[end + 2] & 0xC0) == 0x80) {
+            unsigned cp = 0x1000u | (u[end + 1] & 0x3Fu) << 6 | (u[end + 2] & 0x3Fu);
+            if (cp >= 0x1EA0 && cp <= 0x1EF9) { /* Ạ … ỹ: every one a vowel with a tone */
+                vowels++;
+                toned++;
+                end += 3;
+                continue;
+            }
+        }
+        if (x >= 0xC3 && x <= 0xC6 && end + 1 < len && (u[end + 1] & 0xC0) == 0x80) {
+            unsigned cp = (x & 0x1Fu) << 6 | (u[end + 1] & 0x3Fu); /* U+00C0..U+01BF */
+            if (cp == 0xD7 || cp == 0xF7) /* × ÷ */
+                break;
+            end += 2;
+            if (cp <= 0xFF) {
+                if (latin1_vowel[cp & 0x1F] == '.') {
+                    judged = 0;
+                } else {
+                    vowels++;
+                    toned += latin1_tone[cp & 0x1F] == 'T';
+                }
+            } else if (cp == 0x102 || cp == 0x103 || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF ||
+                       cp == 0x1B0) { /* Ă ă Ơ ơ Ư ư */
+                vowels++;
+            } else if (cp == 0x128 || cp == 0x129 || cp == 0x168 || cp == 0x169) { /* Ĩ ĩ Ũ ũ */
+                vowels++;
+                toned++;
+            } else if (cp != 0x110 && cp != 0x111) { /* not Đ đ */
+                judged = 0;
+            }
+            continue;
+        }
+        size_t next = end;
+        UChar32 c;
+        U8_NEXT(u, next, len, c);
+        if (!is_letter(c) && !is_mark(c))
+            break;
+        judged = 0;
+        end = next;
+    }
+    *certain = judged && (toned == 0 || vowels == 1);
+    return end;
+}
+
 char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_finding **findings_out,
                     size_t *count)
 {
@@ -820,35 +852,25 @@ static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_to
     int gap_ascii = 1;
     while (text && i < len) {
         size_t start = i;
-        UChar32 c;
         if (u[i] < 0x80) { /* ASCII is told apart without decoding */
-            c = u[i++];
-        } else {
-            U8_NEXT(u, i, len, c);
-        }
-        if (!is_letter(c)) {
-            if (u[start] >= 0x80)
-                gap_ascii = 0;
-            continue;
-        }
-        /* A word: this letter and the letters and combining marks after it. */
-        size_t end = i;
-        while (end < len) {
-            if (u[end] < 0x80) {
-                if (!is_letter(u[end]))
-                    break;
-                end++;
+            if (ascii_class[u[i]] == NOT_LETTER) {
+                i++;
                 continue;
             }
-            size_t next = end;
-            U8_NEXT(u, next, len, c);
-            if (!is_letter(c) && !is_mark(c))
-                break;
-            end = next;
+        } else {
+            UChar32 c;
+            U8_NEXT(u, i, len, c);
+            if (!is_letter(c)) {
+                gap_ascii = 0;
+                continue;
+            }
+            i = start;
         }
+        int certain;
+        size_t end = read_word(u, start, len, &certain);
         /* Without findings to report, a word that cannot change needs no look at all (with
          * them, it may still be no Vietnamese syllable). */
-        int unchanged = !sink && certainly_unchanged(text + start, end - start);
+        int unchanged = !sink && certain;
         if (unchanged && gap_ascii) {
             plain = i = end;
             continue;
