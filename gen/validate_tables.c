@@ -35,12 +35,13 @@ static int names_appendix(const char *text, const char *number)
 
 /* Whether `text` may hold "lục" in any case: "l" or "L", then "ục", "ụC", "Ục" or "ỤC" (ụ is
  * U+1EE5, Ụ U+1EE4; the text is NFC). Lower-casing with ICU costs far more than this look,
- * and "ục" alone is in every other paragraph (tục, mục, phục, giáo dục). */
+ * and "ục" alone is in every other paragraph (tục, mục, phục, giáo dục). An L is rarer than
+ * the lead bytes of Vietnamese letters, so the look goes from L to L. */
 static int may_name_appendix(const char *text)
 {
-    for (const char *p = strstr(text, "\xe1\xbb"); p; p = strstr(p + 2, "\xe1\xbb"))
-        if (p > text && (p[-1] == 'l' || p[-1] == 'L') && (p[2] == '\xa5' || p[2] == '\xa4') &&
-            (p[3] == 'c' || p[3] == 'C'))
+    for (const char *p = strpbrk(text, "lL"); p; p = strpbrk(p + 1, "lL"))
+        if (p[1] == '\xe1' && p[2] == '\xbb' && (p[3] == '\xa5' || p[3] == '\xa4') &&
+            (p[4] == 'c' || p[4] == 'C'))
             return 1;
     return 0;
 }
