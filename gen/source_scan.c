@@ -31,8 +31,7 @@ struct vb_source_scan {
     bool utf8_known;
     long invalid;       /* offset of the first bad byte, or -1 */
     size_t chars_done;  /* characters [0, chars_done) are scanned */
-    vb_span *changed;   /* in characters, in order, not touching */
-    size_t count, cap;
+    vb_spans changed;   /* in characters, in order, not touching */
 };
 
 static long first_invalid_byte(const char *data, size_t len)
@@ -55,21 +54,6 @@ static size_t count_chars(const char *data, size_t from, size_t to)
     return n;
 }
 
-/* Adds a changed stretch (characters), merged with the last one when they touch. */
-static void add_changed(vb_span **items, size_t *count, size_t *cap, size_t start, size_t end)
-{
-    if (*count > 0 && (*items)[*count - 1].end >= start) {
-        if ((*items)[*count - 1].end < end)
-            (*items)[*count - 1].end = end;
-        return;
-    }
-    if (*count == *cap) {
-        *cap = *cap ? *cap * 2 : 64;
-        *items = vb_xrealloc(*items, *cap * sizeof **items);
-    }
-    (*items)[(*count)++] = (vb_span){start, end};
-}
-
 /* The changed stretches of one slice data[at, end): what styling changes, and every
  * backslash; in characters from `chars` (the character index of `at`), appended to the
  * scan's list. Returns the character index of `end`. */
@@ -77,8 +61,7 @@ static size_t scan_slice(vb_source_scan *s, vb_tone_cache *cache, size_t at, siz
 {
     vb_span *styled = NULL;
     size_t n_styled = vb_tone_changes(cache, s->data + at, end - at, (vb_tone_style)s->tone_style, &styled);
-    vb_span *found = NULL;
-    size_t count = 0, cap = 0;
+    vb_spans found = {0};
     size_t byte = at, ch = chars; /* a cursor: byte offset and its character index */
     size_t k = 0;
     const char *slash = memchr(s->data + at, '\\', end - at);
@@ -97,23 +80,25 @@ static size_t scan_slice(vb_source_scan *s, vb_tone_cache *cache, size_t at, siz
         } else {
             break;
         }
-        if (from < byte) /* inside the last stretch: the cursor is already past it */
+        if (to <= byte) /* inside the last stretch */
+            continue;
+        if (from < byte)
             from = byte;
         ch += count_chars(s->data, byte, from);
         size_t first = ch;
-        ch += count_chars(s->data, from, to > from ? to : from);
-        byte = to > from ? to : from;
-        add_changed(&found, &count, &cap, first, ch);
+        ch += count_chars(s->data, from, to);
+        byte = to;
+        vb_spans_add(&found, first, ch);
     }
     ch += count_chars(s->data, byte, end);
     free(styled);
 
     pthread_mutex_lock(&s->lock);
-    for (size_t i = 0; i < count; i++)
-        add_changed(&s->changed, &s->count, &s->cap, found[i].start, found[i].end);
+    for (size_t i = 0; i < found.count; i++)
+        vb_spans_add(&s->changed, found.items[i].start, found.items[i].end);
     s->chars_done = ch;
     pthread_mutex_unlock(&s->lock);
-    free(found);
+    free(found.items);
     return ch;
 }
 
@@ -186,15 +171,15 @@ int vb_source_scan_unchanged(vb_source_scan *s, int tone_style, size_t first, si
     int unchanged = end <= s->chars_done;
     if (unchanged) {
         /* The first stretch that ends after `first`: it must start at or after `end`. */
-        size_t lo = 0, hi = s->count;
+        size_t lo = 0, hi = s->changed.count;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (s->changed[mid].end <= first)
+            if (s->changed.items[mid].end <= first)
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        unchanged = lo == s->count || s->changed[lo].start >= end;
+        unchanged = lo == s->changed.count || s->changed.items[lo].start >= end;
     }
     pthread_mutex_unlock(&s->lock);
     return unchanged;
@@ -221,6 +206,6 @@ void vb_source_scan_free(vb_source_scan *s)
     join(s);
     pthread_mutex_destroy(&s->lock);
     pthread_cond_destroy(&s->utf8_checked);
-    free(s->changed);
+    free(s->changed.items);
     free(s);
 }

@@ -811,16 +811,11 @@ char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_f
     return vb_tone_apply_cached(NULL, text, len, style, findings_out, count);
 }
 
-typedef struct {
-    vb_span *items;
-    size_t count, cap;
-} spans;
-
-/* Notes that text[start, end) came out changed, merged with a stretch it touches. */
-static void span_add(spans *s, size_t start, size_t end)
+void vb_spans_add(vb_spans *s, size_t start, size_t end)
 {
     if (s->count > 0 && s->items[s->count - 1].end >= start) {
-        s->items[s->count - 1].end = end;
+        if (s->items[s->count - 1].end < end)
+            s->items[s->count - 1].end = end;
         return;
     }
     if (s->count == s->cap) {
@@ -840,7 +835,7 @@ static int came_out_same(const outbuf *out, size_t before, const char *text, siz
 /* Styles `text` into `out`; with `sink`, collects findings; with `changed`, notes the
  * stretches of `text` that came out different. */
 static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
-                       findings *sink, outbuf *out_buf, spans *changed)
+                       findings *sink, outbuf *out_buf, vb_spans *changed)
 {
     outbuf out = *out_buf;
     const uint8_t *u = (const uint8_t *)text;
@@ -880,7 +875,7 @@ static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_to
             size_t before = out.len;
             add_nfc(&out, text + plain, start - plain);
             if (changed && !came_out_same(&out, before, text, plain, start))
-                span_add(changed, plain, start);
+                vb_spans_add(changed, plain, start);
         }
         if (unchanged) {
             out_add(&out, text + start, end - start);
@@ -888,7 +883,7 @@ static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_to
             size_t before = out.len;
             do_word(cache, text + start, end - start, start, style, &out, sink);
             if (changed && !came_out_same(&out, before, text, start, end))
-                span_add(changed, start, end);
+                vb_spans_add(changed, start, end);
         }
         pending = plain = i = end;
         gap_ascii = 1;
@@ -901,7 +896,7 @@ static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_to
             size_t before = out.len;
             add_nfc(&out, text + plain, len - plain);
             if (changed && !came_out_same(&out, before, text, plain, len))
-                span_add(changed, plain, len);
+                vb_spans_add(changed, plain, len);
         }
     }
     *out_buf = out;
@@ -933,7 +928,7 @@ size_t vb_tone_changes(vb_tone_cache *cache, const char *text, size_t len, vb_to
                        vb_span **out)
 {
     outbuf styled = {0};
-    spans changed = {0};
+    vb_spans changed = {0};
     style_text(cache, text, len, style, NULL, &styled, &changed);
     free(styled.p);
     *out = changed.items;

@@ -56,6 +56,15 @@ typedef struct {
     size_t start, end;
 } vb_span;
 
+/* Stretches in order, growing at the end. */
+typedef struct {
+    vb_span *items;
+    size_t count, cap;
+} vb_spans;
+
+/* Adds [start, end), merged with the last stretch when they touch or overlap. */
+void vb_spans_add(vb_spans *spans, size_t start, size_t end);
+
 /* The stretches of `text` that vb_tone_apply_cached(cache, text, len, style, …) changes: the
  * words it restyles or repairs and the runs between words that it normalises to NFC, in
  * order, stretches that touch merged. Returns how many; `*spans` gets them (caller frees;
