@@ -227,16 +227,16 @@ def cmd_coverage(root, rules_c):
     sev_c = dict(re.findall(r'^\s*\{"([A-Z0-9-]+)",\s*([EW]),', open(rules_c, encoding='utf-8').read(), re.M))
     listed = rules_listed()
     if not ids:
-        print('FAIL - gen/rules.c has rules')
+        print('FAIL - gen/check/rules.c has rules')
         return
     missing = [i for i in ids if i not in listed]
     extra = [i for i in listed if i not in ids]
     sev = [i for i in ids if i in listed and listed[i] != {'E': 'error', 'W': 'warning'}[sev_c[i]]]
     if missing or extra or sev:
-        print('FAIL - `vanban rules` lists every id of gen/rules.c (%d) with its severity' % len(ids))
+        print('FAIL - `vanban rules` lists every id of gen/check/rules.c (%d) with its severity' % len(ids))
         print('    not listed: %s; not in rules.c: %s; wrong severity: %s' % (missing, extra, sev))
     else:
-        print('ok - `vanban rules` lists every id of gen/rules.c (%d) with its severity' % len(ids))
+        print('ok - `vanban rules` lists every id of gen/check/rules.c (%d) with its severity' % len(ids))
     uncovered = []
     # Rules only another command can trigger, tested where that command is:
     # YAML-VAR (a template's {{name}} without data column) by tests/test_cli.sh (render --data).
@@ -390,8 +390,8 @@ PY
 export VANBAN_BIN=$VANBAN
 helper() { "$PY" "$tmp/helper.py" "$@"; }
 
-echo "# vanban rules: every id of gen/rules.c, each with its input in tests/check/"
-count_lines < <(helper coverage "$CORPUS" "$ROOT/gen/rules.c")
+echo "# vanban rules: every id of gen/check/rules.c, each with its input in tests/check/"
+count_lines < <(helper coverage "$CORPUS" "$ROOT/gen/check/rules.c")
 echo "# vanban check: the corpus ($CORPUS)"
 count_lines < <(helper corpus "$CORPUS")
 

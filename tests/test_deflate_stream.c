@@ -18,9 +18,9 @@
 #include <zip.h>
 #include <zlib.h>
 
-#include "deflate_stream.h"
-#include "spool.h"
-#include "zip_package.h"
+#include "package/deflate_stream.h"
+#include "package/spool.h"
+#include "package/zip_package.h"
 
 /* XML-like text with some variety, so zlib has real work: `size` bytes. */
 static unsigned char *sample(size_t size)

@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
-#include "layout.h"
-#include "model.h"
+#include "layout/format.h"
+#include "layout/layout.h"
+#include "model/model.h"
 
 /* ---- helpers -------------------------------------------------------------------------- */
 

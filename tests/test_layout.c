@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "layout.h"
-#include "model.h"
+#include "layout/layout.h"
+#include "model/model.h"
 
 static const char *const element_names[VB_EL_COUNT] = {
     [VB_EL_NATIONAL_TITLE] = "national title",

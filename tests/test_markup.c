@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "markup.h"
-#include "model.h"
+#include "read/markup.h"
+#include "model/model.h"
 
 /* ---- helpers -------------------------------------------------------------------------- */
 

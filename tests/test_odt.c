@@ -34,15 +34,15 @@
 #include <libxml/parser.h>
 #include <zip.h>
 
-#include "diag.h"
-#include "docx/docx.h"
-#include "format.h"
-#include "layout.h"
-#include "model.h"
-#include "odt/odt.h"
-#include "templates.h"
-#include "txt/txt_writer.h"
-#include "yaml_reader.h"
+#include "model/diag.h"
+#include "write/docx/docx.h"
+#include "layout/format.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "write/odt/odt.h"
+#include "package/templates.h"
+#include "write/txt/txt_writer.h"
+#include "read/yaml_reader.h"
 
 #include "docx_reader.h"
 #include "test_xpath.h"

@@ -22,16 +22,16 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "docx/docx.h"
-#include "format.h"
-#include "geometry.h"
-#include "layout.h"
-#include "model.h"
-#include "templates.h"
-#include "text.h"
-#include "textwidth.h"
-#include "yaml_reader.h"
+#include "model/diag.h"
+#include "write/docx/docx.h"
+#include "layout/format.h"
+#include "layout/geometry.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "package/templates.h"
+#include "viet/text.h"
+#include "layout/textwidth.h"
+#include "read/yaml_reader.h"
 
 #include "docx_reader.h"
 #include "test_xpath.h"

@@ -24,7 +24,7 @@
 #include "tables/sheet.h"
 #include "tables/sheet_internal.h"
 
-#define MIB (1024ull * 1024ull)
+
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "source_scan.h"
+#include "read/source_scan.h"
 #include "viet/tone.h"
 
 static size_t checks; /* for the summary line */

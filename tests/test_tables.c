@@ -21,13 +21,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
-#include "docx/docx.h"
-#include "layout.h"
-#include "model.h"
-#include "odt/odt.h"
-#include "templates.h"
-#include "yaml_reader.h"
+#include "model/diag.h"
+#include "write/docx/docx.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "write/odt/odt.h"
+#include "package/templates.h"
+#include "read/yaml_reader.h"
 
 #include "docx_reader.h"
 #include "test_xpath.h"

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "templates.h"
+#include "package/templates.h"
 
 static const char *const docx_order[] = {
     "[Content_Types].xml",

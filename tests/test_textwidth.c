@@ -11,7 +11,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "textwidth.h"
+#include "layout/textwidth.h"
 
 static long width(const char *text, vb_face face, double size_pt)
 {

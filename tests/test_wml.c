@@ -18,14 +18,14 @@
 
 #include <zlib.h>
 
-#include "deflate_stream.h"
-#include "docx/docx.h"
-#include "docx/wml.h"
-#include "geometry.h"
-#include "layout.h"
-#include "model.h"
-#include "spool.h"
-#include "xmlw.h"
+#include "package/deflate_stream.h"
+#include "write/docx/docx.h"
+#include "write/docx/wml.h"
+#include "layout/geometry.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "package/spool.h"
+#include "package/xmlw.h"
 
 #define DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 #define ROOT_OPEN "<w:document xmlns:w=\"" VB_WML_NS "\">"
@@ -239,19 +239,19 @@ static void test_data_cell_leaves_width_to_grid(void **state)
 static void test_style_ids(void **state)
 {
     (void)state;
-    assert_string_equal(vb_wml_style_id(VB_EL_NATIONAL_TITLE), "VbQuocHieu");
-    assert_string_equal(vb_wml_style_id(VB_EL_BODY), "VbNoiDung");
-    assert_string_equal(vb_wml_style_id(VB_EL_RULE), "VbDuongKe");
+    assert_string_equal(vb_element_style_id(VB_EL_NATIONAL_TITLE), "VbQuocHieu");
+    assert_string_equal(vb_element_style_id(VB_EL_BODY), "VbNoiDung");
+    assert_string_equal(vb_element_style_id(VB_EL_RULE), "VbDuongKe");
     /* Every element has a distinct, ASCII style id. */
     for (int a = 0; a < VB_EL_COUNT; a++) {
-        const char *id = vb_wml_style_id((vb_element)a);
+        const char *id = vb_element_style_id((vb_element)a);
         if (!id || !*id)
             fail_msg("element %d has no style id", a);
         for (const char *c = id; *c; c++)
             if ((unsigned char)*c > 0x7e || *c == ' ')
                 fail_msg("style id \"%s\" is not plain ASCII", id);
         for (int b = 0; b < a; b++)
-            if (strcmp(id, vb_wml_style_id((vb_element)b)) == 0)
+            if (strcmp(id, vb_element_style_id((vb_element)b)) == 0)
                 fail_msg("elements %d and %d share the style id \"%s\"", b, a, id);
     }
 }
@@ -525,7 +525,7 @@ static void test_styles_match_layout_table(void **state)
         styles_fixture *f = &styles;
         load_styles(f, format);
         for (int el = 0; el < VB_EL_COUNT; el++) {
-            const char *id = vb_wml_style_id((vb_element)el);
+            const char *id = vb_element_style_id((vb_element)el);
             const vb_text_style *s = &layout->styles[el];
             char expr[256], want[32];
             snprintf(expr, sizeof expr, "count(/w:styles/w:style[@w:styleId='%s'])", id);

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "diag.h"
-#include "model.h"
-#include "yaml_reader.h"
+#include "model/diag.h"
+#include "model/model.h"
+#include "read/yaml_reader.h"
 
 #define SOURCE_NAME "test.yaml"
 

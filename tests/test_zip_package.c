@@ -18,8 +18,8 @@
 
 #include <zip.h>
 
-#include "zip_fd_sink.h"
-#include "zip_package.h"
+#include "package/zip_fd_sink.h"
+#include "package/zip_package.h"
 
 typedef struct {
     const char *name;

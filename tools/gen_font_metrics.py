@@ -3,7 +3,7 @@
 
 Liberation Serif is metric-compatible with Times New Roman (same advance widths), which
 Debian does not ship; vanban computes rule lengths and column widths from these tables
-(gen/textwidth.c). The tables' types are declared in fonts/liberation_serif_metrics.h,
+(gen/layout/textwidth.c). The tables' types are declared in fonts/liberation_serif_metrics.h,
 which is hand-written: the generated file includes it, so any drift fails to compile.
 
 Usage (from the repository root):
@@ -36,7 +36,7 @@ DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/liberation2"
 DEFAULT_OUT = "fonts/liberation_serif_metrics.c"
 HEADER_NAME = "liberation_serif_metrics.h"
 
-# (C identifier suffix, file name); the order is that of vb_face in gen/textwidth.h.
+# (C identifier suffix, file name); the order is that of vb_face in gen/layout/textwidth.h.
 FACES = [
     ("regular", "LiberationSerif-Regular.ttf"),
     ("bold", "LiberationSerif-Bold.ttf"),

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../model.h"
+#include "model/model.h"
 
 /* Reads all of `fd`. A regular file is read into a buffer of its size at once; a pipe
  * into one that grows. */

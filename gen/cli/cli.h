@@ -7,8 +7,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "../diag.h"
-#include "../viet/legacy.h"
+#include "model/diag.h"
+#include "viet/legacy.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 

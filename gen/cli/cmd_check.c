@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model.h"
-#include "../normalize.h"
-#include "../report.h"
-#include "../validate.h"
-#include "../viet/spell.h"
-#include "../yaml_reader.h"
+#include "model/model.h"
+#include "read/normalize.h"
+#include "check/report.h"
+#include "check/validate.h"
+#include "viet/spell.h"
+#include "read/yaml_reader.h"
 #include "cli.h"
 
 static const char usage_check[] =

@@ -1,8 +1,8 @@
 /* vanban rules, vanban types: what vanban knows, listed. */
 #include <stdio.h>
 
-#include "../doctypes.h"
-#include "../rules.h"
+#include "model/doctypes.h"
+#include "check/rules.h"
 #include "cli.h"
 
 int cmd_rules(void)

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../atomic_file.h"
-#include "../model.h"
-#include "../normalize.h"
-#include "../text.h"
-#include "../yaml_reader.h"
+#include "package/atomic_file.h"
+#include "model/model.h"
+#include "read/normalize.h"
+#include "viet/text.h"
+#include "read/yaml_reader.h"
 #include "cli.h"
 
 static const char usage_normalize[] =

@@ -7,19 +7,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../convert.h"
-#include "../format.h"
-#include "../tables/csv.h"
-#include "../text.h"
-#include "../docx/docx.h"
-#include "../layout.h"
-#include "../model.h"
-#include "../odt/odt.h"
-#include "../templates.h"
-#include "../txt/txt_writer.h"
-#include "../atomic_file.h"
-#include "../validate.h"
-#include "../yaml_reader.h"
+#include "write/pdf/convert.h"
+#include "layout/format.h"
+#include "tables/csv.h"
+#include "viet/text.h"
+#include "write/docx/docx.h"
+#include "layout/layout.h"
+#include "model/model.h"
+#include "write/odt/odt.h"
+#include "package/templates.h"
+#include "write/txt/txt_writer.h"
+#include "package/atomic_file.h"
+#include "check/validate.h"
+#include "read/yaml_reader.h"
 #include "cli.h"
 
 static const char usage_render[] =

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model.h"
+#include "model/model.h"
 
 /* Large enough that fread is called rarely, small enough to not matter next to a document. */
 #define READ_BUFFER_SIZE (64u * 1024u)

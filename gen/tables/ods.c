@@ -6,12 +6,12 @@
  * empty rows of 16 384 empty cells written as one row and one cell, so a repeat is passed on
  * as a count and never spelt out here. Cell styles may also come from styles.xml, and a
  * cell without a style takes its row's or its column's default. */
-#include "sheet_internal.h"
+#include "sheet_readers.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model.h"
+#include "model/model.h"
 #include "numfmt.h"
 
 #define MIMETYPE_ODS "application/vnd.oasis.opendocument.spreadsheet"

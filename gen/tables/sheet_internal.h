@@ -1,4 +1,4 @@
-/* What sheet.c shares with its two readers, xlsx.c and ods.c.
+/* What sheet.c and its two readers, xlsx.c and ods.c, share; the shared helpers are in sheet_parts.c.
  *
  * A reader turns its file into raw rows: a row number, how many times the row repeats
  * (ODS's number-rows-repeated; 1 in XLSX) and the non-empty cells by column. sheet.c does
@@ -14,6 +14,10 @@
 #include <zip.h>
 
 #include "sheet.h"
+
+#define KIB 1024ull
+#define MIB (1024ull * KIB)
+#define GIB (1024ull * MIB)
 
 /* Excel's sheet size; LibreOffice's default too. */
 #define VB_SHEET_MAX_ROWS 1048576u
@@ -160,10 +164,6 @@ int sheet_row_cell(vb_sheet *s, uint64_t col, uint64_t repeat, const char *text,
                    int numeric);
 /* A merged area seen while scanning; 0, or -1 after sheet_fail (too many). */
 int sheet_add_merge(vb_sheet *s, uint64_t r1, uint64_t c1, uint64_t r2, uint64_t c2);
-
-/* The two readers: open the package's metadata, choose the sheet, and get ready to scan. */
-int vb_xlsx_open(vb_sheet *s, const char *sheet_name);
-int vb_ods_open(vb_sheet *s, const char *sheet_name);
 
 /* "the sheets are "A", "B"": for an unknown sheet name. */
 void sheet_fail_unknown(vb_sheet *s, const char *wanted, char *const *names, size_t count);

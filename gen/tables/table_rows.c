@@ -6,7 +6,7 @@
  * as placeholders, which are skipped. */
 #include "table_rows.h"
 
-#include "../text.h"
+#include "viet/text.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../layout.h"
+#include "layout/layout.h"
 #include "csv.h"
 #include "sheet.h"
 

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "../model.h"
+#include "model/model.h"
 
 typedef enum { VB_ROW_HEADER, VB_ROW_GROUP, VB_ROW_DATA } vb_row_kind;
 

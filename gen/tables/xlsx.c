@@ -5,13 +5,13 @@
  * part, the shared strings and the styles. Shared strings and the number format of each cell
  * style are held in memory (bounded); the sheet itself is streamed, once for its merges and
  * used area, once for its rows. */
-#include "sheet_internal.h"
+#include "sheet_readers.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "../model.h"
+#include "model/model.h"
 #include "numfmt.h"
 
 #define REL_OFFICE_DOCUMENT "/officeDocument"

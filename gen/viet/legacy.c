@@ -28,7 +28,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
-#include "../model.h"
+#include "model/model.h"
 
 /* ==== growing buffers ====================================================================== */
 

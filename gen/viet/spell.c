@@ -7,7 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include "../model.h"
+#include "model/model.h"
 #include "tone.h"
 
 struct vb_speller {

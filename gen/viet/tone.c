@@ -22,7 +22,7 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
-#include "../model.h"
+#include "model/model.h"
 
 /* ==== output buffers ======================================================================= */
 

@@ -54,7 +54,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
-#include "../model.h"
+#include "model/model.h"
 
 /* ---- buffers with their map back to the input ------------------------------------------ */
 

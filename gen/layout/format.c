@@ -1,0 +1,243 @@
+#include "format.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/doctypes.h"
+#include "viet/text.h"
+
+void vb_buf_addn(vb_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        b->data = vb_xrealloc(b->data, cap);
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void vb_buf_add(vb_buf *b, const char *s)
+{
+    vb_buf_addn(b, s, strlen(s));
+}
+
+void vb_buf_printf(vb_buf *b, const char *fmt, ...)
+{
+    va_list ap, copy;
+    if (!fmt)
+        return;
+    va_start(ap, fmt);
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n > 0) {
+        char *tmp = vb_xmalloc((size_t)n + 1);
+        vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+        vb_buf_addn(b, tmp, (size_t)n);
+        free(tmp);
+    }
+    va_end(ap);
+}
+
+void vb_buf_free(vb_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+static char *buf_take(vb_buf *b)
+{
+    if (!b->data)
+        return vb_strdup("");
+    return b->data;
+}
+
+void vb_format_day(int day, char *buf, size_t size)
+{
+    snprintf(buf, size, day < 10 ? "0%d" : "%d", day);
+}
+
+void vb_format_month(int month, char *buf, size_t size)
+{
+    snprintf(buf, size, month <= 2 ? "0%d" : "%d", month);
+}
+
+/* "ngày 05 tháng 01 năm 2024", the day and month left blank in a draft. */
+static void add_long_date(vb_buf *b, const vb_layout *layout, const vb_date *d)
+{
+    char day[16], month[16];
+    if (d->day)
+        vb_format_day(d->day, day, sizeof day);
+    else
+        snprintf(day, sizeof day, "%s", layout->blank_day);
+    if (d->month)
+        vb_format_month(d->month, month, sizeof month);
+    else
+        snprintf(month, sizeof month, "%s", layout->blank_day);
+    vb_buf_printf(b, "ngày %s tháng %s năm %d", day, month, d->year);
+}
+
+/* "05/BC-UBND" (state) / "111-NQ/TU" (Party), the number left blank in a draft. */
+static void add_number_and_code(vb_buf *b, const vb_layout *layout, const vb_document *doc)
+{
+    if (doc->number)
+        vb_buf_printf(b, doc->number < 10 ? "0%d" : "%d", doc->number);
+    else
+        vb_buf_add(b, layout->blank_number);
+    vb_buf_add(b, layout->number_separator);
+    vb_buf_add(b, doc->code.text ? doc->code.text : "");
+}
+
+char *vb_format_date_line(const vb_layout *layout, const vb_document *doc)
+{
+    vb_buf b = {0};
+    vb_buf_printf(&b, "%s, ", doc->place.text ? doc->place.text : "");
+    add_long_date(&b, layout, &doc->date);
+    return buf_take(&b);
+}
+
+char *vb_format_number_line(const vb_layout *layout, const vb_document *doc)
+{
+    vb_buf b = {0};
+    vb_buf_add(&b, layout->number_prefix);
+    add_number_and_code(&b, layout, doc);
+    return buf_take(&b);
+}
+
+void vb_format_timestamp(const vb_document *doc, long long epoch, char *buf, size_t size)
+{
+    if (epoch >= 0) {
+        time_t t = (time_t)epoch;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        return;
+    }
+    snprintf(buf, size, "%04d-%02d-%02dT00:00:00Z", doc->date.year,
+             doc->date.month ? doc->date.month : 1, doc->date.day ? doc->date.day : 1);
+}
+
+void vb_format_short_date(const vb_date *date, char *buf, size_t size)
+{
+    char day[16], month[16];
+    vb_format_day(date->day, day, sizeof day);
+    vb_format_month(date->month, month, sizeof month);
+    snprintf(buf, size, "%s/%s/%d", day, month, date->year);
+}
+
+/* Text without the punctuation a list adds itself (";", ",", "."), keeping "./.". */
+static size_t trimmed_length(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ';' || s[n - 1] == ',' || s[n - 1] == ' ' ||
+                 (s[n - 1] == '.' && !(n >= 3 && s[n - 2] == '/'))))
+        n--;
+    return n;
+}
+
+char *vb_format_task(const vb_node *task)
+{
+    const vb_task_data *t = &task->task;
+    vb_buf b = {0};
+    const char *action = t->action.text ? t->action.text : "";
+    vb_buf_addn(&b, action, trimmed_length(action));
+    /* The deadline goes with the action, before the coordinating agency, so it cannot be
+     * read as the coordinator's. */
+    if (t->deadline.present && !t->deadline.day) {
+        vb_buf_printf(&b, " trong tháng %d/%d", t->deadline.month, t->deadline.year);
+    } else if (t->deadline.present) {
+        char date[32];
+        vb_format_short_date(&t->deadline, date, sizeof date);
+        vb_buf_printf(&b, " trước ngày %s", date);
+    } else if (t->deadline_text.text) {
+        vb_buf_add(&b, ", thời hạn: ");
+        vb_buf_addn(&b, t->deadline_text.text, trimmed_length(t->deadline_text.text));
+    }
+    /* Each part without the punctuation the sentence adds itself. */
+    if (t->coordinator.text) {
+        vb_buf_add(&b, "; phối hợp: ");
+        vb_buf_addn(&b, t->coordinator.text, trimmed_length(t->coordinator.text));
+    }
+    if (t->product.text) {
+        vb_buf_add(&b, "; sản phẩm: ");
+        vb_buf_addn(&b, t->product.text, trimmed_length(t->product.text));
+    }
+    vb_buf_add(&b, ".");
+    return buf_take(&b);
+}
+
+static char *dashed_item(const vb_lines *lines, size_t index, const char *separator,
+                         const char *last)
+{
+    const char *text = lines->items[index].text;
+    vb_buf b = {0};
+    vb_buf_add(&b, "- ");
+    /* The drafter may have typed the dash or the separator already. */
+    if (text[0] == '-' && text[1] == ' ')
+        text += 2;
+    vb_buf_addn(&b, text, trimmed_length(text));
+    vb_buf_add(&b, index + 1 == lines->count ? last : separator);
+    return buf_take(&b);
+}
+
+char *vb_format_recipient(const vb_layout *layout, const vb_lines *recipients, size_t index)
+{
+    return dashed_item(recipients, index, layout->recipient_separator, layout->recipient_last);
+}
+
+char *vb_format_addressee(const vb_layout *layout, const vb_lines *addressees, size_t index)
+{
+    return dashed_item(addressees, index, layout->recipient_separator, ".");
+}
+
+size_t vb_type_name_lines(const vb_document *doc, char **lines, size_t max)
+{
+    size_t n = 0;
+    if (doc->type_name.count) {
+        for (size_t i = 0; i < doc->type_name.count && n < max; i++)
+            lines[n++] = vb_upper_vi(doc->type_name.items[i].text);
+        return n;
+    }
+    const vb_doctype *type = doc->type_code.text ? vb_doctype_find(doc->type_code.text, doc->format) : NULL;
+    if (type && type->has_type_name && max > 0)
+        lines[n++] = vb_upper_vi(type->name);
+    return n;
+}
+
+/* Whether the drafter typed `text` in ordinary case (the header upper-cases it anyway). */
+static int has_lower_case(const char *text)
+{
+    char *upper = vb_upper_vi(text);
+    int differs = strcmp(upper, text) != 0;
+    free(upper);
+    return differs;
+}
+
+char *vb_format_attached_line(const vb_layout *layout, const vb_document *doc)
+{
+    vb_buf b = {0};
+    const vb_doctype *type = doc->type_code.text ? vb_doctype_find(doc->type_code.text, doc->format) : NULL;
+    vb_buf_printf(&b, "(%s %s số ", layout->attached_prefix, type ? type->name : "Văn bản");
+    add_number_and_code(&b, layout, doc);
+    vb_buf_add(&b, " ");
+    add_long_date(&b, layout, &doc->date);
+    int issuer_typed = doc->issuer.count > 0;
+    for (size_t i = 0; i < doc->issuer.count; i++)
+        if (!has_lower_case(doc->issuer.items[i].text))
+            issuer_typed = 0;
+    if (issuer_typed) {
+        vb_buf_add(&b, " của");
+        for (size_t i = 0; i < doc->issuer.count; i++)
+            vb_buf_printf(&b, " %s", doc->issuer.items[i].text);
+    }
+    vb_buf_add(&b, ")");
+    return buf_take(&b);
+}

@@ -1,0 +1,397 @@
+#include "normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "layout/format.h"
+#include "yaml_reader.h"
+#include "viet/text.h"
+#include "viet/legacy.h"
+#include "viet/spell.h"
+#include "viet/typography.h"
+
+#define VI_EN(vi, en) vi, en
+
+/* One scalar of the document, with its place in the bytes. */
+typedef struct {
+    size_t start, end;           /* bytes of the whole scalar, indicators and quotes included */
+    size_t inner_start, inner_end; /* bytes of its text */
+    yaml_scalar_style_t style;
+    int is_key;
+    char *replacement;           /* new inner text, or NULL when unchanged */
+} scalar_span;
+
+typedef struct {
+    scalar_span *items;
+    size_t count, cap;
+    char *tone_name;             /* the document's own dau_thanh, if any */
+} scalar_list;
+
+/* libyaml counts characters; the edit needs bytes. Marks arrive in order, so one cursor
+ * walking forward converts them all in linear time. */
+typedef struct {
+    const char *data;
+    size_t len, index, byte;
+} char_cursor;
+
+static size_t byte_at(char_cursor *c, size_t index)
+{
+    while (c->index < index && c->byte < c->len) {
+        unsigned char b = (unsigned char)c->data[c->byte];
+        c->byte += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        c->index++;
+    }
+    return c->byte > c->len ? c->len : c->byte;
+}
+
+/* Collects the scalars with their byte ranges; notes whether each is a mapping key. */
+static int collect(const char *data, size_t len, scalar_list *out)
+{
+    yaml_parser_t parser;
+    yaml_event_t event;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    char_cursor cursor = {data, len, 0, 0};
+    /* Per open collection: 1 = mapping expecting a key, 2 = mapping expecting a value, 0 = sequence. */
+    int stack[512];
+    int depth = 0, ok = 1, done = 0, root_key_dau_thanh = 0;
+    while (!done) {
+        if (!yaml_parser_parse(&parser, &event)) {
+            ok = 0;
+            break;
+        }
+        switch (event.type) {
+        case YAML_MAPPING_START_EVENT:
+        case YAML_SEQUENCE_START_EVENT:
+            if (depth > 0 && stack[depth - 1] == 2)
+                stack[depth - 1] = 1;
+            if (depth < 512)
+                stack[depth] = event.type == YAML_MAPPING_START_EVENT ? 1 : 0;
+            depth++;
+            break;
+        case YAML_MAPPING_END_EVENT:
+        case YAML_SEQUENCE_END_EVENT:
+            depth--;
+            break;
+        case YAML_SCALAR_EVENT: {
+            int is_key = depth > 0 && depth <= 512 && stack[depth - 1] == 1;
+            if (depth > 0 && depth <= 512 && stack[depth - 1] != 0)
+                stack[depth - 1] = is_key ? 2 : 1;
+            if (depth == 1 && !is_key && root_key_dau_thanh && !out->tone_name)
+                out->tone_name = vb_strdup((const char *)event.data.scalar.value);
+            root_key_dau_thanh = depth == 1 && is_key &&
+                                 strcmp((const char *)event.data.scalar.value, "dau_thanh") == 0;
+            if (out->count == out->cap) {
+                out->cap = out->cap ? out->cap * 2 : 64;
+                out->items = vb_xrealloc(out->items, out->cap * sizeof *out->items);
+            }
+            scalar_span *s = &out->items[out->count++];
+            memset(s, 0, sizeof *s);
+            s->start = byte_at(&cursor, event.start_mark.index);
+            s->end = byte_at(&cursor, event.end_mark.index);
+            s->style = event.data.scalar.style;
+            s->is_key = is_key;
+            s->inner_start = s->start;
+            s->inner_end = s->end;
+            if (s->style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+                if (s->end - s->start >= 2) {
+                    s->inner_start = s->start + 1;
+                    s->inner_end = s->end - 1;
+                }
+            } else if (s->style == YAML_LITERAL_SCALAR_STYLE || s->style == YAML_FOLDED_SCALAR_STYLE) {
+                /* The text starts on the line after the "|" or ">" header. */
+                const char *nl = memchr(data + s->start, '\n', s->end - s->start);
+                s->inner_start = nl ? (size_t)(nl - data) + 1 : s->end;
+            }
+            break;
+        }
+        case YAML_STREAM_END_EVENT:
+            done = 1;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    return ok;
+}
+
+/* The shape of a document: event types, scalar styles, and the keys' text. Two documents
+ * with the same signature have the same structure. */
+static char *signature(const char *data, size_t len)
+{
+    yaml_parser_t parser;
+    yaml_event_t event;
+    vb_buf sig = {0};
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    int done = 0;
+    while (!done) {
+        if (!yaml_parser_parse(&parser, &event)) {
+            vb_buf_free(&sig);
+            yaml_parser_delete(&parser);
+            return NULL;
+        }
+        vb_buf_printf(&sig, "%d", (int)event.type);
+        if (event.type == YAML_SCALAR_EVENT) {
+            vb_buf_printf(&sig, ":%d", (int)event.data.scalar.style);
+            /* Keys are ASCII names; their text must not move. Values may change. */
+            if (event.data.scalar.length < 64 && !strpbrk((const char *)event.data.scalar.value, " \n"))
+                vb_buf_printf(&sig, "=%s", (const char *)event.data.scalar.value);
+        }
+        vb_buf_add(&sig, ";");
+        done = event.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    return sig.data ? sig.data : vb_strdup("");
+}
+
+static char *assemble(const char *data, size_t len, const scalar_list *list, const size_t *only,
+                      size_t *out_len)
+{
+    vb_buf b = {0};
+    size_t at = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        const scalar_span *s = &list->items[i];
+        if (!s->replacement || (only && *only != i))
+            continue;
+        vb_buf_addn(&b, data + at, s->inner_start - at);
+        vb_buf_add(&b, s->replacement);
+        at = s->inner_end;
+    }
+    vb_buf_addn(&b, data + at, len - at);
+    *out_len = b.len;
+    return b.data ? b.data : vb_strdup("");
+}
+
+/* Where each line starts, to turn byte offsets into line and column quickly. */
+typedef struct {
+    const char *name;
+    const char *data;
+    size_t *starts;
+    size_t count;
+} line_index;
+
+static void line_index_build(line_index *li, const char *name, const char *data, size_t len)
+{
+    li->name = name;
+    li->data = data;
+    li->count = 1;
+    for (size_t i = 0; i < len; i++)
+        li->count += data[i] == '\n';
+    li->starts = vb_xmalloc(li->count * sizeof *li->starts);
+    size_t k = 0;
+    li->starts[k++] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (data[i] == '\n')
+            li->starts[k++] = i + 1;
+}
+
+/* Line and column (1-based, characters) of byte `offset`. */
+static vb_pos position(const line_index *li, size_t offset)
+{
+    size_t lo = 0, hi = li->count;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (li->starts[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    vb_pos p = {li->name, (unsigned)lo + 1, 1};
+    p.column = (unsigned)vb_utf8_count(li->data + li->starts[lo], offset - li->starts[lo]) + 1;
+    return p;
+}
+
+static void snippet(const char *text, size_t offset, size_t length, char *buf, size_t size)
+{
+    size_t from = offset, to = offset + length;
+    /* A few characters of context either side, cut at character boundaries. */
+    for (int k = 0; k < 8 && from > 0; k++) {
+        from--;
+        while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+            from--;
+    }
+    size_t n = strlen(text);
+    for (int k = 0; k < 8 && to < n; k++) {
+        to++;
+        while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
+            to++;
+    }
+    if (to - from >= size)
+        to = from + size - 1;
+    while (to > from && ((unsigned char)text[to] & 0xC0) == 0x80)
+        to--;
+    memcpy(buf, text + from, to - from);
+    buf[to - from] = '\0';
+    for (char *p = buf; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+}
+
+/* Normalises one scalar's text; reports what it finds at positions inside `data`. */
+static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_style tone,
+                            vb_tone_cache *tone_cache, int typography, vb_speller *speller,
+                            vb_diagnostics *diags)
+{
+    const char *data = li->data;
+    size_t n = s->inner_end - s->inner_start;
+    const char *text = data + s->inner_start;
+    int en = diags->lang == VB_LANG_EN;
+
+    char *nfc = vb_nfc(text, n);
+    if (strlen(nfc) != n || memcmp(nfc, text, n) != 0)
+        vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start), "TXT-NFC",
+                VI_EN("chữ Việt ở dạng tổ hợp (NFD), không phải dựng sẵn (NFC)",
+                      "Vietnamese letters in decomposed form (NFD), not precomposed (NFC)"));
+
+    vb_legacy_run *runs = NULL;
+    size_t run_count = vb_legacy_detect(nfc, strlen(nfc), &runs);
+    for (size_t i = 0; i < run_count; i++)
+        vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start + runs[i].offset), "TXT-LEGACY",
+                VI_EN("có vẻ là chữ %s dán vào văn bản Unicode; chuyển đổi: \"%s\"",
+                      "this looks like %s text pasted into Unicode; converted: \"%s\""),
+                vb_encoding_name(runs[i].encoding), runs[i].converted);
+    vb_legacy_runs_free(runs, run_count);
+    if (run_count > 0) {
+        /* Legacy bytes are no Vietnamese to restyle or retype: fixing their marks would only
+         * spoil the conversion. The text stays as it is until it is converted. */
+        return nfc;
+    }
+
+    vb_tone_finding *tf = NULL;
+    size_t tone_count = 0;
+    char *toned = vb_tone_apply_cached(tone_cache, nfc, strlen(nfc), tone, &tf, &tone_count);
+    for (size_t i = 0; i < tone_count; i++) {
+        vb_pos at = position(li, s->inner_start + tf[i].offset);
+        /* Capitalised words are names, and the official names of the Central Highlands are
+         * not Vietnamese syllables (Krông Pắc, M'Đrắk, Đăk Glong): only lower-case words are
+         * reported. */
+        unsigned char first = (unsigned char)tf[i].before[0];
+        int capitalised = (first >= 'A' && first <= 'Z') || (first == 0xC3 && (unsigned char)tf[i].before[1] < 0xA0) ||
+                          (first == 0xC4 && (unsigned char)tf[i].before[1] == 0x90);
+        if (tf[i].kind == VB_SYLLABLE_INVALID && capitalised)
+            continue;
+        if (tf[i].kind == VB_SYLLABLE_INVALID)
+            vb_diag(diags, VB_SEV_WARNING, at, "TXT-SYLLABLE",
+                    VI_EN("\"%s\" không phải âm tiết tiếng Việt", "\"%s\" is not a Vietnamese syllable"), tf[i].before);
+        else if (tf[i].kind == VB_SYLLABLE_REPAIRED)
+            vb_diag(diags, VB_SEV_WARNING, at, "TXT-TONE",
+                    VI_EN("dấu thanh đặt sai: \"%s\" → \"%s\"", "misplaced tone mark: \"%s\" → \"%s\""),
+                    tf[i].before, tf[i].after);
+        else if (tf[i].kind == VB_SYLLABLE_RESTYLED)
+            vb_diag(diags, VB_SEV_WARNING, at, "TXT-TONE-STYLE",
+                    VI_EN("kiểu đặt dấu thanh khác với văn bản: \"%s\" → \"%s\"",
+                          "tone mark placed in the other style: \"%s\" → \"%s\""),
+                    tf[i].before, tf[i].after);
+    }
+    free(tf);
+    if (speller) {
+        vb_spell_finding *sf = NULL;
+        size_t spell_count = vb_spell_check(speller, nfc, strlen(nfc), &sf);
+        for (size_t i = 0; i < spell_count; i++)
+            vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start + sf[i].offset), "TXT-SPELL",
+                    VI_EN("\"%.*s\" không có trong từ điển tiếng Việt", "\"%.*s\" is not in the Vietnamese dictionary"),
+                    (int)sf[i].length, nfc + sf[i].offset);
+        free(sf);
+    }
+    free(nfc);
+
+    vb_typo_finding *yf = NULL;
+    size_t typo_count = 0;
+    char *result = vb_typography(toned, strlen(toned), typography, &yf, &typo_count);
+    for (size_t i = 0; i < typo_count; i++) {
+        char context[96];
+        snippet(toned, yf[i].offset, yf[i].length, context, sizeof context);
+        vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start + yf[i].offset), "TXT-TYPO",
+                "%s: \"%s\"", "%s: \"%s\"", vb_typo_describe(yf[i].kind, en), context);
+    }
+    free(yf);
+    free(toned);
+    return result;
+}
+
+char *vb_normalize_yaml(const char *name, const char *data, size_t len,
+                        const vb_normalize_options *options, vb_diagnostics *diags, size_t *out_len)
+{
+    scalar_list list = {0};
+    line_index li;
+    unsigned deep_line, deep_column;
+    /* report_only comes after the reader, which scanned the nesting already. */
+    if ((!options->report_only && !vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) ||
+        !collect(data, len, &list)) {
+        free(list.items);
+        free(list.tone_name);
+        return NULL;
+    }
+    vb_tone_style tone = VB_TONE_TRADITIONAL;
+    if (options->tone_given)
+        tone = options->tone;
+    else if (list.tone_name)
+        vb_tone_style_parse(list.tone_name, &tone);
+
+    line_index_build(&li, name, data, len);
+    vb_tone_cache *tone_cache = vb_tone_cache_new();
+    for (size_t i = 0; i < list.count; i++) {
+        scalar_span *s = &list.items[i];
+        if (s->is_key || s->inner_end <= s->inner_start)
+            continue;
+        char *text = normalize_text(&li, s, tone, tone_cache, options->typography, options->speller,
+                                    diags);
+        size_t n = s->inner_end - s->inner_start;
+        if (strlen(text) != n || memcmp(text, data + s->inner_start, n) != 0)
+            s->replacement = text;
+        else
+            free(text);
+    }
+    vb_tone_cache_free(tone_cache);
+
+    int any_change = 0;
+    for (size_t i = 0; i < list.count && !any_change; i++)
+        any_change = list.items[i].replacement != NULL;
+    if (options->report_only && !any_change) {
+        /* Nothing would change, so nothing can change the structure: no rebuild needed. */
+        free(li.starts);
+        free(list.items);
+        free(list.tone_name);
+        *out_len = 0;
+        return vb_strdup("");
+    }
+    char *result = assemble(data, len, &list, NULL, out_len);
+    /* The edit must leave the YAML's structure as it was. If it does not (a fix that made a
+     * "key: value" of a plain scalar, a quote inside a quoted one), keep only the scalars
+     * whose change alone is safe. */
+    char *before = signature(data, len);
+    char *after = signature(result, *out_len);
+    if (!after || strcmp(before, after) != 0) {
+        free(result);
+        for (size_t i = 0; i < list.count; i++) {
+            if (!list.items[i].replacement)
+                continue;
+            size_t n = 0;
+            char *one = assemble(data, len, &list, &i, &n);
+            char *sig = signature(one, n);
+            if (!sig || strcmp(sig, before) != 0) {
+                vb_diag(diags, VB_SEV_WARNING, position(&li, list.items[i].inner_start), "TXT-UNSAFE",
+                        VI_EN("không tự sửa được chuỗi này mà giữ nguyên cấu trúc YAML; hãy sửa tay",
+                              "this text cannot be fixed without changing the YAML structure; fix it by hand"));
+                free(list.items[i].replacement);
+                list.items[i].replacement = NULL;
+            }
+            free(sig);
+            free(one);
+        }
+        result = assemble(data, len, &list, NULL, out_len);
+    }
+    free(before);
+    free(after);
+    free(li.starts);
+    for (size_t i = 0; i < list.count; i++)
+        free(list.items[i].replacement);
+    free(list.items);
+    free(list.tone_name);
+    return result;
+}

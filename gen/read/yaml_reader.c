@@ -1,0 +1,599 @@
+#define _GNU_SOURCE /* memmem */
+#include "yaml_reader.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "model/doctypes.h"
+#include "layout/format.h"
+#include "markup.h"
+#include "viet/text.h"
+#include "viet/tone.h"
+#include "yaml_internal.h"
+
+/* Anchors and aliases may repeat nodes; this bounds the work an alias bomb can cause. */
+#define MAX_NODE_VISITS_PER_NODE 16
+
+/* ---- recipients and signers ---- */
+
+static int read_recipients(reader *r, yaml_node_t *node, vb_lines *out)
+{
+    if (node->type != YAML_SEQUENCE_NODE)
+        return yr_read_lines(r, node, "noi_nhan", out);
+    int ok = 1;
+    out->pos = yr_pos_of(r, node);
+    for (yaml_node_item_t *it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+        yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
+        if (!yr_visit(r, item))
+            return 0;
+        if (item->type == YAML_SCALAR_NODE) {
+            char *t = scalar_text(item);
+            if (t)
+                vb_lines_append(out, t, yr_pos_of(r, item));
+            continue;
+        }
+        /* `- Lưu: VT, TH` is a one-pair mapping to YAML; the drafter meant the text. */
+        if (item->type == YAML_MAPPING_NODE &&
+            item->data.mapping.pairs.top - item->data.mapping.pairs.start == 1) {
+            yaml_node_t *k = yaml_document_get_node(r->ydoc, item->data.mapping.pairs.start->key);
+            yaml_node_t *v = yaml_document_get_node(r->ydoc, item->data.mapping.pairs.start->value);
+            if (k->type == YAML_SCALAR_NODE && v->type == YAML_SCALAR_NODE) {
+                char *kt = scalar_text(k), *vt = scalar_text(v);
+                size_t n = (kt ? strlen(kt) : 0) + (vt ? strlen(vt) : 0) + 3;
+                char *joined = vb_xmalloc(n);
+                snprintf(joined, n, "%s: %s", kt ? kt : "", vt ? vt : "");
+                free(kt);
+                free(vt);
+                vb_lines_append(out, joined, yr_pos_of(r, item));
+                continue;
+            }
+        }
+        yr_type_error(r, item, "noi_nhan", "một chuỗi", "a text");
+        ok = 0;
+    }
+    return ok;
+}
+
+static const char *const signer_keys[] = {"quyen_han", "chuc_vu", "ho_ten", NULL};
+
+static int signer_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx)
+{
+    vb_signer *s = ctx;
+    if (strcmp(key, "quyen_han") == 0)
+        return yr_read_lines(r, v, key, &s->authority);
+    if (strcmp(key, "chuc_vu") == 0)
+        return yr_read_text(r, v, key, &s->title);
+    if (strcmp(key, "ho_ten") == 0)
+        return yr_read_text(r, v, key, &s->name);
+    yr_unknown_key(r, k, key, signer_keys, r->diags->lang == VB_LANG_EN ? "the signature block (ky)" : "khối chữ ký (ky)");
+    return 0;
+}
+
+static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
+{
+    if (node->type != YAML_MAPPING_NODE) {
+        yr_type_error(r, node, "ky", "một ánh xạ quyen_han/chuc_vu/ho_ten", "a mapping of quyen_han/chuc_vu/ho_ten");
+        return 0;
+    }
+    doc->signers = vb_xrealloc(doc->signers, (doc->signer_count + 1) * sizeof *doc->signers);
+    vb_signer *s = &doc->signers[doc->signer_count++];
+    memset(s, 0, sizeof *s);
+    s->pos = yr_pos_of(r, node);
+    int ok = yr_for_each_pair(r, node, signer_pair, s);
+    if (r->budget_reported)
+        return 0;
+    if (!s->name.text) {
+        vb_diag(r->diags, VB_SEV_ERROR, s->pos, "YAML-REQUIRED",
+                VI_EN("khối chữ ký thiếu `ho_ten` (họ tên người ký)", "the signature block has no `ho_ten` (the signer's name)"));
+        ok = 0;
+    }
+    if (!s->title.text && s->authority.count == 0) {
+        vb_diag(r->diags, VB_SEV_ERROR, s->pos, "YAML-REQUIRED",
+                VI_EN("khối chữ ký thiếu `quyen_han` và `chuc_vu`", "the signature block has neither `quyen_han` nor `chuc_vu`"));
+        ok = 0;
+    }
+    return ok;
+}
+
+/* ---- the top level ---- */
+
+enum field {
+    F_THE_THUC, F_LOAI, F_TEN_LOAI, F_TRANG_THAI, F_CO_QUAN_CHU_QUAN, F_CO_QUAN, F_SO, F_KY_HIEU,
+    F_DIA_DANH, F_NGAY, F_TRICH_YEU, F_KINH_GUI, F_THAM_QUYEN, F_CAN_CU, F_MO_DAU, F_NOI_DUNG,
+    F_NOI_NHAN, F_KY, F_DAU_THANH, F_DO_MAT, F_DO_KHAN, F_PHU_LUC, F_COUNT
+};
+
+static const char *const top_keys[] = {
+    [F_THE_THUC] = "the_thuc",   [F_LOAI] = "loai",         [F_TEN_LOAI] = "ten_loai",
+    [F_TRANG_THAI] = "trang_thai", [F_CO_QUAN_CHU_QUAN] = "co_quan_chu_quan",
+    [F_CO_QUAN] = "co_quan",     [F_SO] = "so",             [F_KY_HIEU] = "ky_hieu",
+    [F_DIA_DANH] = "dia_danh",   [F_NGAY] = "ngay",         [F_TRICH_YEU] = "trich_yeu",
+    [F_KINH_GUI] = "kinh_gui",   [F_THAM_QUYEN] = "tham_quyen", [F_CAN_CU] = "can_cu",
+    [F_MO_DAU] = "mo_dau",       [F_NOI_DUNG] = "noi_dung", [F_NOI_NHAN] = "noi_nhan",
+    [F_KY] = "ky",               [F_DAU_THANH] = "dau_thanh", [F_DO_MAT] = "do_mat",
+    [F_DO_KHAN] = "do_khan",     [F_PHU_LUC] = "phu_luc",   [F_COUNT] = NULL,
+};
+
+typedef struct {
+    yaml_node_t *values[F_COUNT];
+    yaml_node_t *keys[F_COUNT];
+} top_ctx;
+
+static int top_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx)
+{
+    top_ctx *t = ctx;
+    for (int f = 0; f < F_COUNT; f++) {
+        if (strcmp(key, top_keys[f]) == 0) {
+            t->values[f] = v;
+            t->keys[f] = k;
+            return 1;
+        }
+    }
+    yr_unknown_key(r, k, key, top_keys, r->diags->lang == VB_LANG_EN ? "the document" : "văn bản");
+    return 0;
+}
+
+
+static int read_number(reader *r, yaml_node_t *v, vb_document *doc)
+{
+    doc->number_pos = yr_pos_of(r, v);
+    if (v->type != YAML_SCALAR_NODE) {
+        yr_type_error(r, v, "so", "một số", "a number");
+        return 0;
+    }
+    char *s = scalar_text(v);
+    if (!s)
+        return 1; /* blank: the văn thư fills it in */
+    char *end = NULL;
+    long n = strtol(s, &end, 10);
+    int ok = end && *end == '\0' && isdigit((unsigned char)s[0]) && n >= 1 && n <= 999999;
+    if (!ok)
+        vb_diag(r->diags, VB_SEV_ERROR, doc->number_pos, "YAML-TYPE",
+                VI_EN("`so` phải là một số nguyên dương (hoặc để trống khi là dự thảo), không phải \"%s\"",
+                      "`so` must be a positive whole number (or blank in a draft), not \"%s\""),
+                s);
+    else
+        doc->number = (int)n;
+    free(s);
+    return ok;
+}
+
+static void missing(reader *r, yaml_node_t *root, const char *key, const char *what_vi,
+                    const char *what_en)
+{
+    vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, root), "YAML-REQUIRED",
+            VI_EN("thiếu `%s` (%s)", "`%s` is missing (%s)"), key,
+            r->diags->lang == VB_LANG_EN ? what_en : what_vi);
+}
+
+static int read_document(reader *r, yaml_node_t *root)
+{
+    vb_document *doc = r->doc;
+    if (root->type != YAML_MAPPING_NODE) {
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, root), "YAML-ROOT",
+                VI_EN("văn bản phải là một ánh xạ `khóa: giá trị` (the_thuc, loai, co_quan, …), không phải %s",
+                      "a document must be a mapping of `key: value` (the_thuc, loai, co_quan, …), not %s"),
+                yr_kind_name(r, root));
+        return 0;
+    }
+    top_ctx t;
+    memset(&t, 0, sizeof t);
+    doc->root_pos = yr_pos_of(r, root);
+    int ok = yr_for_each_pair(r, root, top_pair, &t);
+
+    static const struct {
+        int field;
+        const char *vi, *en;
+    } required[] = {
+        {F_THE_THUC, "thể thức: nha_nuoc hoặc dang", "the format: nha_nuoc or dang"},
+        {F_LOAI, "loại văn bản, ví dụ BC", "the document type, e.g. BC"},
+        {F_CO_QUAN, "tên cơ quan ban hành", "the issuing body"},
+        {F_KY_HIEU, "ký hiệu, ví dụ BC-UBND", "the ký hiệu, e.g. BC-UBND"},
+        {F_DIA_DANH, "địa danh", "the place name"},
+        {F_NGAY, "ngày ban hành", "the date"},
+        {F_NOI_DUNG, "nội dung", "the body"},
+        {F_NOI_NHAN, "nơi nhận", "the recipients"},
+        {F_KY, "khối chữ ký", "the signature block"},
+    };
+    for (size_t i = 0; i < sizeof required / sizeof *required; i++) {
+        if (!t.values[required[i].field]) {
+            missing(r, root, top_keys[required[i].field], required[i].vi, required[i].en);
+            ok = 0;
+        }
+    }
+
+    /* The tone-mark style first: every text read after it gets it. */
+    doc->tone_style = VB_TONE_TRADITIONAL;
+    if (t.values[F_DAU_THANH]) {
+        static const char *const styles[] = {"cu", "moi", "giu_nguyen", NULL};
+        int st = 0;
+        if (yr_read_enum(r, t.values[F_DAU_THANH], "dau_thanh", styles, &st)) {
+            static const vb_tone_style map[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
+            doc->tone_style = map[st];
+            if (r->tone_style >= 0)
+                r->tone_style = map[st];
+        } else {
+            ok = 0;
+        }
+    }
+    if (t.values[F_THE_THUC]) {
+        static const char *const formats[] = {"nha_nuoc", "dang", NULL};
+        int f = 0;
+        if (yr_read_enum(r, t.values[F_THE_THUC], "the_thuc", formats, &f))
+            doc->format = f == 1 ? VB_FORMAT_PARTY : VB_FORMAT_STATE;
+        else
+            ok = 0;
+        doc->format_pos = yr_pos_of(r, t.values[F_THE_THUC]);
+    }
+    if (t.values[F_TRANG_THAI]) {
+        static const char *const states[] = {"ban_hanh", "du_thao", NULL};
+        int s = 0;
+        if (yr_read_enum(r, t.values[F_TRANG_THAI], "trang_thai", states, &s))
+            doc->is_draft = s == 1;
+        else
+            ok = 0;
+        doc->draft_pos = yr_pos_of(r, t.values[F_TRANG_THAI]);
+    }
+    if (t.values[F_LOAI]) {
+        ok &= yr_read_text(r, t.values[F_LOAI], "loai", &doc->type_code);
+        if (doc->type_code.text && !vb_doctype_find(doc->type_code.text, doc->format)) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->type_code.pos, "YAML-TYPECODE",
+                    VI_EN("loại văn bản \"%s\" không có trong thể thức %s (xem `vanban types`)",
+                          "document type \"%s\" is not one of the %s types (see `vanban types`)"),
+                    doc->type_code.text, doc->format == VB_FORMAT_PARTY ? "dang" : "nha_nuoc");
+            ok = 0;
+        }
+    }
+    if (t.values[F_DO_MAT]) {
+        static const char *const levels[] = {"mat", "toi_mat", "tuyet_mat", NULL};
+        int level = 0;
+        if (yr_read_enum(r, t.values[F_DO_MAT], "do_mat", levels, &level))
+            doc->secrecy = level + 1;
+        else
+            ok = 0;
+    }
+    if (t.values[F_DO_KHAN]) {
+        static const char *const levels[] = {"khan", "thuong_khan", "hoa_toc", NULL};
+        int level = 0;
+        if (yr_read_enum(r, t.values[F_DO_KHAN], "do_khan", levels, &level))
+            doc->urgency = level + 1;
+        else
+            ok = 0;
+    }
+    if (t.values[F_TEN_LOAI])
+        ok &= yr_read_lines(r, t.values[F_TEN_LOAI], "ten_loai", &doc->type_name);
+    if (t.values[F_CO_QUAN_CHU_QUAN])
+        ok &= yr_read_lines(r, t.values[F_CO_QUAN_CHU_QUAN], "co_quan_chu_quan", &doc->parent_body);
+    if (t.values[F_CO_QUAN]) {
+        ok &= yr_read_lines(r, t.values[F_CO_QUAN], "co_quan", &doc->issuer);
+        if (doc->issuer.count == 0) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->issuer.pos, "YAML-REQUIRED",
+                    VI_EN("`co_quan` trống", "`co_quan` is empty"));
+            ok = 0;
+        }
+    }
+    int number_ok = 1;
+    if (t.values[F_SO]) {
+        number_ok = read_number(r, t.values[F_SO], doc);
+        ok &= number_ok;
+    }
+    if (t.values[F_KY_HIEU]) {
+        ok &= yr_read_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code);
+        if (!doc->code.text) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->code.pos, "YAML-REQUIRED",
+                    VI_EN("`ky_hieu` trống", "`ky_hieu` is empty"));
+            ok = 0;
+        }
+    }
+    if (t.values[F_DIA_DANH]) {
+        ok &= yr_read_text(r, t.values[F_DIA_DANH], "dia_danh", &doc->place);
+        if (!doc->place.text) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->place.pos, "YAML-REQUIRED",
+                    VI_EN("`dia_danh` trống", "`dia_danh` is empty"));
+            ok = 0;
+        }
+    }
+    if (t.values[F_NGAY] && !yr_read_date(r, t.values[F_NGAY], "ngay", &doc->date))
+        ok = 0;
+    /* Where a blank number or day is allowed is the validator's business (HDR-BLANK). */
+    (void)number_ok;
+    if (!t.values[F_SO])
+        doc->number_pos = yr_pos_of(r, root);
+    if (t.values[F_TRICH_YEU])
+        ok &= yr_read_text(r, t.values[F_TRICH_YEU], "trich_yeu", &doc->subject);
+    if (t.values[F_KINH_GUI])
+        ok &= yr_read_lines(r, t.values[F_KINH_GUI], "kinh_gui", &doc->addressees);
+    if (t.values[F_THAM_QUYEN])
+        ok &= yr_read_text(r, t.values[F_THAM_QUYEN], "tham_quyen", &doc->authority_line);
+    if (t.values[F_CAN_CU])
+        ok &= yr_read_lines(r, t.values[F_CAN_CU], "can_cu", &doc->legal_bases);
+    if (t.values[F_MO_DAU])
+        ok &= yr_read_text(r, t.values[F_MO_DAU], "mo_dau", &doc->preamble_close);
+    if (t.values[F_NOI_DUNG]) {
+        doc->body_pos = yr_pos_of(r, t.values[F_NOI_DUNG]);
+        doc->body->pos = doc->body_pos;
+        ok &= yr_read_blocks(r, t.values[F_NOI_DUNG], doc->body, 0);
+    }
+    if (t.values[F_PHU_LUC])
+        ok &= yr_read_appendices(r, t.values[F_PHU_LUC]);
+    if (t.values[F_NOI_NHAN])
+        ok &= read_recipients(r, t.values[F_NOI_NHAN], &doc->recipients);
+    if (t.values[F_KY]) {
+        yaml_node_t *k = t.values[F_KY];
+        doc->signers_pos = yr_pos_of(r, k);
+        if (k->type == YAML_SEQUENCE_NODE) {
+            for (yaml_node_item_t *it = k->data.sequence.items.start; it < k->data.sequence.items.top; it++) {
+                yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
+                if (!yr_visit(r, item))
+                    return 0;
+                ok &= read_signer(r, item, doc);
+            }
+            if (k->data.sequence.items.top == k->data.sequence.items.start) {
+                vb_diag(r->diags, VB_SEV_ERROR, doc->signers_pos, "YAML-REQUIRED",
+                        VI_EN("`ky` không có người ký nào", "`ky` lists no signer"));
+                ok = 0;
+            }
+        } else {
+            ok &= read_signer(r, k, doc);
+        }
+    }
+    return ok;
+}
+
+#define MAX_FLOW_DEPTH 256
+#define MAX_INDENT 2048
+
+/* What a byte is to the nesting scan below, outside quotes and comments and after a line's
+ * indentation: most bytes only end a place where a scalar could start, blanks change
+ * nothing, and the rest must be looked at. A table: the scan sees every byte of the file. */
+enum { NEST_ORDINARY, NEST_BLANK, NEST_SPECIAL };
+static const unsigned char nesting_class[256] = {
+    [' '] = NEST_BLANK, ['\t'] = NEST_BLANK,
+    ['\n'] = NEST_SPECIAL, ['"'] = NEST_SPECIAL, ['\''] = NEST_SPECIAL, ['#'] = NEST_SPECIAL,
+    ['['] = NEST_SPECIAL, [']'] = NEST_SPECIAL, ['{'] = NEST_SPECIAL, ['}'] = NEST_SPECIAL,
+    [','] = NEST_SPECIAL, [':'] = NEST_SPECIAL, ['-'] = NEST_SPECIAL, ['?'] = NEST_SPECIAL,
+};
+
+int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *column)
+{
+    int depth = 0;
+    char quote = 0;
+    size_t line_start = 0;
+    int at_line_start = 1;
+    unsigned indent = 0;
+    int scalar_can_start = 1; /* after the line's indentation, "[", "{", ",", ": ", "- " */
+    *line = 1;
+    for (size_t i = 0; i < len; i++) {
+        /* Fast paths: in plain text, ordinary bytes only end a place where a scalar could
+         * start and blanks change nothing; inside quotes only the closing quote, an escape
+         * and a newline matter (the closing quote resets what the bytes before it set); a
+         * comment runs to the end of its line. */
+        if (!quote && !at_line_start) {
+            unsigned char seen = 0;
+            while (i < len && nesting_class[(unsigned char)data[i]] != NEST_SPECIAL)
+                seen |= (unsigned char)(nesting_class[(unsigned char)data[i++]] == NEST_ORDINARY);
+            if (seen)
+                scalar_can_start = 0;
+            if (i == len)
+                break;
+        } else if ((quote == '"' || quote == '\'') && !at_line_start) {
+            while (i < len && data[i] != quote && data[i] != '\\' && data[i] != '\n')
+                i++;
+            if (i == len)
+                break;
+        }
+        char ch = data[i];
+        if (quote == '#' && ch != '\n') {
+            const char *nl = memchr(data + i, '\n', len - i);
+            if (!nl)
+                break;
+            i = (size_t)(nl - data) - 1; /* the newline is the next byte handled */
+            continue;
+        }
+        int can_start_here = scalar_can_start;
+        if (ch != ' ' && ch != '\t')
+            scalar_can_start = ch == '[' || ch == '{' || ch == ',' || ch == ':' || ch == '-' || ch == '?';
+        if (!quote && (ch == '"' || ch == '\'') && !can_start_here)
+            continue;
+        if (ch == '\n') {
+            (*line)++;
+            line_start = i + 1;
+            at_line_start = 1;
+            scalar_can_start = 1;
+            indent = 0;
+            if (quote == '#')
+                quote = 0;
+            continue;
+        }
+        /* Indentation and "- - - …" chains are block nesting. */
+        if (at_line_start) {
+            if (ch == ' ' || ((ch == '-' || ch == '?' || ch == ':') && i + 1 < len && data[i + 1] == ' ')) {
+                if (++indent > MAX_INDENT) {
+                    *column = (unsigned)vb_utf8_count(data + line_start, i - line_start) + 1;
+                    goto too_deep;
+                }
+                continue;
+            }
+            at_line_start = 0;
+        }
+        if (quote) {
+            if (quote == '#')
+                continue;
+            if (ch == '\\' && quote == '"')
+                i++;
+            else if (ch == quote)
+                quote = 0;
+            continue;
+        }
+        /* A quote opens a quoted scalar only where a scalar can start: M'Đrắk is plain text. */
+        if (ch == '"' || ch == '\'')
+            quote = ch;
+        else if (ch == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t'))
+            quote = '#';
+        else if (ch == '[' || ch == '{') {
+            if (++depth > MAX_FLOW_DEPTH) {
+                *column = (unsigned)vb_utf8_count(data + line_start, i - line_start) + 1;
+                goto too_deep;
+            }
+        } else if ((ch == ']' || ch == '}') && depth > 0)
+            depth--;
+    }
+    return 1;
+too_deep:
+    /* The column of the character that passed the limit: the scan stopped at it. */
+    return 0;
+}
+
+/* Line and column (1-based, in characters) of byte `offset`. */
+static void locate(const char *data, size_t offset, unsigned *line, unsigned *column)
+{
+    *line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; i++) {
+        if (data[i] == '\n') {
+            (*line)++;
+            line_start = i + 1;
+        }
+    }
+    *column = (unsigned)vb_utf8_count(data + line_start, offset - line_start) + 1;
+}
+
+vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_diagnostics *diags)
+{
+    return vb_yaml_read_with(name, data, len, diags, 1);
+}
+
+vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
+                               int restyle)
+{
+    vb_read_options options = {restyle, NULL, 0};
+    return vb_yaml_read_opts(name, data, len, diags, &options);
+}
+
+vb_document *vb_yaml_read_template(const char *name, const char *data, size_t len,
+                                   vb_diagnostics *diags, const vb_vars *vars)
+{
+    vb_read_options options = {1, vars, 0};
+    return vb_yaml_read_opts(name, data, len, diags, &options);
+}
+
+static void report_invalid_utf8(vb_diagnostics *diags, const vb_document *doc, const char *data,
+                                long bad)
+{
+    vb_pos p = {doc->source_name, 0, 0};
+    locate(data, (size_t)bad, &p.line, &p.column);
+    vb_diag(diags, VB_SEV_ERROR, p, "INPUT-UTF8",
+            VI_EN("tệp không phải UTF-8 hợp lệ (byte 0x%02X); nếu là TCVN3/VNI, hãy chuyển sang Unicode",
+                  "the file is not valid UTF-8 (byte 0x%02X); if it is TCVN3/VNI, convert it to Unicode"),
+            (unsigned)(unsigned char)data[bad]);
+}
+
+vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, vb_diagnostics *diags,
+                               const vb_read_options *options)
+{
+    vb_document *doc = vb_document_new(name);
+    size_t errors_before = diags->error_count;
+    /* tone_style -1: texts keep their marks as typed (NFC only). */
+    int tone_style = options->restyle ? (int)VB_TONE_TRADITIONAL : -1;
+
+    /* Threaded, the UTF-8 check runs beside libyaml, which checks the bytes it reads too:
+     * the scan's answer, with its position, is awaited before anything is reported. */
+    vb_source_scan *scan = vb_source_scan_start(data, len, tone_style, options->spare_core);
+    long bad = options->spare_core ? -1 : vb_source_scan_invalid_utf8(scan);
+    if (bad >= 0) {
+        report_invalid_utf8(diags, doc, data, bad);
+        vb_source_scan_free(scan);
+        vb_document_free(doc);
+        return NULL;
+    }
+
+    /* Deep nesting is found before libyaml sees it; bad UTF-8 is reported first all the same. */
+    unsigned deep_line = 0, deep_column = 0;
+    if (!vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) {
+        if ((bad = vb_source_scan_invalid_utf8(scan)) >= 0) {
+            report_invalid_utf8(diags, doc, data, bad);
+        } else {
+            vb_pos p = {doc->source_name, deep_line, deep_column};
+            vb_diag(diags, VB_SEV_ERROR, p, "YAML-DEPTH",
+                    VI_EN("YAML lồng quá sâu (quá %d cấp ngoặc hoặc %d cột thụt lề)",
+                          "the YAML nests too deeply (more than %d brackets or %d columns of indentation)"),
+                    MAX_FLOW_DEPTH, MAX_INDENT);
+        }
+        vb_source_scan_free(scan);
+        vb_document_free(doc);
+        return NULL;
+    }
+
+    yaml_parser_t parser;
+    yaml_document_t ydoc;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    int loaded = yaml_parser_load(&parser, &ydoc);
+    if ((bad = vb_source_scan_invalid_utf8(scan)) >= 0 || !loaded) {
+        if (bad >= 0) {
+            report_invalid_utf8(diags, doc, data, bad);
+        } else {
+            vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
+                        (unsigned)parser.problem_mark.column + 1};
+            const char *problem = parser.problem ? parser.problem : "unknown error";
+            if (parser.context)
+                vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                        VI_EN("YAML sai cú pháp: %s (%s, từ dòng %u)",
+                              "YAML syntax error: %s (%s, from line %u)"),
+                        problem, parser.context, (unsigned)parser.context_mark.line + 1);
+            else
+                vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                        VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"), problem);
+        }
+        if (loaded)
+            yaml_document_delete(&ydoc);
+        yaml_parser_delete(&parser);
+        vb_source_scan_free(scan);
+        vb_document_free(doc);
+        return NULL;
+    }
+
+    yaml_node_t *root = yaml_document_get_root_node(&ydoc);
+    reader r = {options->vars, tone_style, data, len, &ydoc, doc, diags, 0, 0, 0,
+                vb_tone_cache_new(), scan};
+    r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
+    if (!root) {
+        vb_pos p = {doc->source_name, 1, 1};
+        vb_diag(diags, VB_SEV_ERROR, p, "YAML-ROOT",
+                VI_EN("tệp trống: không có văn bản nào", "the file is empty: there is no document"));
+    } else {
+        read_document(&r, root);
+        /* One file is one document: a second one would be silently ignored otherwise. */
+        yaml_document_t next;
+        if (yaml_parser_load(&parser, &next)) {
+            yaml_node_t *extra = yaml_document_get_root_node(&next);
+            if (extra) {
+                vb_pos p = {doc->source_name, (unsigned)next.start_mark.line + 1,
+                            (unsigned)next.start_mark.column + 1};
+                vb_diag(diags, VB_SEV_ERROR, p, "YAML-MULTIDOC",
+                        VI_EN("mỗi tệp chỉ chứa một văn bản; tệp này có thêm tài liệu YAML thứ hai",
+                              "one file holds one document; this one has a second YAML document"));
+            }
+            yaml_document_delete(&next);
+        } else {
+            vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
+                        (unsigned)parser.problem_mark.column + 1};
+            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                    VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"),
+                    parser.problem ? parser.problem : "unknown error");
+        }
+    }
+    vb_source_scan_free(scan);
+    vb_tone_cache_free(r.tone_cache);
+    yaml_document_delete(&ydoc);
+    yaml_parser_delete(&parser);
+
+    if (diags->error_count > errors_before) {
+        vb_document_free(doc);
+        return NULL;
+    }
+    vb_document_number_sections(doc);
+    return doc;
+}

@@ -1,0 +1,510 @@
+/* content.xml: the composition (compose.c) spelled in OpenDocument. Paragraphs that differ
+ * from their element style (indents, rules, spacing) need automatic styles declared before
+ * the body, so the composition runs twice: once to collect them, once to write. */
+#include "odt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose/compose.h"
+#include "layout/geometry.h"
+
+/* Where a section break sends the next paragraph or table: a master page, and whether the
+ * page numbers start again. */
+typedef struct {
+    const char *master; /* NULL: stays on the current page sequence */
+    int restart;
+} page_start;
+
+typedef struct {
+    vb_element element;
+    vb_para_props props;
+    int rule_length, rule_width; /* a rule paragraph when rule_length > 0 */
+    page_start page;
+} para_style;
+
+typedef struct {
+    int *widths;
+    int columns;
+    int bordered;
+    page_start page;
+} table_style;
+
+typedef struct {
+    const vb_layout *layout;
+    vb_xml *x; /* NULL while collecting */
+    para_style *paras;
+    size_t para_count;
+    table_style *tables;
+    size_t table_count, table_cap, tables_written;
+    int column;
+    page_start pending;      /* for the next paragraph or table */
+    int first_element_done;  /* page 1 opens with the first element */
+    int in_header_rows;      /* inside table:table-header-rows */
+    int table_bordered;      /* the table being written */
+    unsigned pending_covered;/* covered cells to write after the current cell */
+    unsigned note_count;
+} odt_sink;
+
+/* The first element of the document opens page 1, which shows no number. */
+static page_start take_page_start(odt_sink *s)
+{
+    page_start p = s->pending;
+    if (!s->first_element_done) {
+        s->first_element_done = 1;
+        if (!p.master)
+            p.master = VB_ODF_FIRST_PAGE;
+    }
+    s->pending.master = NULL;
+    s->pending.restart = 0;
+    return p;
+}
+
+static int para_style_equal(const para_style *a, const para_style *b)
+{
+    return a->element == b->element && a->rule_length == b->rule_length &&
+           a->page.master == b->page.master && a->page.restart == b->page.restart &&
+           a->rule_width == b->rule_width &&
+           a->props.indent_left == b->props.indent_left &&
+           a->props.indent_right == b->props.indent_right &&
+           a->props.indent_first == b->props.indent_first &&
+           a->props.space_before == b->props.space_before &&
+           a->props.space_after == b->props.space_after &&
+           a->props.keep_with_next == b->props.keep_with_next && a->props.align == b->props.align &&
+           a->props.box_width == b->props.box_width && a->props.box_height == b->props.box_height;
+}
+
+static int is_plain(const para_style *p)
+{
+    return p->rule_length == 0 && !p->page.master && p->props.indent_left < 0 && p->props.indent_right < 0 &&
+           p->props.indent_first < 0 && p->props.space_before < 0 && p->props.space_after < 0 &&
+           !p->props.keep_with_next && p->props.align < 0 && p->props.box_width == 0;
+}
+
+/* The style name a paragraph uses: its element style, or an automatic "P<n>". */
+static void para_style_name(odt_sink *s, const para_style *p, char *buf, size_t size)
+{
+    if (is_plain(p)) {
+        snprintf(buf, size, "%s", vb_element_style_id(p->element));
+        return;
+    }
+    for (size_t i = 0; i < s->para_count; i++) {
+        if (para_style_equal(&s->paras[i], p)) {
+            snprintf(buf, size, "P%zu", i + 1);
+            return;
+        }
+    }
+    s->paras = vb_xrealloc(s->paras, (s->para_count + 1) * sizeof *s->paras);
+    s->paras[s->para_count++] = *p;
+    snprintf(buf, size, "P%zu", s->para_count);
+}
+
+static void write_note(odt_sink *s, const char *text)
+{
+    vb_xml *x = s->x;
+    char id[32], citation[16];
+    s->note_count++;
+    snprintf(id, sizeof id, "ftn%u", s->note_count);
+    snprintf(citation, sizeof citation, "%u", s->note_count);
+    vb_xml_start(x, "text:note");
+    vb_xml_attr(x, "text:id", id);
+    vb_xml_attr(x, "text:note-class", "footnote");
+    vb_xml_start(x, "text:note-citation");
+    vb_xml_text(x, citation);
+    vb_xml_end(x);
+    vb_xml_start(x, "text:note-body");
+    vb_xml_start(x, "text:p");
+    vb_xml_attr(x, "text:style-name", vb_element_style_id(VB_EL_FOOTNOTE));
+    vb_odf_text(x, text);
+    vb_xml_end(x);
+    vb_xml_end(x);
+    vb_xml_end(x);
+}
+
+static void write_spans(odt_sink *s, const vb_span *spans, size_t count)
+{
+    static const char *const span_styles[] = {NULL, "VbB", "VbI", "VbBI"};
+    vb_xml *x = s->x;
+    for (size_t i = 0; i < count; i++) {
+        if (spans[i].style & VB_RUN_NOTE) {
+            write_note(s, spans[i].text);
+            continue;
+        }
+        unsigned style = spans[i].style & (VB_RUN_BOLD | VB_RUN_ITALIC);
+        if (style) {
+            vb_xml_start(x, "text:span");
+            vb_xml_attr(x, "text:style-name", span_styles[style]);
+        }
+        vb_odf_text(x, spans[i].text);
+        if (style)
+            vb_xml_end(x);
+    }
+}
+
+static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
+                         const vb_span *spans, size_t count)
+{
+    odt_sink *s = ctx;
+    para_style p = {el, *props, 0, 0, take_page_start(s)};
+    char name[64];
+    para_style_name(s, &p, name, sizeof name);
+    if (!s->x)
+        return;
+    vb_xml_start(s->x, "text:p");
+    vb_xml_attr(s->x, "text:style-name", name);
+    write_spans(s, spans, count);
+    vb_xml_end(s->x);
+}
+
+static void on_rule(void *ctx, int width, int length, int space_after)
+{
+    odt_sink *s = ctx;
+    para_style p = {VB_EL_RULE, VB_PARA_DEFAULT, length, width, take_page_start(s)};
+    p.props.space_after = space_after;
+    char name[64];
+    para_style_name(s, &p, name, sizeof name);
+    if (!s->x)
+        return;
+    vb_xml_start(s->x, "text:p");
+    vb_xml_attr(s->x, "text:style-name", name);
+    vb_xml_end(s->x);
+}
+
+static void on_table_begin(void *ctx, const int *widths, int columns, const vb_table_props *props)
+{
+    odt_sink *s = ctx;
+    page_start page = take_page_start(s);
+    s->table_bordered = props && props->bordered;
+    if (!s->x) {
+        if (s->table_count == s->table_cap) {
+            s->table_cap = s->table_cap ? s->table_cap * 2 : 4;
+            s->tables = vb_xrealloc(s->tables, s->table_cap * sizeof *s->tables);
+        }
+        table_style *t = &s->tables[s->table_count++];
+        t->widths = vb_xmalloc((size_t)columns * sizeof *widths);
+        memcpy(t->widths, widths, (size_t)columns * sizeof *widths);
+        t->columns = columns;
+        t->bordered = s->table_bordered;
+        t->page = page;
+        return;
+    }
+    size_t index = ++s->tables_written;
+    char name[64];
+    snprintf(name, sizeof name, "Tbl%zu", index);
+    vb_xml_start(s->x, "table:table");
+    vb_xml_attr(s->x, "table:name", name);
+    vb_xml_attr(s->x, "table:style-name", name);
+    for (int i = 0; i < columns; i++) {
+        char column[80];
+        snprintf(column, sizeof column, "Tbl%zu.C%d", index, i + 1);
+        vb_xml_start(s->x, "table:table-column");
+        vb_xml_attr(s->x, "table:style-name", column);
+        vb_xml_end(s->x);
+    }
+}
+
+static void on_row_begin(void *ctx, int header)
+{
+    odt_sink *s = ctx;
+    if (!s->x)
+        return;
+    /* Header rows come first, inside table:table-header-rows: they repeat on every page. */
+    if (header && !s->in_header_rows) {
+        vb_xml_start(s->x, "table:table-header-rows");
+        s->in_header_rows = 1;
+    } else if (!header && s->in_header_rows) {
+        vb_xml_end(s->x);
+        s->in_header_rows = 0;
+    }
+    vb_xml_start(s->x, "table:table-row");
+    vb_xml_attr(s->x, "table:style-name", "VbRow");
+}
+
+static void on_cell_begin(void *ctx, int column, int width, const vb_cell_span *span)
+{
+    odt_sink *s = ctx;
+    (void)width;
+    s->column = column;
+    if (!s->x)
+        return;
+    unsigned colspan = span && span->colspan > 1 ? span->colspan : 1;
+    s->pending_covered = colspan - 1;
+    if (span && span->continued) {
+        /* The lower part of a cell spanning down: covered, with what it spans across. */
+        vb_xml_start(s->x, "table:covered-table-cell");
+        return;
+    }
+    vb_xml_start(s->x, "table:table-cell");
+    vb_xml_attr(s->x, "table:style-name", s->table_bordered ? "VbCellBorder" : "VbCell");
+    if (colspan > 1)
+        vb_xml_attr_int(s->x, "table:number-columns-spanned", colspan);
+    if (span && span->rowspan > 1)
+        vb_xml_attr_int(s->x, "table:number-rows-spanned", span->rowspan);
+    vb_xml_attr(s->x, "office:value-type", "string");
+}
+
+static void on_cell_end(void *ctx)
+{
+    odt_sink *s = ctx;
+    if (!s->x)
+        return;
+    vb_xml_end(s->x);
+    for (; s->pending_covered > 0; s->pending_covered--)
+        vb_xml_empty(s->x, "table:covered-table-cell", NULL, NULL);
+}
+
+static void on_table_end(void *ctx)
+{
+    odt_sink *s = ctx;
+    if (!s->x)
+        return;
+    if (s->in_header_rows) {
+        vb_xml_end(s->x);
+        s->in_header_rows = 0;
+    }
+    vb_xml_end(s->x);
+}
+
+static void on_end(void *ctx)
+{
+    odt_sink *s = ctx;
+    if (s->x)
+        vb_xml_end(s->x);
+}
+
+/* The next paragraph or table opens the section: on a master page of its orientation
+ * (without a number on its first page when asked), with numbers from 1 when asked. */
+static void on_section_break(void *ctx, const vb_section_props *next)
+{
+    odt_sink *s = ctx;
+    if (next->landscape)
+        s->pending.master = next->first_page_unnumbered ? VB_ODF_LANDSCAPE_FIRST : VB_ODF_LANDSCAPE;
+    else
+        s->pending.master = next->first_page_unnumbered ? VB_ODF_FIRST_PAGE : VB_ODF_OTHER_PAGES;
+    s->pending.restart = next->restart_numbering;
+}
+
+static const vb_sink odt_content_sink = {
+    .paragraph = on_paragraph,
+    .rule = on_rule,
+    .table_begin = on_table_begin,
+    .row_begin = on_row_begin,
+    .cell_begin = on_cell_begin,
+    .cell_end = on_cell_end,
+    .row_end = on_end,
+    .table_end = on_table_end,
+    .section_break = on_section_break,
+};
+
+static void attr_page_start(vb_xml *x, const page_start *p)
+{
+    if (!p->master)
+        return;
+    vb_xml_attr(x, "style:master-page-name", p->master);
+}
+
+static void attr_page_number(vb_xml *x, const page_start *p)
+{
+    if (p->master)
+        vb_xml_attr(x, "style:page-number", p->restart ? "1" : "auto");
+}
+
+static void write_paragraph_style(vb_xml *x, const vb_layout *layout, const para_style *p, size_t index)
+{
+    char name[32];
+    snprintf(name, sizeof name, "P%zu", index);
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", name);
+    vb_xml_attr(x, "style:family", "paragraph");
+    vb_xml_attr(x, "style:parent-style-name", vb_element_style_id(p->element));
+    attr_page_start(x, &p->page);
+    vb_xml_start(x, "style:paragraph-properties");
+    attr_page_number(x, &p->page);
+    int left = p->props.indent_left, right = p->props.indent_right;
+    if (p->rule_length > 0) {
+        /* The rule is the paragraph's bottom border, as wide as the space between its
+         * margins: centre it in the cell. */
+        left = vb_rule_indent(p->rule_width, p->rule_length);
+        right = vb_rule_indent_right(p->rule_width, p->rule_length);
+    }
+    if (p->props.space_before >= 0)
+        vb_odf_attr_length(x, "fo:margin-top", p->props.space_before);
+    if (p->props.space_after >= 0)
+        vb_odf_attr_length(x, "fo:margin-bottom", p->props.space_after);
+    if (left >= 0)
+        vb_odf_attr_length(x, "fo:margin-left", left);
+    if (right >= 0)
+        vb_odf_attr_length(x, "fo:margin-right", right);
+    if (p->props.indent_first >= 0)
+        vb_odf_attr_length(x, "fo:text-indent", p->props.indent_first);
+    if (p->props.keep_with_next)
+        vb_xml_attr(x, "fo:keep-with-next", "always");
+    if (p->props.align >= 0)
+        vb_xml_attr(x, "fo:text-align", vb_odf_align_value((vb_align)p->props.align));
+    if (p->props.box_width > 0) {
+        /* A single-line box of the given size: borders all round, one line of its height. */
+        vb_odf_attr_length(x, "fo:line-height", p->props.box_height);
+        vb_odf_attr_length(x, "fo:padding", 0);
+        char border[64];
+        snprintf(border, sizeof border, "%.2fpt solid #000000", layout->rule_thickness_pt);
+        vb_xml_attr(x, "fo:border", border);
+        vb_xml_attr(x, "style:join-border", "false");
+    }
+    if (p->rule_length > 0) {
+        char border[64];
+        snprintf(border, sizeof border, "%.2fpt solid #000000", layout->rule_thickness_pt);
+        vb_odf_attr_length(x, "fo:padding", 0);
+        vb_xml_attr(x, "fo:border-bottom", border);
+        vb_xml_attr(x, "style:join-border", "false");
+    }
+    vb_xml_end(x);
+    vb_xml_end(x);
+}
+
+static void write_table_styles(vb_xml *x, const odt_sink *s)
+{
+    for (size_t i = 0; i < s->table_count; i++) {
+        const table_style *t = &s->tables[i];
+        int total = 0;
+        for (int c = 0; c < t->columns; c++)
+            total += t->widths[c];
+        char name[64];
+        snprintf(name, sizeof name, "Tbl%zu", i + 1);
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", name);
+        vb_xml_attr(x, "style:family", "table");
+        attr_page_start(x, &t->page);
+        vb_xml_start(x, "style:table-properties");
+        attr_page_number(x, &t->page);
+        vb_odf_attr_length(x, "style:width", total);
+        vb_xml_attr(x, "table:align", "center");
+        /* A layout table (header, signature) stays on one page; a data table flows on. */
+        vb_xml_attr(x, "style:may-break-between-rows", t->bordered ? "true" : "false");
+        vb_xml_end(x);
+        vb_xml_end(x);
+        for (int c = 0; c < t->columns; c++) {
+            char column[80];
+            snprintf(column, sizeof column, "Tbl%zu.C%d", i + 1, c + 1);
+            vb_xml_start(x, "style:style");
+            vb_xml_attr(x, "style:name", column);
+            vb_xml_attr(x, "style:family", "table-column");
+            vb_xml_start(x, "style:table-column-properties");
+            vb_odf_attr_length(x, "style:column-width", t->widths[c]);
+            vb_xml_end(x);
+            vb_xml_end(x);
+        }
+    }
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", "VbRow");
+    vb_xml_attr(x, "style:family", "table-row");
+    vb_xml_start(x, "style:table-row-properties");
+    vb_xml_attr(x, "fo:keep-together", "always");
+    vb_xml_end(x);
+    vb_xml_end(x);
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", "VbCell");
+    vb_xml_attr(x, "style:family", "table-cell");
+    vb_xml_start(x, "style:table-cell-properties");
+    vb_odf_attr_length(x, "fo:padding", 0);
+    vb_xml_attr(x, "fo:border", "none");
+    vb_xml_end(x);
+    vb_xml_end(x);
+    /* Data tables: single lines, a little air left and right. */
+    const vb_layout *l = s->layout;
+    char border[64];
+    snprintf(border, sizeof border, "%.2fpt solid #000000", l->table_border_pt);
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", "VbCellBorder");
+    vb_xml_attr(x, "style:family", "table-cell");
+    vb_xml_start(x, "style:table-cell-properties");
+    vb_odf_attr_length(x, "fo:padding-top", 0);
+    vb_odf_attr_length(x, "fo:padding-bottom", 0);
+    vb_odf_attr_length(x, "fo:padding-left", l->table_cell_air_twips);
+    vb_odf_attr_length(x, "fo:padding-right", l->table_cell_air_twips);
+    vb_xml_attr(x, "fo:border", border);
+    vb_xml_end(x);
+    vb_xml_end(x);
+}
+
+static void write_span_styles(vb_xml *x)
+{
+    static const struct {
+        const char *name;
+        int bold, italic;
+    } spans[] = {{"VbB", 1, 0}, {"VbI", 0, 1}, {"VbBI", 1, 1}};
+    for (size_t i = 0; i < 3; i++) {
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", spans[i].name);
+        vb_xml_attr(x, "style:family", "text");
+        vb_xml_start(x, "style:text-properties");
+        if (spans[i].bold)
+            vb_xml_attr(x, "fo:font-weight", "bold");
+        if (spans[i].italic)
+            vb_xml_attr(x, "fo:font-style", "italic");
+        vb_xml_end(x);
+        vb_xml_end(x);
+    }
+}
+
+static void free_tables(odt_sink *s)
+{
+    for (size_t i = 0; i < s->table_count; i++)
+        free(s->tables[i].widths);
+    free(s->tables);
+    free(s->paras);
+}
+
+int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part *out, char *err,
+                       size_t err_size)
+{
+    vb_geometry geo;
+    vb_geometry_compute(layout, doc, &geo);
+    odt_sink s;
+    memset(&s, 0, sizeof s);
+    s.layout = layout;
+    /* collect the automatic styles */
+    if (vb_compose(doc, layout, &geo, &odt_content_sink, &s, err, err_size) < 0) {
+        free_tables(&s);
+        return -1;
+    }
+
+    vb_xml *x = vb_xml_new_deflating(0);
+    s.x = x;
+    s.first_element_done = 0;
+    s.pending.master = NULL;
+    s.pending.restart = 0;
+    vb_xml_start(x, "office:document-content");
+    vb_xml_attr(x, "xmlns:office", VB_ODF_OFFICE);
+    vb_xml_attr(x, "xmlns:style", VB_ODF_STYLE);
+    vb_xml_attr(x, "xmlns:text", VB_ODF_TEXT);
+    vb_xml_attr(x, "xmlns:table", VB_ODF_TABLE);
+    vb_xml_attr(x, "xmlns:fo", VB_ODF_FO);
+    vb_xml_attr(x, "office:version", VB_ODF_VERSION);
+    vb_xml_start(x, "office:automatic-styles");
+    write_table_styles(x, &s);
+    write_span_styles(x);
+    for (size_t i = 0; i < s.para_count; i++)
+        write_paragraph_style(x, layout, &s.paras[i], i + 1);
+    vb_xml_end(x);
+    vb_xml_start(x, "office:body");
+    vb_xml_start(x, "office:text");
+    size_t collected = s.para_count;
+    int rc = vb_compose(doc, layout, &geo, &odt_content_sink, &s, err, err_size);
+    vb_xml_end(x);
+    vb_xml_end(x);
+    vb_xml_end(x);
+    free_tables(&s);
+    if (rc < 0) {
+        vb_xml_free(x);
+        return -1;
+    }
+    if (s.para_count != collected) {
+        vb_xml_free(x);
+        snprintf(err, err_size, "internal error: the two passes over content.xml disagree");
+        return -1; /* a bug, never a silently wrong file */
+    }
+    if (vb_part_take_deflated(out, "content.xml", x, err, err_size) < 0)
+        return -1;
+    return 0;
+}
