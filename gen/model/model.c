@@ -183,10 +183,21 @@ void vb_node_free_tree(vb_node *node)
     }
 }
 
+void vb_document_add_note(vb_document *doc, vb_pos pos, const char *text)
+{
+    doc->notes = vb_xrealloc(doc->notes, (doc->note_count + 1) * sizeof *doc->notes);
+    doc->notes[doc->note_count].pos = pos;
+    doc->notes[doc->note_count].text = vb_strdup(text);
+    doc->note_count++;
+}
+
 void vb_document_free(vb_document *doc)
 {
     if (!doc)
         return;
+    for (size_t i = 0; i < doc->note_count; i++)
+        free(doc->notes[i].text);
+    free(doc->notes);
     text_free(&doc->type_code);
     vb_lines_free(&doc->type_name);
     vb_lines_free(&doc->parent_body);

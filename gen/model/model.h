@@ -190,6 +190,13 @@ typedef struct {
     vb_pos pos;
 } vb_appendix;
 
+/* What a reader had to guess, at the position of what it read: `vanban import` writes each
+ * as a YAML comment beside the value it explains ("# đọc từ đoạn 12: số thứ tự gõ tay"). */
+typedef struct {
+    vb_pos pos;
+    char *text;
+} vb_note;
+
 typedef struct {
     char *source_name;   /* file name used in positions ("-" → "<stdin>") */
     vb_pos root_pos;     /* the document's first key: where a missing part is reported */
@@ -223,10 +230,14 @@ typedef struct {
     vb_appendix *appendices; /* phu_luc */
     size_t appendix_count;
     vb_pos appendices_pos;
+    vb_note *notes;        /* a reader's guesses, in reading order (none from YAML) */
+    size_t note_count;
 } vb_document;
 
 vb_document *vb_document_new(const char *source_name);
 void vb_document_free(vb_document *doc);
+/* Records a reader's guess at `pos` (the text is copied). */
+void vb_document_add_note(vb_document *doc, vb_pos pos, const char *text);
 
 vb_node *vb_node_new(vb_node_kind kind, vb_pos pos);
 void vb_node_append(vb_node *parent, vb_node *child);
