@@ -186,8 +186,8 @@ check "bad -j" status_is 2 "$VANBAN" render -j 0 "$tmp/plan.yaml"
 check "-o with a directory" status_is 2 "$VANBAN" render -o "$tmp/x.docx" "$tmp/tree"
 check "-o with --out-dir" status_is 2 "$VANBAN" render -o "$tmp/x.docx" --out-dir "$tmp/o" "$tmp/plan.yaml"
 
-# A document rendered alone is read with a helper thread beside libyaml (gen/source_scan.h);
-# in a batch of -j2 it is not. The same bytes either way, for every sample input.
+# A document rendered alone and the same document in a batch of -j2 (documents read side by
+# side): the same bytes, for every sample input.
 check "samples as a batch" status_is 0 "$VANBAN" render -j2 --out-dir "$tmp/samples" "$VANBAN_SOURCE_ROOT/inputs"
 for f in "$VANBAN_SOURCE_ROOT"/inputs/*.yaml; do
     n=$(basename "$f" .yaml)

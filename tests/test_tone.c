@@ -1033,71 +1033,6 @@ static void test_unparsed_words_same_text(void **state)
     free(text);
 }
 
-/* vb_tone_changes names what styling changes: the text rebuilt from its unchanged pieces
- * and each changed stretch styled alone is the styled text; a text it finds no change in
- * comes out as it went in. */
-static void check_changes(const char *text, size_t len, vb_tone_style style)
-{
-    char *styled = vb_tone_apply(text, len, style, NULL, NULL);
-    vb_span *spans = NULL;
-    size_t count = vb_tone_changes(NULL, text, len, style, &spans);
-    size_t cap = strlen(styled) + 1, used = 0, at = 0;
-    char *rebuilt = malloc(cap);
-    assert_non_null(rebuilt);
-    for (size_t i = 0; i <= count; i++) {
-        size_t start = i < count ? spans[i].start : len;
-        assert_true(start >= at && start <= len);
-        char *pieces[2] = {NULL, NULL};
-        size_t sizes[2] = {start - at, 0};
-        if (i < count) {
-            assert_true(spans[i].end > start && spans[i].end <= len);
-            pieces[1] = vb_tone_apply(text + start, spans[i].end - start, style, NULL, NULL);
-            sizes[1] = strlen(pieces[1]);
-            /* A stretch that touches the next one would have been merged with it. */
-            assert_true(i + 1 == count || spans[i + 1].start > spans[i].end);
-        }
-        assert_true(used + sizes[0] + sizes[1] < cap); /* else longer than the styled text */
-        memcpy(rebuilt + used, text + at, sizes[0]);
-        used += sizes[0];
-        if (pieces[1]) {
-            memcpy(rebuilt + used, pieces[1], sizes[1]);
-            used += sizes[1];
-            free(pieces[1]);
-            at = spans[i].end;
-        }
-    }
-    rebuilt[used] = '\0';
-    assert_string_equal(rebuilt, styled);
-    if (count == 0)
-        assert_true(strlen(styled) == len && memcmp(styled, text, len) == 0);
-    checks++;
-    free(rebuilt);
-    free(spans);
-    free(styled);
-}
-
-static void test_changes_rebuild_the_styled_text(void **state)
-{
-    (void)state;
-    size_t len = 0;
-    char *text = words_of_every_kind(&len);
-    static const vb_tone_style styles[] = {VB_TONE_TRADITIONAL, VB_TONE_MODERN, VB_TONE_KEEP};
-    for (size_t k = 0; k < 3; k++) {
-        check_changes(text, len, styles[k]);
-        for (size_t t = 0; t < sizeof texts_extra / sizeof *texts_extra; t++)
-            check_changes(texts_extra[t], strlen(texts_extra[t]), styles[k]);
-        vb_span *spans = NULL;
-        assert_true(vb_tone_changes(NULL, text, len, styles[k], &spans) > 0);
-        free(spans);
-    }
-    /* Nothing to change: no stretch. */
-    static const char plain[] = "Cá»ng hÃ²" "a xÃ£ há»i, sá» 12/BC-UBND â ok\n";
-    vb_span *spans = (vb_span *)1;
-    assert_int_equal(vb_tone_changes(NULL, plain, strlen(plain), VB_TONE_TRADITIONAL, &spans), 0);
-    assert_null(spans);
-    free(text);
-}
-
 static void test_threads(void **state)
 {
     (void)state;
@@ -1180,7 +1115,6 @@ int main(void)
         cmocka_unit_test(test_long_words),
         cmocka_unit_test(test_ill_formed),
         cmocka_unit_test(test_style_parse),
-        cmocka_unit_test(test_changes_rebuild_the_styled_text),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_cache_same_as_uncached),
         cmocka_unit_test(test_unparsed_words_same_text),

@@ -753,78 +753,6 @@ static char *nested_doc(int levels, int mark_depth, unsigned *mark_line, unsigne
     return yaml;
 }
 
-/* Reads `yaml` with and without the helper thread (vb_read_options.spare_core): the same
- * diagnostics (rule, line, column, message), and documents with the same texts. */
-static void check_same_with_spare_core(const char *what, const char *yaml, size_t len)
-{
-    vb_diagnostics *alone = new_diags(VB_LANG_EN), *helped = new_diags(VB_LANG_EN);
-    vb_read_options plain = {1, NULL, 0}, spare = {1, NULL, 1};
-    vb_document *a = vb_yaml_read_opts(SOURCE_NAME, yaml, len, alone, &plain);
-    vb_document *b = vb_yaml_read_opts(SOURCE_NAME, yaml, len, helped, &spare);
-    if (a)
-        track(a, free_doc);
-    if (b)
-        track(b, free_doc);
-    int same = (a == NULL) == (b == NULL) && alone->count == helped->count;
-    for (size_t i = 0; same && i < alone->count; i++)
-        same = alone->items[i].line == helped->items[i].line &&
-               alone->items[i].column == helped->items[i].column &&
-               strcmp(alone->items[i].message, helped->items[i].message) == 0;
-    if (same && a) {
-        same = strcmp(a->subject.text, b->subject.text) == 0;
-        const vb_node *x = a->body, *y = b->body;
-        while (same && x && y) {
-            char *px = vb_inline_plain(&x->content), *py = vb_inline_plain(&y->content);
-            same = strcmp(px, py) == 0;
-            free(px);
-            free(py);
-            x = vb_node_next_preorder(x, a->body);
-            y = vb_node_next_preorder(y, b->body);
-        }
-        same = same && !x && !y;
-    }
-    if (!same) {
-        print_error("%s: without the helper thread\n", what);
-        dump_diagnostics(alone);
-        print_error("%s: with it\n", what);
-        dump_diagnostics(helped);
-        fail();
-    }
-}
-
-static void test_spare_core_reads_the_same(void **state)
-{
-    (void)state;
-    /* Texts to restyle ("hoà", "Thuỷ"), kept as they are, and one behind an escape. */
-    char *good = replace_entry(MIN_DOC, "noi_dung",
-                               "noi_dung:\n  - Đoạn hoà bình, Thuỷ lợi.\n  - \"Escape: ho\\u00e0.\"\n"
-                               "  - Không đổi gì.");
-    check_same_with_spare_core("restyled texts", good, strlen(good));
-    static const char *const bad[] = {
-        "the_thuc: nha_nuoc\nloai: \xff\n",            /* bad UTF-8 */
-        "the_thuc: nha_nuoc\nloai: B\0C\n",           /* NUL (length given below) */
-        "the_thuc: [nha_nuoc\n",                       /* syntax */
-        "the_thuc: nha_nuoc\n---\nloai: BC\n",         /* a second document */
-        "",                                            /* empty */
-        "\xef\xbb\xbf",                                 /* a byte order mark alone */
-    };
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        size_t len = i == 1 ? 24 : strlen(bad[i]);
-        check_same_with_spare_core(bad[i], bad[i], len);
-    }
-    /* Too deep and bad UTF-8 after: the UTF-8 error is the one reported, either way. */
-    unsigned line = 0, column = 0;
-    char *deep = nested_doc(40, 24, &line, &column);
-    size_t n = strlen(deep);
-    char *deep_bad = malloc(n + 3);
-    assert_non_null(deep_bad);
-    memcpy(deep_bad, deep, n);
-    memcpy(deep_bad + n, "\xc3(", 3);
-    check_same_with_spare_core("deep, then bad UTF-8", deep_bad, n + 2);
-    check_same_with_spare_core("deep", deep, n);
-    free(deep_bad);
-}
-
 static void test_deep_nesting_capped(void **state)
 {
     (void)state;
@@ -1412,7 +1340,6 @@ int main(void)
         cmocka_unit_test_teardown(test_invalid_utf8_truncated_sequence, release_all),
         cmocka_unit_test_teardown(test_invalid_utf8_kinds, release_all),
         cmocka_unit_test_teardown(test_nul_byte, release_all),
-        cmocka_unit_test_teardown(test_spare_core_reads_the_same, release_all),
         cmocka_unit_test_teardown(test_missing_required_fields, release_all),
         cmocka_unit_test_teardown(test_unknown_key_did_you_mean, release_all),
         cmocka_unit_test_teardown(test_unknown_key_no_close_match, release_all),

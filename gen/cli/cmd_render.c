@@ -133,7 +133,6 @@ typedef struct {
     const char *data;     /* --data: a CSV/TSV of rows for the one template given */
     vb_template_store *docx_templates;
     vb_template_store *odt_templates;
-    int spare_core;       /* documents are read one at a time: the reader may use a thread */
 } render_options;
 
 #define PDF_TIMEOUT_SECONDS 180
@@ -145,7 +144,7 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
 {
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
-    vb_read_options read = {1, vars, opt->spare_core};
+    vb_read_options read = {1, vars};
     vb_document *doc = vb_yaml_read_opts(shown, data, len, &diags, &read);
     if (doc) {
         /* The same checks as `vanban check`: nothing is written when one fails. */
@@ -406,7 +405,6 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
     if ((opt->formats & FMT_PDF) || opt->preview)
         jobs = 1;
     render_options run = *opt;
-    run.spare_core = count == 1 || jobs <= 1;
     opt = &run;
     render_job *chunk = vb_xcalloc(RENDER_CHUNK, sizeof *chunk);
     for (size_t first = 0; first < count; first += RENDER_CHUNK) {
@@ -611,7 +609,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL, NULL, 0};
+    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL, NULL};
     int jobs = cli_default_jobs();
     int c;
     optind = 1;

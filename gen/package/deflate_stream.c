@@ -36,7 +36,6 @@
 
 #include <zlib.h>
 
-#include "helper_thread.h"
 #include "model/model.h"
 #include "spool.h"
 
@@ -326,7 +325,7 @@ static void start_worker(void)
     atexit(shut_down);
     /* Without a thread the callers compress everything themselves. */
     pthread_mutex_lock(&lock);
-    worker_running = vb_helper_thread_start(&worker_thread, worker, NULL) == 0;
+    worker_running = pthread_create(&worker_thread, NULL, worker, NULL) == 0;
     pthread_mutex_unlock(&lock);
 }
 

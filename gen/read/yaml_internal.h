@@ -9,7 +9,6 @@
 
 #include "model/diag.h"
 #include "model/model.h"
-#include "source_scan.h"
 #include "viet/tone.h"
 #include "yaml_reader.h"
 
@@ -24,7 +23,6 @@ typedef struct {
     size_t visits, visit_budget;
     int budget_reported;
     vb_tone_cache *tone_cache; /* the document's, for yr_scalar_text_styled */
-    vb_source_scan *scan;      /* texts found already styled, or NULL */
 } reader;
 
 #define VI_EN(vi, en) vi, en

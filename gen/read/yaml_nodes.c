@@ -164,14 +164,6 @@ char *yr_scalar_text_styled(reader *r, yaml_node_t *node)
         free(filled);
         return nfc;
     }
-    /* A text whose source the scan found unchanged is NFC and styled already. */
-    if (!filled && vb_source_scan_unchanged(r->scan, tone_style, node->start_mark.index,
-                                            node->end_mark.index)) {
-        char *copy = vb_xmalloc(len + 1);
-        memcpy(copy, s, len);
-        copy[len] = '\0';
-        return copy;
-    }
     /* Placing tone marks normalises as it goes (each word and each run between words to NFC,
      * which is the NFC of the whole: nothing composes across a word's edge), so the text is
      * not normalised first. */

@@ -468,15 +468,27 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
 vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
                                int restyle)
 {
-    vb_read_options options = {restyle, NULL, 0};
+    vb_read_options options = {restyle, NULL};
     return vb_yaml_read_opts(name, data, len, diags, &options);
 }
 
 vb_document *vb_yaml_read_template(const char *name, const char *data, size_t len,
                                    vb_diagnostics *diags, const vb_vars *vars)
 {
-    vb_read_options options = {1, vars, 0};
+    vb_read_options options = {1, vars};
     return vb_yaml_read_opts(name, data, len, diags, &options);
+}
+
+/* The offset of the first byte that is not well-formed UTF-8 or is NUL, or -1. */
+static long first_invalid_byte(const char *data, size_t len)
+{
+    long bad = vb_utf8_invalid_offset(data, len);
+    if (bad < 0) {
+        const char *nul = memchr(data, '\0', len);
+        if (nul)
+            bad = (long)(nul - data);
+    }
+    return bad;
 }
 
 static void report_invalid_utf8(vb_diagnostics *diags, const vb_document *doc, const char *data,
@@ -498,30 +510,21 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
     /* tone_style -1: texts keep their marks as typed (NFC only). */
     int tone_style = options->restyle ? (int)VB_TONE_TRADITIONAL : -1;
 
-    /* Threaded, the UTF-8 check runs beside libyaml, which checks the bytes it reads too:
-     * the scan's answer, with its position, is awaited before anything is reported. */
-    vb_source_scan *scan = vb_source_scan_start(data, len, tone_style, options->spare_core);
-    long bad = options->spare_core ? -1 : vb_source_scan_invalid_utf8(scan);
+    long bad = first_invalid_byte(data, len);
     if (bad >= 0) {
         report_invalid_utf8(diags, doc, data, bad);
-        vb_source_scan_free(scan);
         vb_document_free(doc);
         return NULL;
     }
 
-    /* Deep nesting is found before libyaml sees it; bad UTF-8 is reported first all the same. */
+    /* Deep nesting is found before libyaml sees it. */
     unsigned deep_line = 0, deep_column = 0;
     if (!vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) {
-        if ((bad = vb_source_scan_invalid_utf8(scan)) >= 0) {
-            report_invalid_utf8(diags, doc, data, bad);
-        } else {
-            vb_pos p = {doc->source_name, deep_line, deep_column};
-            vb_diag(diags, VB_SEV_ERROR, p, "YAML-DEPTH",
-                    VI_EN("YAML lồng quá sâu (quá %d cấp ngoặc hoặc %d cột thụt lề)",
-                          "the YAML nests too deeply (more than %d brackets or %d columns of indentation)"),
-                    MAX_FLOW_DEPTH, MAX_INDENT);
-        }
-        vb_source_scan_free(scan);
+        vb_pos p = {doc->source_name, deep_line, deep_column};
+        vb_diag(diags, VB_SEV_ERROR, p, "YAML-DEPTH",
+                VI_EN("YAML lồng quá sâu (quá %d cấp ngoặc hoặc %d cột thụt lề)",
+                      "the YAML nests too deeply (more than %d brackets or %d columns of indentation)"),
+                MAX_FLOW_DEPTH, MAX_INDENT);
         vb_document_free(doc);
         return NULL;
     }
@@ -531,33 +534,26 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     int loaded = yaml_parser_load(&parser, &ydoc);
-    if ((bad = vb_source_scan_invalid_utf8(scan)) >= 0 || !loaded) {
-        if (bad >= 0) {
-            report_invalid_utf8(diags, doc, data, bad);
-        } else {
-            vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
-                        (unsigned)parser.problem_mark.column + 1};
-            const char *problem = parser.problem ? parser.problem : "unknown error";
-            if (parser.context)
-                vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                        VI_EN("YAML sai cú pháp: %s (%s, từ dòng %u)",
-                              "YAML syntax error: %s (%s, from line %u)"),
-                        problem, parser.context, (unsigned)parser.context_mark.line + 1);
-            else
-                vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                        VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"), problem);
-        }
-        if (loaded)
-            yaml_document_delete(&ydoc);
+    if (!loaded) {
+        vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
+                    (unsigned)parser.problem_mark.column + 1};
+        const char *problem = parser.problem ? parser.problem : "unknown error";
+        if (parser.context)
+            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                    VI_EN("YAML sai cú pháp: %s (%s, từ dòng %u)",
+                          "YAML syntax error: %s (%s, from line %u)"),
+                    problem, parser.context, (unsigned)parser.context_mark.line + 1);
+        else
+            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                    VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"), problem);
         yaml_parser_delete(&parser);
-        vb_source_scan_free(scan);
         vb_document_free(doc);
         return NULL;
     }
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
     reader r = {options->vars, tone_style, data, len, &ydoc, doc, diags, 0, 0, 0,
-                vb_tone_cache_new(), scan};
+                vb_tone_cache_new()};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};
@@ -585,7 +581,6 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
                     parser.problem ? parser.problem : "unknown error");
         }
     }
-    vb_source_scan_free(scan);
     vb_tone_cache_free(r.tone_cache);
     yaml_document_delete(&ydoc);
     yaml_parser_delete(&parser);

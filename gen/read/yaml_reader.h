@@ -30,17 +30,13 @@ typedef struct {
 vb_document *vb_yaml_read_template(const char *name, const char *data, size_t len,
                                    vb_diagnostics *diags, const vb_vars *vars);
 
-/* How to read: what vb_yaml_read_with and vb_yaml_read_template choose, and whether a
- * second core is free for this document (a single render, not one of a batch that keeps
- * every core busy): then a thread of its own checks the whole source while libyaml parses
- * it, and texts it found already styled are not worked out again (see source_scan.h). */
+/* How to read: what vb_yaml_read_with and vb_yaml_read_template choose. */
 typedef struct {
     int restyle;          /* 0: tone marks as typed (NFC only) */
     const vb_vars *vars;  /* placeholder values, or NULL */
-    int spare_core;
 } vb_read_options;
 
-/* Reads as `options` says; the same document whatever spare_core is. */
+/* Reads as `options` says. */
 vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, vb_diagnostics *diags,
                                const vb_read_options *options);
 

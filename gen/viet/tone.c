@@ -811,31 +811,9 @@ char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_f
     return vb_tone_apply_cached(NULL, text, len, style, findings_out, count);
 }
 
-void vb_spans_add(vb_spans *s, size_t start, size_t end)
-{
-    if (s->count > 0 && s->items[s->count - 1].end >= start) {
-        if (s->items[s->count - 1].end < end)
-            s->items[s->count - 1].end = end;
-        return;
-    }
-    if (s->count == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 16;
-        s->items = vb_xrealloc(s->items, s->cap * sizeof *s->items);
-    }
-    s->items[s->count++] = (vb_span){start, end};
-}
-
-/* Whether the bytes appended to `out` since `before` are text[start, end) itself. */
-static int came_out_same(const outbuf *out, size_t before, const char *text, size_t start,
-                         size_t end)
-{
-    return out->len - before == end - start && memcmp(out->p + before, text + start, end - start) == 0;
-}
-
-/* Styles `text` into `out`; with `sink`, collects findings; with `changed`, notes the
- * stretches of `text` that came out different. */
+/* Styles `text` into `out`; with `sink`, collects findings. */
 static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
-                       findings *sink, outbuf *out_buf, vb_spans *changed)
+                       findings *sink, outbuf *out_buf)
 {
     outbuf out = *out_buf;
     const uint8_t *u = (const uint8_t *)text;
@@ -871,20 +849,12 @@ static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_to
             continue;
         }
         out_add(&out, text + pending, plain - pending);
-        if (start > plain) {
-            size_t before = out.len;
+        if (start > plain)
             add_nfc(&out, text + plain, start - plain);
-            if (changed && !came_out_same(&out, before, text, plain, start))
-                vb_spans_add(changed, plain, start);
-        }
-        if (unchanged) {
+        if (unchanged)
             out_add(&out, text + start, end - start);
-        } else {
-            size_t before = out.len;
+        else
             do_word(cache, text + start, end - start, start, style, &out, sink);
-            if (changed && !came_out_same(&out, before, text, start, end))
-                vb_spans_add(changed, start, end);
-        }
         pending = plain = i = end;
         gap_ascii = 1;
     }
@@ -892,12 +862,8 @@ static void style_text(vb_tone_cache *cache, const char *text, size_t len, vb_to
         if (gap_ascii)
             plain = len;
         out_add(&out, text + pending, plain - pending);
-        if (len > plain) {
-            size_t before = out.len;
+        if (len > plain)
             add_nfc(&out, text + plain, len - plain);
-            if (changed && !came_out_same(&out, before, text, plain, len))
-                vb_spans_add(changed, plain, len);
-        }
     }
     *out_buf = out;
 }
@@ -908,7 +874,7 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
     outbuf out = {0};
     findings found = {0};
     out_add(&out, "", 0);
-    style_text(cache, text, len, style, findings_out ? &found : NULL, &out, NULL);
+    style_text(cache, text, len, style, findings_out ? &found : NULL, &out);
 
     if (findings_out) {
         if (!found.items)
@@ -922,17 +888,6 @@ char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, v
             *count = 0;
     }
     return out.p;
-}
-
-size_t vb_tone_changes(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
-                       vb_span **out)
-{
-    outbuf styled = {0};
-    vb_spans changed = {0};
-    style_text(cache, text, len, style, NULL, &styled, &changed);
-    free(styled.p);
-    *out = changed.items;
-    return changed.count;
 }
 
 int vb_tone_style_parse(const char *name, vb_tone_style *out)

@@ -51,27 +51,6 @@ void vb_tone_cache_free(vb_tone_cache *cache); /* NULL-safe */
 char *vb_tone_apply_cached(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
                            vb_tone_finding **findings, size_t *count);
 
-/* A stretch of a text, in bytes: [start, end). */
-typedef struct {
-    size_t start, end;
-} vb_span;
-
-/* Stretches in order, growing at the end. */
-typedef struct {
-    vb_span *items;
-    size_t count, cap;
-} vb_spans;
-
-/* Adds [start, end), merged with the last stretch when they touch or overlap. */
-void vb_spans_add(vb_spans *spans, size_t start, size_t end);
-
-/* The stretches of `text` that vb_tone_apply_cached(cache, text, len, style, …) changes: the
- * words it restyles or repairs and the runs between words that it normalises to NFC, in
- * order, stretches that touch merged. Returns how many; `*spans` gets them (caller frees;
- * NULL when there are none). No stretch: the text comes out as it went in. */
-size_t vb_tone_changes(vb_tone_cache *cache, const char *text, size_t len, vb_tone_style style,
-                       vb_span **spans);
-
 /* Parses a style name: "cu", "moi", "giu_nguyen". Returns 0, or -1 when unknown. */
 int vb_tone_style_parse(const char *name, vb_tone_style *out);
 
