@@ -1,3 +1,6 @@
+/* Stage cli: the vanban program. Takes the command line; runs read → check → compose →
+ * write → package for each input (cmd_render.c, cmd_check.c, cmd_normalize.c, cmd_info.c)
+ * and prints the diagnostics; exit 0 done, 1 bad input, 2 usage, 3 I/O. */
 /* What the commands of the vanban program share: reading an input (in its encoding),
  * collecting the inputs of a run (files, stdin, directories), options, and running the work
  * of many files on several threads. */

@@ -1,3 +1,5 @@
+/* Stage compose: takes a vb_document and its layout; gives the document as a sequence of
+ * styled paragraphs, tables and rules through a vb_sink that each writer implements. */
 /* Composition: the walk from the model to a sequence of styled paragraphs, borderless
  * tables and rules, in document order. It decides what text goes where and in which
  * element style; each output format implements the sink and only spells it out. */

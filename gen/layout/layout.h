@@ -1,3 +1,7 @@
+/* Stage layout: the numbers of the decree, and what follows from them.
+ * Takes: a format (state NĐ30 or Party HD36). Gives: the layout table (this file), the
+ * Vietnamese texts of the number, date and recipient lines (format.h), widths measured from
+ * the font metrics (textwidth.h, geometry.h). A layout number changes here, nowhere else. */
 /* The layout of a document format as data: one table for Nghị định 30/2020/NĐ-CP (state)
  * and one for Hướng dẫn 36-HD/VPTW (Party). Every entry is named after the component of
  * the decree it implements (ô numbers of NĐ30 Phụ lục I §IV), so a reviewer can hold this
