@@ -144,7 +144,7 @@ static void test_same_bytes_whatever_the_cut(void **state)
     free(data);
 }
 
-/* Streams share one worker: several written side by side (as a render writes document,
+/* Streams side by side, each with its worker: several written at once (as a render writes document,
  * footnotes and styles), one of them abandoned half-way, from two threads at once, each
  * gives exactly its own bytes back. */
 typedef struct {

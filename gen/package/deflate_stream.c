@@ -1,27 +1,20 @@
-/* Raw DEFLATE of byte streams, compressed in parallel with their making (see
- * deflate_stream.h).
+/* Raw DEFLATE of byte streams, compressed beside their making (see deflate_stream.h).
  *
  * A stream is cut into chunks of CHUNK_SIZE bytes at fixed offsets. Each chunk is compressed
  * on its own, primed with the 32 KiB before it as a dictionary and ended with a sync flush
  * (the last one with Z_FINISH), so the compressed chunks put end to end are one DEFLATE
  * stream that refers back across chunk boundaries as a single pass would (the way pigz
- * works). Chunks being independent, any thread can compress any of them:
- *   - one worker thread, shared by every stream of the process, compresses queued chunks
- *     (taking the streams in turn) while their callers go on making bytes;
- *   - a caller that would otherwise wait (all its slots busy, or waiting for the result)
- *     compresses its own queued chunks itself, or when the worker has those, takes a turn
- *     on another stream's (the next part of the document), so both cores work once a part
- *     is made.
+ * works). Chunks being independent, either of two threads can compress any of them:
+ *   - a stream longer than one chunk gets a worker thread of its own, which compresses its
+ *     queued chunks in order while the caller goes on making bytes;
+ *   - a caller that would otherwise wait (all slots busy, or waiting for the result)
+ *     compresses queued chunks itself, so both cores work once the part is made.
  * Finished chunks are stored into the stream's spool strictly in order, whoever finished
- * them. One worker rather than one per stream: a render writes several parts at once, and
- * more threads than cores only take turns.
+ * them. A stream of one chunk (most parts of a short document) is compressed in the caller
+ * and starts no thread.
  *
  * At most SLOTS chunks of a stream exist at once (being filled, queued, compressed or
- * waiting for an earlier one), so memory stays bounded however long the stream is. A stream
- * that ends within INLINE_LIMIT bytes is compressed in the caller: a hand-over costs more.
- *
- * All shared state of every stream is under one lock: it is taken a few times per 32 KiB
- * chunk, next to half a millisecond of compression.
+ * waiting for an earlier one), so memory stays bounded however long the stream is.
  *
  * The compressed bytes depend only on the bytes written, never on timing or on how the
  * writes were cut: chunk boundaries are fixed offsets, and each chunk's output is a function
@@ -46,9 +39,7 @@
 #define CHUNK_SIZE (32u * 1024u)
 #define DICT_SIZE (32u * 1024u) /* DEFLATE's window */
 #define SLOTS 8u
-/* A part that ends smaller than this is compressed in the caller. */
-#define INLINE_LIMIT (4u * 1024u)
-/* zlib states kept for reuse (see compressor_take). */
+/* zlib states kept for reuse across streams (see compressor_take). */
 #define POOL_KEPT 4
 
 typedef enum { SLOT_FREE, SLOT_FILLING, SLOT_QUEUED, SLOT_RUNNING, SLOT_DONE } slot_state;
@@ -79,84 +70,49 @@ struct vb_deflate_stream {
     chunk *filling;      /* the chunk being filled, or NULL */
     uint64_t produced;   /* chunks handed over (queued) so far */
     bool finished;
+    bool has_worker;
+    pthread_t worker;
 
-    /* Shared, under `lock`. */
+    /* Shared with the worker, under `lock`. */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
     chunk slots[SLOTS];  /* chunk i lives in slots[i % SLOTS] */
     uint64_t stored;     /* chunks written to `out` so far, in order */
-    unsigned running;    /* chunks being compressed right now */
-    bool in_turn;        /* in the worker's list of streams with queued chunks */
-    vb_deflate_stream *next_in_turn;
+    bool stopping;       /* the worker leaves once nothing is queued */
     int error;           /* errno of the first failure, 0 if none */
     uint32_t crc;
     uint64_t size;
     vb_spool *out;
 };
 
-/* ==== what every stream shares ============================================================= */
+/* ==== zlib states, reused across streams ================================================== */
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
-static pthread_once_t started_once = PTHREAD_ONCE_INIT;
-/* Under `lock`: */
-static vb_deflate_stream *turn_head, *turn_tail; /* streams with queued chunks, in turn */
-static bool worker_running, shutting_down;
-static pthread_t worker_thread;
-/* zlib states kept for reuse across chunks, streams and documents: a fresh one is 256 KiB,
- * every page of which faults on first use (about 2 µs each here). */
+/* A fresh zlib state is 256 KiB, every page of which faults on first use (about 2 µs each
+ * here): the few in use are kept for the next chunk, part and document of the process. */
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static compressor *pool[POOL_KEPT];
 static size_t pool_count;
 
-static void compressor_free(compressor *c)
+static compressor *compressor_take(void)
 {
-    if (c->ready)
-        deflateEnd(&c->z);
-    free(c);
+    pthread_mutex_lock(&pool_lock);
+    compressor *c = pool_count > 0 ? pool[--pool_count] : NULL;
+    pthread_mutex_unlock(&pool_lock);
+    return c ? c : vb_xcalloc(1, sizeof(compressor));
 }
 
-/* Under the lock. */
-static compressor *compressor_take_locked(void)
+static void compressor_give(compressor *c)
 {
-    return pool_count > 0 ? pool[--pool_count] : vb_xcalloc(1, sizeof(compressor));
-}
-
-/* Under the lock. */
-static void compressor_give_locked(compressor *c)
-{
-    if (pool_count < POOL_KEPT)
+    pthread_mutex_lock(&pool_lock);
+    bool kept = pool_count < POOL_KEPT;
+    if (kept)
         pool[pool_count++] = c;
-    else
-        compressor_free(c);
-}
-
-/* Under the lock: puts a stream with queued chunks at the end of the worker's turns. */
-static void enter_turns_locked(vb_deflate_stream *s)
-{
-    if (s->in_turn)
-        return;
-    s->in_turn = true;
-    s->next_in_turn = NULL;
-    if (turn_tail)
-        turn_tail->next_in_turn = s;
-    else
-        turn_head = s;
-    turn_tail = s;
-}
-
-/* Under the lock. */
-static void leave_turns_locked(vb_deflate_stream *s)
-{
-    if (!s->in_turn)
-        return;
-    vb_deflate_stream **link = &turn_head, *before = NULL;
-    while (*link != s) {
-        before = *link;
-        link = &(*link)->next_in_turn;
+    pthread_mutex_unlock(&pool_lock);
+    if (!kept) {
+        if (c->ready)
+            deflateEnd(&c->z);
+        free(c);
     }
-    *link = s->next_in_turn;
-    if (turn_tail == s)
-        turn_tail = before;
-    s->in_turn = false;
-    s->next_in_turn = NULL;
 }
 
 /* ==== one chunk ============================================================================ */
@@ -215,7 +171,7 @@ static void fail_locked(vb_deflate_stream *s, int error)
 {
     if (!s->error)
         s->error = error ? error : EIO;
-    pthread_cond_broadcast(&changed);
+    pthread_cond_broadcast(&s->changed);
 }
 
 /* Under the lock: stores the finished chunks that come next, in order, and frees their
@@ -248,85 +204,45 @@ static chunk *oldest_queued_locked(vb_deflate_stream *s)
     return NULL;
 }
 
-/* Under the lock, which it drops while compressing: compresses chunk `k` (queued) and
- * stores what is ready. After a failure the chunk is only given back. The worker passes
- * `take_turn`: a stream with more queued chunks goes to the end of the turns. */
-static void run_chunk_locked(vb_deflate_stream *s, chunk *k, bool take_turn)
+/* Under the lock, which it drops while compressing: compresses queued chunk `k` and stores
+ * what is ready. After a failure the chunk is only given back. */
+static void run_chunk_locked(vb_deflate_stream *s, chunk *k)
 {
     k->state = SLOT_RUNNING;
-    s->running++;
-    if (take_turn && oldest_queued_locked(s))
-        enter_turns_locked(s);
     bool skip = s->error != 0;
-    compressor *c = skip ? NULL : compressor_take_locked();
     int level = s->level;
-    pthread_mutex_unlock(&lock);
-    int error = skip ? 0 : compress_chunk(level, c, k);
-    pthread_mutex_lock(&lock);
-    if (c)
-        compressor_give_locked(c);
+    pthread_mutex_unlock(&s->lock);
+    int error = 0;
+    if (!skip) {
+        compressor *c = compressor_take();
+        error = compress_chunk(level, c, k);
+        compressor_give(c);
+    }
+    pthread_mutex_lock(&s->lock);
     if (error)
         fail_locked(s, error);
     if (s->error)
         k->out_len = 0;
     k->state = SLOT_DONE;
-    s->running--;
     store_ready_locked(s);
-    pthread_cond_broadcast(&changed);
-}
-
-/* ==== the worker =========================================================================== */
-
-/* Under the lock: compresses one queued chunk of the stream whose turn it is, and gives the
- * turn to the next stream. Returns false when no stream has a turn. */
-static bool run_turn_locked(void)
-{
-    vb_deflate_stream *s = turn_head;
-    if (!s)
-        return false;
-    leave_turns_locked(s);
-    chunk *k = oldest_queued_locked(s);
-    if (k)
-        run_chunk_locked(s, k, true);
-    /* else its caller took them meanwhile. Either way `s` may be gone by now. */
-    return true;
+    pthread_cond_broadcast(&s->changed);
 }
 
 static void *worker(void *arg)
 {
-    (void)arg;
-    pthread_mutex_lock(&lock);
-    while (!shutting_down)
-        if (!run_turn_locked())
-            pthread_cond_wait(&changed, &lock);
-    pthread_mutex_unlock(&lock);
+    vb_deflate_stream *s = arg;
+    pthread_mutex_lock(&s->lock);
+    for (;;) {
+        chunk *k = oldest_queued_locked(s);
+        if (k)
+            run_chunk_locked(s, k);
+        else if (s->stopping)
+            break;
+        else
+            pthread_cond_wait(&s->changed, &s->lock);
+    }
+    pthread_mutex_unlock(&s->lock);
     return NULL;
-}
-
-/* At exit: stop the worker (it finishes the chunk in hand) and free the pooled states. */
-static void shut_down(void)
-{
-    pthread_mutex_lock(&lock);
-    bool join = worker_running;
-    shutting_down = true;
-    pthread_cond_broadcast(&changed);
-    pthread_mutex_unlock(&lock);
-    if (join)
-        pthread_join(worker_thread, NULL);
-    pthread_mutex_lock(&lock);
-    worker_running = false;
-    while (pool_count > 0)
-        compressor_free(pool[--pool_count]);
-    pthread_mutex_unlock(&lock);
-}
-
-static void start_worker(void)
-{
-    atexit(shut_down);
-    /* Without a thread the callers compress everything themselves. */
-    pthread_mutex_lock(&lock);
-    worker_running = pthread_create(&worker_thread, NULL, worker, NULL) == 0;
-    pthread_mutex_unlock(&lock);
 }
 
 /* ==== a stream ============================================================================= */
@@ -337,30 +253,29 @@ vb_deflate_stream *vb_deflate_stream_new(int level)
     s->level = level;
     s->out = vb_spool_new();
     s->crc = (uint32_t)crc32_z(0, NULL, 0);
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->changed, NULL);
     return s;
 }
 
 static bool failed(vb_deflate_stream *s)
 {
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&s->lock);
     bool result = s->error != 0;
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&s->lock);
     return result;
 }
 
-/* Under the lock: the caller compresses its queued chunks until `done` holds. When the
- * worker has the rest of them in hand, the caller takes a turn as the worker would (another
- * part of the same document, or of another document in a batch), and waits only when
- * nothing at all is queued. A stream whose chunk another thread is compressing is not freed
- * meanwhile: its owner waits for every chunk in other hands (all_stored). */
+/* Under the lock: the caller compresses queued chunks until `done` holds, and waits only
+ * while the worker has every one of them in hand. */
 static void help_until_locked(vb_deflate_stream *s, bool (*done)(vb_deflate_stream *))
 {
     while (!done(s)) {
         chunk *k = oldest_queued_locked(s);
         if (k)
-            run_chunk_locked(s, k, false);
-        else if (!run_turn_locked())
-            pthread_cond_wait(&changed, &lock);
+            run_chunk_locked(s, k);
+        else
+            pthread_cond_wait(&s->changed, &s->lock);
     }
 }
 
@@ -371,8 +286,12 @@ static bool next_slot_free(vb_deflate_stream *s)
 
 static bool all_stored(vb_deflate_stream *s)
 {
-    if (s->error) /* nothing more is stored: only wait for the chunks in other hands */
-        return s->running == 0 && oldest_queued_locked(s) == NULL;
+    if (s->error) { /* nothing more is stored: only wait for the chunks in other hands */
+        for (size_t i = 0; i < SLOTS; i++)
+            if (s->slots[i].state == SLOT_RUNNING || s->slots[i].state == SLOT_QUEUED)
+                return false;
+        return true;
+    }
     return s->stored == s->produced;
 }
 
@@ -380,13 +299,13 @@ static bool all_stored(vb_deflate_stream *s)
  * (which stays untouched until its slot comes round again, SLOTS chunks later). */
 static int open_chunk(vb_deflate_stream *s)
 {
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&s->lock);
     help_until_locked(s, next_slot_free);
     int error = s->error;
     chunk *k = &s->slots[s->produced % SLOTS];
     if (!error)
         k->state = SLOT_FILLING;
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&s->lock);
     if (error)
         return -1;
     if (!k->in)
@@ -405,26 +324,21 @@ static int open_chunk(vb_deflate_stream *s)
     return 0;
 }
 
-/* Queues the chunk being filled, for the worker unless the stream ends small. Returns
- * whether the worker will see it (else only the caller compresses it, when it waits). */
-static bool queue_chunk(vb_deflate_stream *s, bool last)
+/* Queues the chunk being filled. The first full chunk of a stream starts its worker;
+ * without one (a stream of one chunk, or no thread to be had) the caller compresses
+ * everything itself when it waits. */
+static void queue_chunk(vb_deflate_stream *s, bool last)
 {
     chunk *k = s->filling;
     s->filling = NULL;
     k->last = last;
-    bool small = last && s->produced == 0 && k->len < INLINE_LIMIT;
-    if (!small)
-        pthread_once(&started_once, start_worker);
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&s->lock);
     k->state = SLOT_QUEUED;
     s->produced++;
-    bool handed_over = !small && worker_running;
-    if (handed_over) {
-        enter_turns_locked(s);
-        pthread_cond_broadcast(&changed);
-    }
-    pthread_mutex_unlock(&lock);
-    return handed_over;
+    pthread_cond_broadcast(&s->changed);
+    pthread_mutex_unlock(&s->lock);
+    if (!last && !s->has_worker)
+        s->has_worker = pthread_create(&s->worker, NULL, worker, s) == 0;
 }
 
 int vb_deflate_stream_write(vb_deflate_stream *s, const void *data, size_t size)
@@ -443,19 +357,24 @@ int vb_deflate_stream_write(vb_deflate_stream *s, const void *data, size_t size)
         from += n;
         size -= n;
         if (k->len == CHUNK_SIZE)
-            (void)queue_chunk(s, false);
+            queue_chunk(s, false);
     }
     return 0;
 }
 
-/* Helps with what is queued and waits for the rest: afterwards no other thread touches
- * the stream. */
+/* Helps with what is queued, waits for the rest and lets the worker go: afterwards no other
+ * thread touches the stream. */
 static void complete(vb_deflate_stream *s)
 {
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&s->lock);
     help_until_locked(s, all_stored);
-    leave_turns_locked(s);
-    pthread_mutex_unlock(&lock);
+    s->stopping = true;
+    pthread_cond_broadcast(&s->changed);
+    pthread_mutex_unlock(&s->lock);
+    if (s->has_worker) {
+        pthread_join(s->worker, NULL);
+        s->has_worker = false;
+    }
 }
 
 int vb_deflate_stream_finish(vb_deflate_stream *s)
@@ -467,7 +386,8 @@ int vb_deflate_stream_finish(vb_deflate_stream *s)
      * Z_FINISH ends the DEFLATE stream. */
     if (!s->filling && open_chunk(s) < 0)
         return -1;
-    if (!queue_chunk(s, true))
+    queue_chunk(s, true);
+    if (!s->has_worker)
         return vb_deflate_stream_wait(s);
     /* The worker compresses what is left while the caller goes on. */
     return failed(s) ? -1 : 0;
@@ -479,11 +399,11 @@ int vb_deflate_stream_wait(vb_deflate_stream *s)
     return failed(s) ? -1 : 0;
 }
 
-const char *vb_deflate_stream_error(const vb_deflate_stream *s)
+const char *vb_deflate_stream_error(vb_deflate_stream *s)
 {
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&s->lock);
     int error = s->error;
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&s->lock);
     return error ? strerror(error) : NULL;
 }
 
@@ -513,15 +433,17 @@ void vb_deflate_stream_free(vb_deflate_stream *s)
         return;
     /* Abandoned or not, the worker must be done with it: chunks still queued are given
      * back uncompressed. */
-    pthread_mutex_lock(&lock);
+    pthread_mutex_lock(&s->lock);
     if (s->stored != s->produced)
         fail_locked(s, ECANCELED);
-    pthread_mutex_unlock(&lock);
+    pthread_mutex_unlock(&s->lock);
     complete(s);
     for (size_t i = 0; i < SLOTS; i++) {
         free(s->slots[i].in);
         free(s->slots[i].out);
     }
+    pthread_cond_destroy(&s->changed);
+    pthread_mutex_destroy(&s->lock);
     vb_spool_free(s->out);
     free(s);
 }

@@ -1,6 +1,6 @@
-/* Raw DEFLATE of a byte stream, compressed in chunks by a worker thread while the caller goes
- * on producing the bytes, and by the caller too whenever it would otherwise wait (see
- * deflate_stream.c). For the zip entries that may be large: the time of a part becomes the
+/* Raw DEFLATE of a byte stream, compressed in chunks by a worker thread of its own while the
+ * caller goes on producing the bytes, and by the caller too whenever it would otherwise wait
+ * (see deflate_stream.c). For the zip entries that may be large: the time of a part becomes the
  * longer of making it and compressing it, not their sum, and both cores compress once it is
  * made. */
 #ifndef VB_DEFLATE_STREAM_H
@@ -26,7 +26,7 @@ int vb_deflate_stream_finish(vb_deflate_stream *s);
 int vb_deflate_stream_wait(vb_deflate_stream *s);
 
 /* The failure behind a -1 ("No space left on device"), or NULL. */
-const char *vb_deflate_stream_error(const vb_deflate_stream *s);
+const char *vb_deflate_stream_error(vb_deflate_stream *s);
 
 /* After a successful wait (each waits itself): the CRC-32 and length of the bytes written,
  * and the compressed bytes (a raw DEFLATE stream, as a zip entry holds it), handed over to
