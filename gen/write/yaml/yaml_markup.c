@@ -97,14 +97,25 @@ static void flatten(const vb_inline *in, flat *f)
     }
 }
 
+/* The part of the text a YAML scalar keeps: white space off both ends, but not past a
+ * note ("^[…]" ends or starts the scalar then). */
+static void kept_bounds(const flat *f, size_t *start, size_t *end)
+{
+    size_t first_note = f->note_count ? f->notes[0].at : f->len;
+    size_t last_note = f->note_count ? f->notes[f->note_count - 1].at : 0;
+    *start = 0;
+    *end = f->len;
+    while (*start < *end && *start < first_note && isspace((unsigned char)f->bytes[*start]))
+        (*start)++;
+    while (*end > *start && *end > last_note && isspace((unsigned char)f->bytes[*end - 1]))
+        (*end)--;
+}
+
 /* The runs a flattened paragraph stands for, trimmed at its ends as a YAML text is. */
 static void flat_runs(const flat *f, vb_inline *out)
 {
-    size_t start = 0, end = f->len, note = 0, i;
-    while (start < end && isspace((unsigned char)f->bytes[start]))
-        start++;
-    while (end > start && isspace((unsigned char)f->bytes[end - 1]))
-        end--;
+    size_t start, end, note = 0, i;
+    kept_bounds(f, &start, &end);
     for (i = start;;) {
         for (; note < f->note_count && f->notes[note].at <= i; note++)
             vb_inline_append(out, f->notes[note].text, strlen(f->notes[note].text), VB_RUN_NOTE);
@@ -119,15 +130,6 @@ static void flat_runs(const flat *f, vb_inline *out)
     }
     for (; note < f->note_count; note++)
         vb_inline_append(out, f->notes[note].text, strlen(f->notes[note].text), VB_RUN_NOTE);
-}
-
-/* The runs `in` reads back as at best (see flatten). */
-static void canonical_runs(const vb_inline *in, vb_inline *out)
-{
-    flat f;
-    flatten(in, &f);
-    flat_runs(&f, out);
-    flat_free(&f);
 }
 
 static int runs_equal(const vb_inline *a, const vb_inline *b)
@@ -181,23 +183,62 @@ static void write_delims(vb_buf *out, unsigned from, unsigned to, const way *w)
         vb_buf_add(out, inner_d);
 }
 
+/* White space off the edges of a stretch of `attr` in styles[from, to). */
+static void trim_span_edges(const flat *f, unsigned char *styles, unsigned attr, size_t from, size_t to)
+{
+    size_t i = from;
+    while (i < to) {
+        if (!(styles[i] & attr)) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (i < to && (styles[i] & attr))
+            i++;
+        size_t end = i, n;
+        while (start < end && (n = space_length(f->bytes, start, end)) > 0)
+            for (size_t k = 0; k < n; k++)
+                styles[start++] &= (unsigned char)~attr;
+        while (end > start && (n = space_length_before(f->bytes, end)) > 0)
+            for (size_t k = 0; k < n; k++)
+                styles[--end] &= (unsigned char)~attr;
+    }
+}
+
+/* The styles as way `w` can write them: the inner attribute's stretches are cut where the
+ * outer one starts or ends, and the pieces must not start or end on white space either
+ * ("*nghiêng **cả hai*** **đậm**": the space between loses its bold). */
+static void styles_for_way(const flat *f, const way *w, unsigned char *styles)
+{
+    unsigned inner = w->outer == VB_RUN_BOLD ? VB_RUN_ITALIC : VB_RUN_BOLD;
+    memcpy(styles, f->styles, f->len);
+    if (w->no_emphasis) {
+        memset(styles, 0, f->len);
+        return;
+    }
+    for (size_t i = 0; i < f->len;) {
+        size_t j = i;
+        while (j < f->len && (styles[j] & w->outer) == (styles[i] & w->outer))
+            j++;
+        trim_span_edges(f, styles, inner, i, j);
+        i = j;
+    }
+}
+
 static void write_way(vb_buf *out, const flat *f, const way *w)
 {
-    size_t start = 0, end = f->len;
-    while (start < end && isspace((unsigned char)f->bytes[start]))
-        start++;
-    while (end > start && isspace((unsigned char)f->bytes[end - 1]))
-        end--;
+    size_t start, end;
+    kept_bounds(f, &start, &end);
     size_t begin = out->len;
     unsigned state = 0;
     size_t note = 0;
     for (size_t i = start; i <= end; i++) {
-        unsigned next = i < end && !w->no_emphasis ? f->styles[i] : 0;
-        if (note < f->note_count && f->notes[note].at <= i) {
+        unsigned next = i < end ? f->styles[i] : 0;
+        if (note < f->note_count && (f->notes[note].at <= i || i == end)) {
             /* Close what the next text does not have before the note; open after it. */
             write_delims(out, state, state & next, w);
             state &= next;
-            for (; note < f->note_count && f->notes[note].at <= i; note++) {
+            for (; note < f->note_count && (f->notes[note].at <= i || i == end); note++) {
                 vb_buf_add(out, "^[");
                 for (const char *p = f->notes[note].text; *p; p++)
                     add_escaped(out, *p == '\n' ? ' ' : *p);
@@ -235,6 +276,14 @@ static const way plain_way = {VB_RUN_BOLD, "**", "*", 1, 1};
 
 typedef enum { AS_PARAGRAPH, AS_TITLE } place;
 
+static int has_emphasis(const unsigned char *styles, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (styles[i])
+            return 1;
+    return 0;
+}
+
 static int reads_back(const char *text, size_t len, place where, const vb_inline *want)
 {
     int same = 0;
@@ -254,65 +303,80 @@ static int reads_back(const char *text, size_t len, place where, const vb_inline
     return same;
 }
 
-static vb_markup_result write_checked(vb_buf *out, const vb_inline *in, place where)
+/* Writes `in`; `read_as`, when given, gets the runs the text reads back as. */
+static vb_markup_result write_checked(vb_buf *out, const vb_inline *in, place where, vb_inline *read_as)
 {
     flat f;
     flatten(in, &f);
-    vb_inline want = {0};
-    flat_runs(&f, &want);
+    unsigned char *given = f.styles;
+    unsigned char *styles = vb_xmalloc(f.len + 1);
     vb_markup_result result = VB_MARKUP_INEXACT;
     vb_buf attempt = {0};
-    for (size_t k = 0; k < sizeof ways / sizeof *ways && result != VB_MARKUP_EXACT; k++) {
-        if (where == AS_TITLE && ways[k].escape_block_start)
-            break; /* the title reader escapes a leading marker itself */
+    size_t count = sizeof ways / sizeof *ways;
+    /* First the ways that keep every style as given, then those that move white space out
+     * of emphasis, then the text without emphasis. */
+    for (size_t k = 0; k <= 2 * count && result == VB_MARKUP_INEXACT; k++) {
+        const way *w = k < 2 * count ? &ways[k % count] : &plain_way;
+        if (where == AS_TITLE && w->escape_block_start && !w->no_emphasis)
+            continue; /* the title reader escapes a leading marker itself */
+        f.styles = given;
+        styles_for_way(&f, w, styles);
+        f.styles = styles;
+        if (k < count && memcmp(styles, given, f.len) != 0)
+            continue;
+        vb_inline want = {0};
+        flat_runs(&f, &want);
         attempt.len = 0;
-        write_way(&attempt, &f, &ways[k]);
-        if (reads_back(attempt.data ? attempt.data : "", attempt.len, where, &want))
-            result = VB_MARKUP_EXACT;
+        write_way(&attempt, &f, w);
+        if (reads_back(attempt.data ? attempt.data : "", attempt.len, where, &want)) {
+            result = w->no_emphasis && has_emphasis(given, f.len) ? VB_MARKUP_NO_EMPHASIS : VB_MARKUP_EXACT;
+            if (read_as) {
+                *read_as = want;
+                want = (vb_inline){0};
+            }
+        }
+        vb_inline_free(&want);
     }
-    if (result != VB_MARKUP_EXACT) {
-        /* No way of writing the emphasis reads back: the text without it, if that does. */
-        vb_inline plain = {0};
-        for (size_t i = 0; i < f.len; i++)
-            f.styles[i] = 0;
-        flat_runs(&f, &plain);
+    if (result == VB_MARKUP_INEXACT) {
+        /* Nothing reads back (a "^[" typed as text): the first way, said so. */
+        f.styles = given;
+        styles_for_way(&f, &ways[0], styles);
+        f.styles = styles;
         attempt.len = 0;
-        write_way(&attempt, &f, &plain_way);
-        result = reads_back(attempt.data ? attempt.data : "", attempt.len, where, &plain)
-                     ? VB_MARKUP_NO_EMPHASIS
-                     : VB_MARKUP_INEXACT;
-        vb_inline_free(&plain);
+        write_way(&attempt, &f, &ways[0]);
     }
     if (attempt.data)
         vb_buf_addn(out, attempt.data, attempt.len);
     vb_buf_free(&attempt);
-    vb_inline_free(&want);
+    f.styles = given;
+    free(styles);
     flat_free(&f);
     return result;
 }
 
 vb_markup_result vb_yaml_markup_paragraph(vb_buf *out, const vb_inline *in)
 {
-    return write_checked(out, in, AS_PARAGRAPH);
+    return write_checked(out, in, AS_PARAGRAPH, NULL);
 }
 
 vb_markup_result vb_yaml_markup_title(vb_buf *out, const vb_inline *in)
 {
-    return write_checked(out, in, AS_TITLE);
+    return write_checked(out, in, AS_TITLE, NULL);
 }
 
 vb_markup_result vb_yaml_markup_bullets(vb_buf *out, const vb_node *const *paragraphs, size_t count)
 {
     vb_markup_result worst = VB_MARKUP_EXACT;
+    vb_inline *read_as = vb_xcalloc(count, sizeof *read_as);
     size_t begin = out->len;
     int previous = 0; /* the level of the line before */
     for (size_t i = 0; i < count; i++) {
         int level = paragraphs[i]->bullet_level;
         /* A level with no item above it hangs from empty items ("-" alone on its line). */
         for (int missing = previous + 1; missing < level; missing++)
-            vb_buf_printf(out, "%s%*s%s\n", "", 2 * (missing - 1), "", missing % 2 ? "-" : "+");
+            vb_buf_printf(out, "%*s%s\n", 2 * (missing - 1), "", missing % 2 ? "-" : "+");
         vb_buf_printf(out, "%*s%s ", 2 * (level - 1), "", level % 2 ? "-" : "+");
-        vb_markup_result r = write_checked(out, &paragraphs[i]->content, AS_PARAGRAPH);
+        vb_markup_result r = write_checked(out, &paragraphs[i]->content, AS_PARAGRAPH, &read_as[i]);
         if (r > worst)
             worst = r;
         vb_buf_add(out, "\n");
@@ -325,18 +389,17 @@ vb_markup_result vb_yaml_markup_bullets(vb_buf *out, const vb_node *const *parag
     vb_markup_append_blocks(root, out->data + begin, out->len - begin, (vb_pos){0}, 0);
     size_t i = 0;
     for (const vb_node *p = root->first_child; p; p = p->next, i++) {
-        if (i >= count || p->bullet_level != paragraphs[i]->bullet_level) {
+        if (i >= count || p->bullet_level != paragraphs[i]->bullet_level ||
+            (worst != VB_MARKUP_INEXACT && !runs_equal(&p->content, &read_as[i]))) {
             worst = VB_MARKUP_INEXACT;
             break;
         }
-        vb_inline want = {0};
-        canonical_runs(&paragraphs[i]->content, &want);
-        if (worst == VB_MARKUP_EXACT && !runs_equal(&p->content, &want))
-            worst = VB_MARKUP_INEXACT;
-        vb_inline_free(&want);
     }
     if (i != count)
         worst = VB_MARKUP_INEXACT;
     vb_node_free_tree(root);
+    for (size_t k = 0; k < count; k++)
+        vb_inline_free(&read_as[k]);
+    free(read_as);
     return worst;
 }

@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "model/model.h"
+#include "viet/text.h"
 
 static int write_to_buf(void *data, unsigned char *bytes, size_t size)
 {
@@ -91,10 +92,29 @@ static void emit_one(vb_buf *raw, const char *text, vb_scalar_context context)
     yaml_emitter_delete(&e);
 }
 
+char *vb_yaml_utf8_repaired(const char *text)
+{
+    vb_buf b = {0};
+    size_t len = strlen(text);
+    long bad;
+    while ((bad = vb_utf8_invalid_offset(text, len)) >= 0) {
+        vb_buf_addn(&b, text, (size_t)bad);
+        vb_buf_add(&b, "\xEF\xBF\xBD"); /* U+FFFD */
+        text += bad + 1;
+        len -= (size_t)bad + 1;
+    }
+    vb_buf_addn(&b, text, len);
+    return b.data ? b.data : vb_strdup("");
+}
+
 void vb_yaml_scalar(vb_buf *out, const char *text, vb_scalar_context context, int indent)
 {
     vb_buf raw = {0};
+    char *repaired = NULL;
+    if (vb_utf8_invalid_offset(text, strlen(text)) >= 0)
+        text = repaired = vb_yaml_utf8_repaired(text);
     emit_one(&raw, text, context);
+    free(repaired);
     const char *s = raw.data ? raw.data : "";
     size_t n = raw.len;
     /* The emitter ends an open-ended document with "...": not part of the scalar. */

@@ -16,6 +16,10 @@ typedef enum {
  * `indent` spaces. Only the first line of what is appended can take a comment. */
 void vb_yaml_scalar(vb_buf *out, const char *text, vb_scalar_context context, int indent);
 
+/* A copy of `text` with each byte that is not UTF-8 replaced by U+FFFD (caller frees): the
+ * model's texts are UTF-8, but a writer must not fail on one that is not. */
+char *vb_yaml_utf8_repaired(const char *text);
+
 /* Whether a plain scalar `text` would be read as something other than a string by a YAML
  * 1.1 or 1.2 reader (null, true, 05, 1.5, 2024-01-05, ...). */
 int vb_yaml_plain_is_typed(const char *text);

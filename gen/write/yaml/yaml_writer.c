@@ -565,8 +565,10 @@ static size_t note_line(const writer *w, vb_pos pos)
 /* One line of comment text: line breaks and '#' runs would not stay one comment. */
 static void add_comment_text(vb_buf *b, const char *text)
 {
-    for (const char *p = text; *p; p++)
+    char *valid = vb_yaml_utf8_repaired(text);
+    for (const char *p = valid; *p; p++)
         vb_buf_addn(b, *p == '\n' || *p == '\r' ? " " : p, 1);
+    free(valid);
 }
 
 static char *assemble(writer *w, const vb_document *doc, size_t *len)
