@@ -13,7 +13,6 @@
 
 #include "layout/format.h"
 #include "package/atomic_file.h"
-#include "viet/text.h"
 #include "viet/tone.h"
 #include "yaml_markup.h"
 #include "yaml_scalar.h"
@@ -36,6 +35,8 @@ typedef struct {
     size_t anchor_count, anchor_cap;
     remark *remarks;     /* the writer's own comments: markup that could not be kept */
     size_t remark_count, remark_cap;
+    vb_scalar_emitter *scalars;
+    int placing_notes;   /* the document has notes: anchors are kept for them */
 } writer;
 
 static size_t current_line(writer *w)
@@ -48,7 +49,7 @@ static size_t current_line(writer *w)
 
 static void mark(writer *w, vb_pos pos)
 {
-    if (pos.line == 0)
+    if (pos.line == 0 || !w->placing_notes)
         return;
     if (w->anchor_count == w->anchor_cap) {
         w->anchor_cap = w->anchor_cap ? 2 * w->anchor_cap : 64;
@@ -103,7 +104,7 @@ static void put_text(writer *w, int indent, const char *key, const char *text, v
         vb_buf_printf(&w->out, "%s: ", key);
     else
         vb_buf_add(&w->out, "- ");
-    vb_yaml_scalar(&w->out, text, VB_SCALAR_BLOCK, indent + 2);
+    vb_yaml_scalar(w->scalars, &w->out, text, VB_SCALAR_BLOCK, indent + 2);
     vb_buf_add(&w->out, "\n");
 }
 
@@ -168,11 +169,11 @@ static void write_tasks(writer *w, int indent, const vb_node *block)
         mark(w, agency->agency.agency.pos);
         vb_buf_add(&w->out, "don_vi: ");
         if (agency->agency.agency.text) {
-            vb_yaml_scalar(&w->out, agency->agency.agency.text, VB_SCALAR_BLOCK, indent + 4);
+            vb_yaml_scalar(w->scalars, &w->out, agency->agency.agency.text, VB_SCALAR_BLOCK, indent + 4);
         } else {
             vb_buf title = {0};
             add_remark(w, vb_yaml_markup_title(&title, &agency->title));
-            vb_yaml_scalar(&w->out, title.data ? title.data : "", VB_SCALAR_BLOCK, indent + 4);
+            vb_yaml_scalar(w->scalars, &w->out, title.data ? title.data : "", VB_SCALAR_BLOCK, indent + 4);
             vb_buf_free(&title);
         }
         vb_buf_add(&w->out, "\n");
@@ -187,7 +188,7 @@ static void write_tasks(writer *w, int indent, const vb_node *block)
             vb_buf_add(&w->out, "- ");
             mark(w, t->action.pos);
             vb_buf_add(&w->out, "noi_dung: ");
-            vb_yaml_scalar(&w->out, t->action.text ? t->action.text : "", VB_SCALAR_BLOCK, indent + 8);
+            vb_yaml_scalar(w->scalars, &w->out, t->action.text ? t->action.text : "", VB_SCALAR_BLOCK, indent + 8);
             vb_buf_add(&w->out, "\n");
             if (t->deadline.present)
                 put_date(w, indent + 6, "han", &t->deadline);
@@ -206,7 +207,7 @@ static void write_section(writer *w, int indent, const vb_node *section)
     vb_buf title = {0};
     add_remark(w, vb_yaml_markup_title(&title, &section->title));
     vb_buf_printf(&w->out, "- %s: ", level_keys[section->level]);
-    vb_yaml_scalar(&w->out, title.data ? title.data : "", VB_SCALAR_BLOCK, indent + 4);
+    vb_yaml_scalar(w->scalars, &w->out, title.data ? title.data : "", VB_SCALAR_BLOCK, indent + 4);
     vb_buf_add(&w->out, "\n");
     vb_buf_free(&title);
     if (section->roles) {
@@ -341,11 +342,11 @@ static void format_width(const vb_table_column *col, char *buf, size_t size)
 static void write_cell(writer *w, const vb_table_cell *cell)
 {
     if (cell->colspan <= 1 && cell->rowspan <= 1) {
-        vb_yaml_scalar(&w->out, cell->text, VB_SCALAR_FLOW, 0);
+        vb_yaml_scalar(w->scalars, &w->out, cell->text, VB_SCALAR_FLOW, 0);
         return;
     }
     vb_buf_add(&w->out, "{noi_dung: ");
-    vb_yaml_scalar(&w->out, cell->text, VB_SCALAR_FLOW, 0);
+    vb_yaml_scalar(w->scalars, &w->out, cell->text, VB_SCALAR_FLOW, 0);
     if (cell->colspan > 1)
         vb_buf_printf(&w->out, ", gop_cot: %u", cell->colspan);
     if (cell->rowspan > 1)
@@ -364,7 +365,7 @@ static void write_rows(writer *w, int indent, const char *key, const vb_table_ro
         mark(w, row->pos);
         if (row->is_group) {
             vb_buf_add(&w->out, "- nhom: ");
-            vb_yaml_scalar(&w->out, row->count ? row->cells[0].text : "", VB_SCALAR_BLOCK, indent + 6);
+            vb_yaml_scalar(w->scalars, &w->out, row->count ? row->cells[0].text : "", VB_SCALAR_BLOCK, indent + 6);
             vb_buf_add(&w->out, "\n");
             continue;
         }
@@ -393,14 +394,14 @@ static void write_table(writer *w, int indent, const vb_table *t)
             mark(w, col->pos);
             vb_buf_add(&w->out, "- ");
             if (col->width_kind == VB_WIDTH_AUTO && col->align == VB_CELL_ALIGN_AUTO && !col->is_stt) {
-                vb_yaml_scalar(&w->out, col->name.text ? col->name.text : "", VB_SCALAR_BLOCK, indent + 4);
+                vb_yaml_scalar(w->scalars, &w->out, col->name.text ? col->name.text : "", VB_SCALAR_BLOCK, indent + 4);
                 vb_buf_add(&w->out, "\n");
                 continue;
             }
             const char *sep = "{";
             if (col->name.text) {
                 vb_buf_add(&w->out, "{ten: ");
-                vb_yaml_scalar(&w->out, col->name.text, VB_SCALAR_FLOW, 0);
+                vb_yaml_scalar(w->scalars, &w->out, col->name.text, VB_SCALAR_FLOW, 0);
                 sep = ", ";
             }
             if (col->width_kind != VB_WIDTH_AUTO) {
@@ -473,7 +474,7 @@ static void write_appendices(writer *w, const vb_document *doc)
         vb_buf_add(&w->out, "- ");
         mark(w, a->title.pos);
         vb_buf_add(&w->out, "tieu_de: ");
-        vb_yaml_scalar(&w->out, a->title.text ? a->title.text : "", VB_SCALAR_BLOCK, 6);
+        vb_yaml_scalar(w->scalars, &w->out, a->title.text ? a->title.text : "", VB_SCALAR_BLOCK, 6);
         vb_buf_add(&w->out, "\n");
         if (a->landscape)
             put_word(w, 4, "huong", "ngang", (vb_pos){0});
@@ -565,7 +566,7 @@ static size_t note_line(const writer *w, vb_pos pos)
 /* One line of comment text: line breaks and '#' runs would not stay one comment. */
 static void add_comment_text(vb_buf *b, const char *text)
 {
-    char *valid = vb_yaml_utf8_repaired(text);
+    char *valid = vb_yaml_text_repaired(text);
     for (const char *p = valid; *p; p++)
         vb_buf_addn(b, *p == '\n' || *p == '\r' ? " " : p, 1);
     free(valid);
@@ -573,6 +574,13 @@ static void add_comment_text(vb_buf *b, const char *text)
 
 static char *assemble(writer *w, const vb_document *doc, size_t *len)
 {
+    if (doc->note_count == 0 && w->remark_count == 0) {
+        /* No comment: the text as laid out. */
+        *len = w->out.len;
+        char *text = w->out.data ? w->out.data : vb_strdup("");
+        w->out = (vb_buf){0};
+        return text;
+    }
     size_t line_count = current_line(w);
     vb_buf *comments = vb_xcalloc(line_count + 1, sizeof *comments);
     for (size_t i = 0; i < doc->note_count; i++) {
@@ -605,19 +613,21 @@ static char *assemble(writer *w, const vb_document *doc, size_t *len)
     for (size_t i = 0; i <= line_count; i++)
         vb_buf_free(&comments[i]);
     free(comments);
-    /* The model's texts are NFC already; the notes' text is made so here too. */
-    char *nfc = vb_nfc(out.data ? out.data : "", out.len);
-    vb_buf_free(&out);
-    *len = strlen(nfc);
-    return nfc;
+    *len = out.len;
+    return out.data;
 }
 
 char *vb_yaml_write(const vb_document *doc, size_t *len)
 {
     writer w;
     memset(&w, 0, sizeof w);
+    w.scalars = vb_scalar_emitter_new();
+    w.placing_notes = doc->note_count > 0;
     write_document(&w, doc);
+    /* Every text went through vb_yaml_scalar or add_comment_text, which make it NFC, and
+     * what joins them is ASCII: the whole is NFC. */
     char *text = assemble(&w, doc, len);
+    vb_scalar_emitter_free(w.scalars);
     vb_buf_free(&w.out);
     free(w.anchors);
     free(w.remarks);
