@@ -567,6 +567,15 @@ static void test_tables(void **state)
     t2->sheet = text_of("Trang 1");
     t2->range = text_of("A3:D40");
     t2->header_rows = 0;
+    /* A table whose rows are an empty list. */
+    vb_node *node3 = vb_node_new(VB_NODE_TABLE, (vb_pos){0});
+    vb_node_append(d->body, node3);
+    vb_table *t3 = node3->table = vb_xcalloc(1, sizeof *t3);
+    t3->header_rows = -1;
+    t3->column_count = 1;
+    t3->columns = vb_xcalloc(1, sizeof *t3->columns);
+    t3->columns[0].name = text_of("Trống");
+    t3->rows = vb_xcalloc(1, sizeof *t3->rows);
     finish(d);
     char *yaml = round_trip(d);
     assert_non_null(strstr(yaml, "  - bang:\n      cot:\n        - {ten: STT, rong: 1.5cm, stt: true}\n"));
@@ -579,6 +588,7 @@ static void test_tables(void **state)
     assert_non_null(strstr(yaml, "      huong: ngang\n  - bang:\n"));
     assert_non_null(strstr(yaml, "      tep: số liệu/bảng 1.xlsx\n      trang_tinh: Trang 1\n      vung: A3:D40\n"
                                  "      dong_tieu_de: 0\n"));
+    assert_non_null(strstr(yaml, "        - Trống\n      dong: []\n"));
     free(yaml);
     vb_document_free(d);
 }

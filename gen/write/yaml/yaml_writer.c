@@ -356,8 +356,12 @@ static void write_cell(writer *w, const vb_table_cell *cell)
 
 static void write_rows(writer *w, int indent, const char *key, const vb_table_row *rows, size_t count)
 {
-    if (!rows && count == 0)
+    if (!rows)
         return;
+    if (count == 0) {
+        put_word(w, indent, key, "[]", (vb_pos){0});
+        return;
+    }
     open_key(w, indent, key, (vb_pos){0});
     for (size_t i = 0; i < count; i++) {
         const vb_table_row *row = &rows[i];
