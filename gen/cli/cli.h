@@ -55,6 +55,7 @@ void cli_run_parallel(void *items, size_t count, size_t item_size, void (*work)(
 int cmd_render(int argc, char **argv, int is_preview);
 int cmd_check(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 int cmd_rules(void);
 int cmd_types(void);
 

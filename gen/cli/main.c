@@ -23,6 +23,7 @@ static const char usage_main[] =
     "  check FILE|DIR...      check every required part and convention (CI-friendly)\n"
     "  normalize FILE...      fix the Vietnamese text in place: NFC, one tone-mark style,\n"
     "                         misplaced marks, safe typography; nothing else moves\n"
+    "  import FILE...         write a .docx, .odt or .yaml FILE as vanban's YAML\n"
     "  rules                  the rules check applies, with the clause of NĐ30/HD36\n"
     "  types                  the document types (loai) and their abbreviations\n"
     "\n"
@@ -64,6 +65,8 @@ int main(int argc, char **argv)
         return cmd_rules();
     if (strcmp(cmd, "normalize") == 0)
         return cmd_normalize(argc - 1, argv + 1);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 1, argv + 1);
     fprintf(stderr, "vanban: unknown command '%s'\n\n%s", cmd, usage_main);
     return EXIT_USAGE;
 }
