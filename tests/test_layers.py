@@ -23,6 +23,10 @@ ALLOWED = {
     'cli': {'model', 'viet', 'layout', 'tables', 'read', 'check', 'compose', 'package', 'write'},
 }
 
+# The YAML writer writes the reader's own input format: it reads its inline markup back with
+# the reader's parser (read/markup.h) to choose a spelling that reads back exactly.
+ALLOWED_FOR_FOLDER = {'write/yaml': {'read'}}
+
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 failures = []
 
@@ -58,8 +62,9 @@ for src in sources:
             continue
         edges.add(target)
         to_stage = target.split('/')[0]
+        folder = '/'.join(src.split('/')[:2])
         if to_stage != stage:
-            check(to_stage in ALLOWED.get(stage, set()),
+            check(to_stage in ALLOWED.get(stage, set()) | ALLOWED_FOR_FOLDER.get(folder, set()),
                   '%s includes %s: stage %s may use %s' % (src, target, stage, to_stage))
         if stage == 'write' and to_stage == 'write' and src != 'write/write.h':
             same_writer = src.split('/')[1] == target.split('/')[1] or target == 'write/write.h'
