@@ -17,4 +17,17 @@ int vb_office_path_is_office(const char *path);
  * a position). The document may lack parts: `check` reports what is missing. */
 vb_document *vb_office_read(const char *path, vb_diagnostics *diags);
 
+/* The neutral list the document was recognised from (office_source.h), for the layout
+ * rules checked on the file itself and for the text of a paragraph shown with a message. */
+typedef struct vb_office_source vb_office_source;
+
+/* As vb_office_read, also giving the list (*source, free with vb_office_source_free) and
+ * the element recognised for each paragraph number (*elements, free(); -1: none). Either
+ * pointer may be NULL. */
+vb_document *vb_office_read_source(const char *path, vb_diagnostics *diags,
+                                   vb_office_source **source, int **elements);
+void vb_office_source_free(vb_office_source *src);
+/* The text of paragraph `number` (1-based, reading order), or NULL. */
+const char *vb_office_paragraph_text(const vb_office_source *src, unsigned number);
+
 #endif
