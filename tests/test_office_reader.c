@@ -124,10 +124,111 @@ static void test_round_trip_docx(void **state)
 }
 
 
+static char *first_text(const vb_node *n)
+{
+    return n && n->content.count ? vb_inline_plain(&n->content) : vb_strdup("");
+}
+
+/* Drafts typed by a clerk (tests/office/make_clerk_docx.py, python-docx): a header aligned
+ * with tabs or laid in a borderless table, typed and automatic numbering, manual bold
+ * headings, a tracked change, Nơi nhận and the signer in a table. */
+static void clerk_document(const char *name, int blank_number)
+{
+    char dir[256], cmd[1024], path[512];
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(dir, sizeof dir, "%s/vanban-clerk-%d", tmp, (int)getpid());
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && /usr/bin/python3 '%s/tests/office/make_clerk_docx.py' '%s'",
+             dir, root_dir(), dir);
+    if (system(cmd) != 0)
+        skip();
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    vb_diagnostics diags;
+    vb_diagnostics_init(&diags, VB_LANG_EN);
+    vb_document *doc = vb_office_read(path, &diags);
+    vb_diagnostics_print(&diags, stderr);
+    assert_non_null(doc);
+    assert_int_equal(diags.error_count, 0);
+    assert_int_equal(doc->format, VB_FORMAT_STATE);
+    assert_int_equal(doc->parent_body.count, 1);
+    assert_string_equal(doc->parent_body.items[0].text, "UBND TỈNH BẮC GIANG");
+    assert_int_equal(doc->issuer.count, 1);
+    assert_string_equal(doc->issuer.items[0].text, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+    assert_int_equal(doc->number, blank_number ? 0 : 15);
+    assert_int_equal(doc->is_draft, blank_number);
+    assert_string_equal(doc->code.text, "BC-STTTT");
+    assert_string_equal(doc->place.text, "Bắc Giang");
+    assert_int_equal(doc->date.year, 2024);
+    assert_int_equal(doc->date.month, 7);
+    assert_int_equal(doc->date.day, blank_number ? 0 : 5);
+    assert_string_equal(doc->type_code.text, "BC");
+    assert_string_equal(doc->subject.text, "Kết quả chuyển đổi số 6 tháng đầu năm 2024");
+    /* I. KẾT QUẢ ĐẠT ĐƯỢC > 1. Về hạ tầng số > the paragraph with its tracked change */
+    const vb_node *muc = doc->body->first_child;
+    assert_non_null(muc);
+    assert_int_equal(muc->kind, VB_NODE_SECTION);
+    assert_int_equal(muc->level, VB_LEVEL_MUC);
+    char *title = vb_inline_plain(&muc->title);
+    assert_string_equal(title, "KẾT QUẢ ĐẠT ĐƯỢC");
+    free(title);
+    const vb_node *khoan = muc->first_child;
+    assert_int_equal(khoan->level, VB_LEVEL_KHOAN);
+    title = vb_inline_plain(&khoan->title);
+    assert_string_equal(title, "Về hạ tầng số");
+    free(title);
+    char *text = first_text(khoan->first_child);
+    assert_string_equal(text, "Toàn tỉnh có 100% xã được phủ sóng 4G và cáp quang.");
+    free(text);
+    assert_int_equal(khoan->first_child->next->bullet_level, 1);
+    /* II. with two khoản numbered by Word (numbering.xml) */
+    const vb_node *muc2 = muc->next;
+    assert_non_null(muc2);
+    assert_int_equal(muc2->level, VB_LEVEL_MUC);
+    assert_non_null(muc2->first_child);
+    assert_int_equal(muc2->first_child->level, VB_LEVEL_KHOAN);
+    title = vb_inline_plain(&muc2->first_child->title);
+    assert_string_equal(title, "Hoàn thiện thể chế");
+    free(title);
+    assert_int_equal(muc2->last_child->ordinal, 2);
+    /* the last paragraph, without its end mark (after the heading "2." it is read as that
+     * khoản's text: nothing on the page says otherwise) */
+    const vb_node *last = doc->body;
+    while (last->last_child)
+        last = last->last_child;
+    text = first_text(last);
+    assert_string_equal(text, "Sở Thông tin và Truyền thông trân trọng báo cáo.");
+    free(text);
+    assert_int_equal(doc->recipients.count, 2);
+    assert_string_equal(doc->recipients.items[1].text, "Lưu: VT, KHTC");
+    assert_int_equal(doc->signer_count, 1);
+    assert_string_equal(doc->signers[0].authority.items[0].text, "KT. GIÁM ĐỐC");
+    assert_string_equal(doc->signers[0].title.text, "PHÓ GIÁM ĐỐC");
+    assert_string_equal(doc->signers[0].name.text, "Nguyễn Văn An");
+    /* the typed "I." and "1." were noted as guesses */
+    assert_true(doc->note_count >= 2);
+    vb_document_free(doc);
+    vb_diagnostics_free(&diags);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_clerk_tab_header(void **state)
+{
+    (void)state;
+    clerk_document("tab-header.docx", 0);
+}
+
+static void test_clerk_table_header(void **state)
+{
+    (void)state;
+    clerk_document("table-header.docx", 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_docx),
+        cmocka_unit_test(test_clerk_tab_header),
+        cmocka_unit_test(test_clerk_table_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

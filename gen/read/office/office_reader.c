@@ -138,3 +138,15 @@ const char *vb_office_paragraph_text(const vb_office_source *src, unsigned numbe
     const of_para *p = src ? of_source_paragraph(src, number) : NULL;
     return p && p->text ? p->text : NULL;
 }
+
+void vb_office_attach_snippets(vb_diagnostics *diags, const vb_office_source *src)
+{
+    if (!src)
+        return;
+    for (size_t i = 0; i < diags->count; i++) {
+        vb_diagnostic *d = &diags->items[i];
+        const char *text = d->line ? vb_office_paragraph_text(src, d->line) : NULL;
+        if (text && !d->snippet)
+            d->snippet = vb_strdup(text);
+    }
+}

@@ -29,5 +29,7 @@ vb_document *vb_office_read_source(const char *path, vb_diagnostics *diags,
 void vb_office_source_free(vb_office_source *src);
 /* The text of paragraph `number` (1-based, reading order), or NULL. */
 const char *vb_office_paragraph_text(const vb_office_source *src, unsigned number);
+/* Gives each diagnostic about `src`'s file the text of its paragraph as a snippet. */
+void vb_office_attach_snippets(vb_diagnostics *diags, const vb_office_source *src);
 
 #endif
