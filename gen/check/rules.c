@@ -134,6 +134,8 @@ static const vb_rule rules[] = {
      * the file itself against gen/layout/layout.c. */
     {"OFFICE-READ", E, "ECMA-376; ISO/IEC 26300 (ODF)", "tệp là DOCX/ODT đọc được (không mật khẩu, không hỏng)",
      "the file is a readable DOCX/ODT (no password, not damaged)"},
+    {"OFFICE-LEGACY", W, "ECMA-376 (DOCX)", "văn bản lưu dưới dạng .docx, không phải .doc hay .rtf",
+     "the document is saved as .docx, not .doc or .rtf"},
     {"OFFICE-MISSING", E, "NĐ30 Điều 8; HD36 1", "nhận ra được đủ các thành phần thể thức trong tệp Word",
      "every part of the format is found in the Word file"},
     {"LAYOUT-PAGE", E, "NĐ30 PL I §I.2", "khổ giấy A4 (210 × 297 mm)", "A4 paper (210 × 297 mm)"},

@@ -7,12 +7,20 @@
 #include <strings.h>
 
 #include "office_extract.h"
+#include "legacy_convert.h"
 #include "recognise.h"
 
 int vb_office_path_is_office(const char *path)
 {
     const char *dot = strrchr(path, '.');
-    return dot && (!strcasecmp(dot, ".docx") || !strcasecmp(dot, ".docm") || !strcasecmp(dot, ".odt"));
+    return dot && (!strcasecmp(dot, ".docx") || !strcasecmp(dot, ".docm") || !strcasecmp(dot, ".odt") ||
+                   !strcasecmp(dot, ".doc") || !strcasecmp(dot, ".rtf"));
+}
+
+static int is_legacy(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (!strcasecmp(dot, ".doc") || !strcasecmp(dot, ".rtf"));
 }
 
 /* A zip that is neither: say what it is. */
@@ -100,7 +108,34 @@ vb_document *vb_office_read_source(const char *path, vb_diagnostics *diags, vb_o
                                    int **elements)
 {
     const char *shown = path;
-    vb_office_source *src = vb_office_extract(path, shown, diags);
+    char workdir[4096] = "", converted[4400] = "";
+    if (is_legacy(path)) {
+        /* .doc and .rtf: LibreOffice makes a DOCX of it when installed, and the user is told. */
+        char err[256];
+        const char *kind = strcasecmp(strrchr(path, '.'), ".rtf") == 0 ? "RTF" : "Word 97-2003 (.doc)";
+        vb_pos at = {shown, 1, 1};
+        if (vb_legacy_to_docx(path, workdir, sizeof workdir, converted, sizeof converted, err, sizeof err) < 0) {
+            if (err[0])
+                vb_diag(diags, VB_SEV_ERROR, at, "OFFICE-READ",
+                        "tệp %s: LibreOffice không chuyển được (%s); hãy mở và lưu lại dưới dạng .docx",
+                        "a %s file: LibreOffice could not convert it (%s); open it and save it as .docx", kind, err);
+            else
+                vb_diag(diags, VB_SEV_ERROR, at, "OFFICE-READ",
+                        "tệp %s: hãy mở và lưu lại dưới dạng .docx (hoặc cài LibreOffice để vanban tự chuyển)",
+                        "a %s file: open it and save it as .docx (or install LibreOffice for vanban to convert it)", kind);
+            if (source)
+                *source = NULL;
+            if (elements)
+                *elements = NULL;
+            return NULL;
+        }
+        vb_diag(diags, VB_SEV_WARNING, at, "OFFICE-LEGACY",
+                "tệp %s đã được LibreOffice chuyển sang .docx để đọc; hãy lưu lại dưới dạng .docx",
+                "the %s file was converted to .docx by LibreOffice to be read; save it as .docx", kind);
+    }
+    vb_office_source *src = vb_office_extract(converted[0] ? converted : path, shown, diags);
+    if (workdir[0])
+        vb_legacy_cleanup(workdir);
     if (source)
         *source = NULL;
     if (elements)

@@ -10,7 +10,8 @@
 #include "model/diag.h"
 #include "model/model.h"
 
-/* Whether `path` names a file this reader takes, by its name (.docx, .docm, .odt). */
+/* Whether `path` names a file this reader takes, by its name (.docx, .docm, .odt; .doc and
+ * .rtf through LibreOffice when it is installed). */
 int vb_office_path_is_office(const char *path);
 
 /* Reads the file at `path`; NULL when it cannot be read at all (diagnostics say why, with
