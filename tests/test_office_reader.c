@@ -144,7 +144,7 @@ static char *first_text(const vb_node *n)
 }
 
 /* Drafts typed by a clerk (tests/office/make_clerk_docx.py, python-docx): a header aligned
- * with tabs or laid in a borderless table, typed and automatic numbering, manual bold
+ * with tabs, laid in a borderless table or in two columns, typed and automatic numbering, manual bold
  * headings, a tracked change, Nơi nhận and the signer in a table. */
 static void clerk_document(const char *name, int blank_number)
 {
@@ -237,6 +237,12 @@ static void test_clerk_table_header(void **state)
     clerk_document("table-header.docx", 1);
 }
 
+static void test_clerk_columns_header(void **state)
+{
+    (void)state;
+    clerk_document("columns-header.docx", 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_odt),
         cmocka_unit_test(test_clerk_tab_header),
         cmocka_unit_test(test_clerk_table_header),
+        cmocka_unit_test(test_clerk_columns_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Builds DOCX drafts the way a clerk types them in Word (python-docx), for the reader's
 tests: a tab-aligned header, a borderless-table header, typed "1." and manual bold
-headings, Word's automatic numbering (numbering.xml), a tracked change, a footnote.
+headings, Word's automatic numbering (numbering.xml), a tracked change, a header in two
+columns of a section.
 
-Usage: make_clerk_docx.py OUT_DIR   (writes tab-header.docx, table-header.docx)"""
+Usage: make_clerk_docx.py OUT_DIR   (writes tab-header.docx, table-header.docx,
+columns-header.docx)"""
 import copy
 import sys
 from docx import Document
@@ -146,5 +148,29 @@ def table_header():
     doc.save(out + '/table-header.docx')
 
 
+def columns_header():
+    """The header in a first section of two columns (a column break between them), the body
+    in a continuous section of one; the rule under the Tiêu ngữ drawn as underscores."""
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_BREAK
+    doc = Document()
+    setup(doc)
+    para(doc, 'UBND TỈNH BẮC GIANG', size=13, align='c')
+    para(doc, 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', bold=True, size=13, align='c')
+    p = para(doc, 'Số: 15/BC-STTTT', size=13, align='c')
+    p.add_run().add_break(WD_BREAK.COLUMN)
+    para(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold=True, size=12, align='c')
+    para(doc, 'Độc lập - Tự do - Hạnh phúc', bold=True, size=13, align='c')
+    para(doc, '_______________________', align='c')
+    para(doc, 'Bắc Giang, ngày 05 tháng 7 năm 2024', italic=True, align='c')
+    cols = OxmlElement('w:cols'); cols.set(qn('w:num'), '2'); cols.set(qn('w:space'), '720')
+    doc.sections[0]._sectPr.append(cols)
+    body_section = doc.add_section(WD_SECTION.CONTINUOUS)
+    body(doc)
+    signature(doc)
+    doc.save(out + '/columns-header.docx')
+
+
 tab_header()
 table_header()
+columns_header()

@@ -306,6 +306,8 @@ static void parse_date_line(rz *r, const of_para *p, const char *text)
     }
 }
 
+static int is_rule_para(const of_para *p);
+
 /* Where the header ends: after the table holding ô 1 / ô 3 / ô 4, or after the last of them
  * among the first paragraphs. Returns the item index after the header (0: none found). */
 static size_t find_header_end(rz *r)
@@ -324,7 +326,7 @@ static size_t find_header_end(rz *r)
             continue;
         paragraphs++;
         const of_para *p = &it->u.para;
-        if (blank_text(p->text))
+        if (blank_text(p->text) || is_rule_para(p))
             continue;
         int el = style_element(p);
         char *t = para_clean(p);
