@@ -101,9 +101,15 @@ def parse(text):
     return diags, messages, summary, other
 
 
+def annotations(path):
+    """Where a corpus file's `# expect:` lines are: in the file, or for a Word or
+    OpenDocument file (binary) in FILE.expect beside it."""
+    return path + '.expect' if path.endswith(('.docx', '.docm', '.odt')) else path
+
+
 def options(path):
     """Extra `vanban check` options a corpus file asks for: a `# options: --spell` line."""
-    with open(path, 'rb') as f:
+    with open(annotations(path), 'rb') as f:
         for raw in f:
             line = raw.decode('utf-8', 'replace').rstrip('\n')
             if line.startswith('# options:'):
@@ -116,7 +122,7 @@ def options(path):
 def expectations(path):
     """The `# expect:` lines at the top of a file, and whether a malformed one was seen."""
     out, bad = [], []
-    with open(path, 'rb') as f:
+    with open(annotations(path), 'rb') as f:
         for raw in f:
             line = raw.decode('utf-8', 'replace').rstrip('\n')
             if line.startswith('# options:'):
@@ -135,7 +141,7 @@ def corpus_files(root):
     found = []
     for d, _, files in os.walk(root):
         for f in files:
-            if f.endswith('.yaml') or f.endswith('.yml'):
+            if f.endswith(('.yaml', '.yml', '.docx', '.docm', '.odt')):
                 found.append(os.path.join(d, f))
     return sorted(found)
 
@@ -240,11 +246,15 @@ def cmd_coverage(root, rules_c):
     uncovered = []
     # Rules only another command can trigger, tested where that command is:
     # YAML-VAR (a template's {{name}} without data column) by tests/test_cli.sh (render --data).
-    elsewhere = {'YAML-VAR'}
+    # OFFICE-LEGACY (a .doc/.rtf converted by LibreOffice) by tests/test_office.sh.
+    elsewhere = {'YAML-VAR', 'OFFICE-LEGACY'}
     for i in ids:
         if i in elsewhere:
             continue
         path = os.path.join(root, i + '.yaml')
+        for ext in ('.docx', '.odt'):
+            if not os.path.exists(path) and os.path.exists(os.path.join(root, i + ext)):
+                path = os.path.join(root, i + ext)
         if not os.path.exists(path):
             uncovered.append(i + ' (no tests/check/%s.yaml)' % i)
         elif i not in [d[3] for d in expectations(path)[0]]:
@@ -476,7 +486,7 @@ if [ $rc -eq 0 ] && printf '%s\n' "$out" | grep -q '^3 files checked: 0 errors, 
 else
     fail "a directory is walked recursively (*.yaml, *.yml; 3 files)" "exit $rc; $out"
 fi
-n=$(find "$CORPUS" -type f \( -name '*.yaml' -o -name '*.yml' \) | wc -l)
+n=$(find "$CORPUS" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.docx' -o -name '*.odt' \) | wc -l)
 "$VANBAN" check --lang en "$CORPUS" >"$tmp/corpus.txt" 2>&1
 rc=$?
 if [ $rc -eq 1 ] && grep -q "^$n files checked: " "$tmp/corpus.txt"; then

@@ -58,6 +58,11 @@ static json_object *sarif_result(const vb_diagnostic *d)
         json_object *region = json_object_new_object();
         json_object_object_add(region, "startLine", json_object_new_int64(d->line));
         json_object_object_add(region, "startColumn", json_object_new_int64(d->column ? d->column : 1));
+        if (d->snippet) {
+            json_object *snippet = json_object_new_object();
+            json_object_object_add(snippet, "text", json_object_new_string(d->snippet));
+            json_object_object_add(region, "snippet", snippet);
+        }
         json_object_object_add(physical, "region", region);
     }
     json_object *location = json_object_new_object();
@@ -73,6 +78,8 @@ static json_object *json_diagnostic(const vb_diagnostic *d)
     json_object *o = json_object_new_object();
     json_object_object_add(o, "file", json_object_new_string(d->file));
     json_object_object_add(o, "line", json_object_new_int64(d->line));
+    if (d->snippet)
+        json_object_object_add(o, "snippet", json_object_new_string(d->snippet));
     json_object_object_add(o, "column", json_object_new_int64(d->column));
     json_object_object_add(o, "severity", json_object_new_string(severity_name(d->severity)));
     json_object_object_add(o, "rule", d->rule ? json_object_new_string(d->rule) : NULL);

@@ -129,6 +129,30 @@ static const vb_rule rules[] = {
      "every syllable is in the Vietnamese dictionary (check --spell)"},
     {"TXT-UNSAFE", W, "vanban docs/format.md", "sửa tự động không làm đổi cấu trúc YAML",
      "automatic fixes never change the YAML structure"},
+
+    /* Word and OpenDocument drafts (gen/read/office): the file, and its layout checked on
+     * the file itself against gen/layout/layout.c. */
+    {"OFFICE-READ", E, "ECMA-376; ISO/IEC 26300 (ODF)", "tệp là DOCX/ODT đọc được (không mật khẩu, không hỏng)",
+     "the file is a readable DOCX/ODT (no password, not damaged)"},
+    {"OFFICE-LEGACY", W, "ECMA-376 (DOCX)", "văn bản lưu dưới dạng .docx, không phải .doc hay .rtf",
+     "the document is saved as .docx, not .doc or .rtf"},
+    {"OFFICE-MISSING", E, "NĐ30 Điều 8; HD36 1", "nhận ra được đủ các thành phần thể thức trong tệp Word",
+     "every part of the format is found in the Word file"},
+    {"LAYOUT-PAGE", E, "NĐ30 PL I §I.2", "khổ giấy A4 (210 × 297 mm)", "A4 paper (210 × 297 mm)"},
+    {"LAYOUT-MARGIN", W, "NĐ30 PL I §I.4", "lề trên, dưới 20–25 mm; lề trái 30–35 mm; lề phải 15–20 mm",
+     "margins: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm"},
+    {"LAYOUT-FONT", E, "NĐ30 PL I §I.1", "phông chữ Times New Roman (Unicode TCVN 6909:2001)",
+     "the font is Times New Roman (Unicode TCVN 6909:2001)"},
+    {"LAYOUT-SIZE", W, "NĐ30 PL I §II; HD36", "cỡ chữ của từng thành phần thể thức đúng quy định",
+     "each part of the format has its font size"},
+    {"LAYOUT-STYLE", W, "NĐ30 PL I §II; HD36", "kiểu chữ (đậm, nghiêng, in hoa) của từng thành phần đúng quy định",
+     "each part of the format is bold, italic or in capitals as required"},
+    {"LAYOUT-RULE", W, "NĐ30 PL I §II.1, §II.2, §II.5", "có đường kẻ dưới Tiêu ngữ, tên cơ quan ban hành và trích yếu",
+     "a rule under the Tiêu ngữ, the issuing body and the trích yếu"},
+    {"LAYOUT-BODY", W, "NĐ30 PL I §II.6", "đoạn nội dung canh đều hai lề, lùi đầu dòng 1–1,27 cm",
+     "body paragraphs are justified with a first-line indent of 1–1.27 cm"},
+    {"LAYOUT-PAGENUM", W, "NĐ30 PL I §I.7", "số trang ở giữa lề trên, không đánh số trang đầu",
+     "page numbers centred in the top margin, none on the first page"},
 };
 
 #undef E

@@ -1,5 +1,6 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "cli.h"
+#include "read/office/office_reader.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -163,14 +164,21 @@ static int is_yaml_name(const char *path)
     return dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0);
 }
 
+/* Word and OpenDocument drafts are walked too (read by gen/read/office). */
+static int is_input_name(const char *path)
+{
+    return is_yaml_name(path) || vb_office_path_is_office(path);
+}
+
 /* nftw has no user pointer: the walk being made (one at a time, on the main thread). */
 static cli_input_list *walk_target;
 static size_t walk_mirror;
+static int walk_office; /* .docx/.docm/.odt files are inputs too (check) */
 
 static int on_walk(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
     (void)st, (void)ftw;
-    if (type == FTW_F && is_yaml_name(path))
+    if (type == FTW_F && (walk_office ? is_input_name(path) : is_yaml_name(path)))
         input_add(walk_target, path, walk_mirror);
     else if (type == FTW_DNR || type == FTW_NS)
         fprintf(stderr, "vanban: %s: cannot be read\n", path);
@@ -180,6 +188,14 @@ static int on_walk(const char *path, const struct stat *st, int type, struct FTW
 static int compare_inputs(const void *a, const void *b)
 {
     return strcmp(((const cli_input *)a)->path, ((const cli_input *)b)->path);
+}
+
+int cli_collect_inputs_office(cli_input_list *list, const char *arg)
+{
+    walk_office = 1;
+    int rc = cli_collect_inputs(list, arg);
+    walk_office = 0;
+    return rc;
 }
 
 int cli_collect_inputs(cli_input_list *list, const char *arg)

@@ -46,6 +46,8 @@ typedef struct {
 /* Adds `arg`: "-", a file, or every *.yaml / *.yml under a directory (sorted, links not
  * followed). Returns 0, or -1 after printing why it cannot be read. */
 int cli_collect_inputs(cli_input_list *list, const char *arg);
+/* The same, directories giving their Word and OpenDocument files too (check). */
+int cli_collect_inputs_office(cli_input_list *list, const char *arg);
 void cli_inputs_free(cli_input_list *list);
 
 /* Runs work(item) for `count` items of `item_size` bytes on `threads` threads (the calling

@@ -48,11 +48,6 @@ static int has_suffix(const char *path, const char *suffix)
     return 1;
 }
 
-static int is_office_input(const char *path)
-{
-    return has_suffix(path, ".docx") || has_suffix(path, ".docm") || has_suffix(path, ".odt");
-}
-
 /* "du-thao.docx" → "du-thao.yaml"; a YAML input's own name comes back (and is refused). */
 static char *output_beside(const char *input)
 {
@@ -137,23 +132,6 @@ static void rebase_table_files(vb_document *doc, const char *output)
     free(output_dir);
 }
 
-/* The DOCX/ODT reader. */
-static vb_document *read_office(const char *input, vb_diagnostics *diags, vb_lang lang, int *status)
-{
-#ifdef VB_HAVE_OFFICE_READER
-    (void)lang;
-    (void)status;
-    return vb_office_read(input, diags);
-#else
-    (void)diags;
-    fprintf(stderr, lang == VB_LANG_EN ? "vanban: %s: this build of vanban cannot read DOCX or ODT files\n"
-                                       : "vanban: %s: bản dựng vanban này chưa đọc được tệp DOCX, ODT\n",
-            input);
-    *status = EXIT_IO;
-    return NULL;
-#endif
-}
-
 static vb_document *read_yaml(const char *input, vb_diagnostics *diags, int *status)
 {
     const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
@@ -182,8 +160,8 @@ static int import_one(const char *input, const char *output, vb_lang lang)
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, lang);
     int status = 0;
-    vb_document *doc = !from_stdin && is_office_input(input)
-                           ? read_office(input, &diags, lang, &status)
+    vb_document *doc = !from_stdin && vb_office_path_is_office(input)
+                           ? vb_office_read(input, &diags)
                            : read_yaml(input, &diags, &status);
     vb_diagnostics_print(&diags, stderr);
     vb_diagnostics_free(&diags);

@@ -20,6 +20,7 @@
 #include "package/atomic_file.h"
 #include "check/validate.h"
 #include "read/yaml_reader.h"
+#include "read/office/office_reader.h"
 #include "cli.h"
 
 static const char usage_render[] =
@@ -162,8 +163,32 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
     return doc;
 }
 
+/* A Word or OpenDocument draft: read into the model (gen/read/office), checked as a YAML
+ * file is, then rendered in the standard layout with its text unchanged. */
+static vb_document *load_office(const char *input, const render_options *opt, int *status, FILE *msg)
+{
+    vb_diagnostics diags;
+    vb_diagnostics_init(&diags, opt->lang);
+    vb_document *doc = vb_office_read(input, &diags);
+    if (doc) {
+        vb_validate_options vopt = {opt->draft, 1};
+        vb_validate(doc, &vopt, &diags);
+        if (diags.error_count) {
+            vb_document_free(doc);
+            doc = NULL;
+        }
+    }
+    vb_diagnostics_print(&diags, msg);
+    vb_diagnostics_free(&diags);
+    if (!doc)
+        *status = EXIT_INPUT;
+    return doc;
+}
+
 static vb_document *load(const char *input, const render_options *opt, int *status, FILE *msg)
 {
+    if (strcmp(input, "-") != 0 && vb_office_path_is_office(input))
+        return load_office(input, opt, status, msg);
     const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
     char *data = NULL;
     size_t len = 0;

@@ -15,6 +15,7 @@ void vb_diagnostics_free(vb_diagnostics *d)
     for (size_t i = 0; i < d->count; i++) {
         free(d->items[i].file);
         free(d->items[i].message);
+        free(d->items[i].snippet);
     }
     free(d->items);
     d->items = NULL;
@@ -57,6 +58,7 @@ void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, c
     item->column = pos.column;
     item->message = message;
     item->rule = rule;
+    item->snippet = NULL;
 }
 
 void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)

@@ -18,6 +18,7 @@ typedef struct {
     unsigned line, column;
     char *message;
     const char *rule; /* static string, may be NULL */
+    char *snippet;    /* the text at the position (a Word paragraph's), or NULL */
 } vb_diagnostic;
 
 typedef struct {

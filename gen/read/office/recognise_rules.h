@@ -1,0 +1,49 @@
+/* What makes a paragraph one of the components of NĐ30 Phụ lục I (the Tiêu ngữ, the số
+ * line, a Nơi nhận item, a heading "I." / "1." / "a)" / "Điều 3." / "Chương II", …), as data:
+ * one table (recognise_rules.c), read by the recogniser. */
+#ifndef VB_RECOGNISE_RULES_H
+#define VB_RECOGNISE_RULES_H
+
+#include <stddef.h>
+
+#include "layout/layout.h"
+
+typedef enum {
+    RM_EXACT_UPPER,  /* the text, upper-cased with single spaces, is one of the patterns */
+    RM_PREFIX,       /* the text starts with one of the patterns */
+    RM_PREFIX_UPPER, /* … compared upper-cased */
+    RM_CONTAINS_ALL, /* the text contains every pattern */
+    RM_NUMBER_LINE,  /* a pattern, then a number or blanks, then "/" or "-" and a code */
+    RM_DATE_LINE,    /* "…, ngày DD tháng MM năm YYYY", day and month possibly blank */
+    RM_APPENDIX,     /* a pattern alone, or with a Roman or Arabic number */
+    RM_WORD_LABEL,   /* a pattern then a number: "Điều 3.", "Chương II" */
+    RM_ROMAN_LABEL,  /* "I." / "II-": a Roman number then one of the patterns */
+    RM_ARABIC_LABEL, /* "1." / "1.2.": Arabic numbers joined by the pattern */
+    RM_LETTER_LABEL, /* "a)" / "đ)" */
+    RM_BULLET,       /* one of the patterns then a space */
+} vb_recognise_match;
+
+typedef struct {
+    const char *component;    /* the decree's name for it: "ô 1: Tiêu ngữ" */
+    vb_element element;       /* the layout element it is */
+    vb_recognise_match match;
+    const char *patterns;     /* '|'-separated */
+    int header_only;          /* only recognised in the header (ô 1–5, ô 10) */
+} vb_recognise_rule;
+
+const vb_recognise_rule *vb_recognise_rules(size_t *count);
+
+/* What a paragraph's text is. */
+typedef struct {
+    const vb_recognise_rule *rule; /* NULL: plain text */
+    size_t label_len;   /* bytes of the label and the blanks after it (headings, bullets) */
+    int depth;          /* "1.2." → 2 */
+    int bullet_level;   /* 1 "-", 2 "+" */
+    int own_line;       /* Phần / Chương with nothing after the number */
+} vb_recognised;
+
+/* Classifies `text` (NFC): the first rule of the table it matches. `in_header`: the
+ * header's rules are tried too. */
+void vb_recognise_text(const char *text, int in_header, vb_recognised *out);
+
+#endif

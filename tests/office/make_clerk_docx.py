@@ -1,0 +1,176 @@
+#!/usr/bin/python3
+"""Builds DOCX drafts the way a clerk types them in Word (python-docx), for the reader's
+tests: a tab-aligned header, a borderless-table header, typed "1." and manual bold
+headings, Word's automatic numbering (numbering.xml), a tracked change, a header in two
+columns of a section.
+
+Usage: make_clerk_docx.py OUT_DIR   (writes tab-header.docx, table-header.docx,
+columns-header.docx)"""
+import copy
+import sys
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+out = sys.argv[1]
+
+
+def setup(doc, font='Times New Roman'):
+    s = doc.sections[0]
+    s.page_width, s.page_height = Mm(210), Mm(297)
+    s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
+    st = doc.styles['Normal']
+    st.font.name = font
+    st.font.size = Pt(14)
+    st.element.rPr.rFonts.set(qn('w:ascii'), font)
+
+
+def para(doc_or_cell, text='', bold=False, italic=False, size=None, align=None, indent=False):
+    p = doc_or_cell.add_paragraph()
+    if text:
+        r = p.add_run(text)
+        r.bold, r.italic = bold, italic
+        if size:
+            r.font.size = Pt(size)
+    if align == 'c':
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif align == 'j':
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    if indent:
+        p.paragraph_format.first_line_indent = Mm(10)
+    return p
+
+
+def bottom_border(p):
+    ppr = p._p.get_or_add_pPr()
+    bdr = OxmlElement('w:pBdr')
+    b = OxmlElement('w:bottom')
+    for k, v in (('w:val', 'single'), ('w:sz', '6'), ('w:space', '1'), ('w:color', '000000')):
+        b.set(qn(k), v)
+    bdr.append(b)
+    ppr.append(bdr)
+
+
+def tracked(p, inserted, deleted):
+    """A tracked insertion and deletion inside paragraph p."""
+    ins = OxmlElement('w:ins')
+    ins.set(qn('w:id'), '1'); ins.set(qn('w:author'), 'clerk'); ins.set(qn('w:date'), '2024-01-01T00:00:00Z')
+    r = OxmlElement('w:r'); t = OxmlElement('w:t'); t.text = inserted
+    t.set(qn('xml:space'), 'preserve'); r.append(t); ins.append(r)
+    dl = OxmlElement('w:del')
+    dl.set(qn('w:id'), '2'); dl.set(qn('w:author'), 'clerk'); dl.set(qn('w:date'), '2024-01-01T00:00:00Z')
+    r2 = OxmlElement('w:r'); dt = OxmlElement('w:delText'); dt.text = deleted; r2.append(dt); dl.append(r2)
+    p._p.append(dl)
+    p._p.append(ins)
+
+
+def numbered(doc, texts):
+    """Paragraphs numbered by Word ("1.", "2.") through numbering.xml."""
+    numbering = doc.part.numbering_part.numbering_definitions._numbering
+    abstract = OxmlElement('w:abstractNum'); abstract.set(qn('w:abstractNumId'), '90')
+    lvl = OxmlElement('w:lvl'); lvl.set(qn('w:ilvl'), '0')
+    for tag, val in (('w:start', '1'), ('w:numFmt', 'decimal'), ('w:lvlText', '%1.')):
+        e = OxmlElement(tag); e.set(qn('w:val'), val); lvl.append(e)
+    abstract.append(lvl)
+    numbering.insert(0, abstract)
+    num = OxmlElement('w:num'); num.set(qn('w:numId'), '90')
+    a = OxmlElement('w:abstractNumId'); a.set(qn('w:val'), '90'); num.append(a)
+    numbering.append(num)
+    for text in texts:
+        p = para(doc, text, bold=True, align='j', indent=True)
+        ppr = p._p.get_or_add_pPr()
+        numpr = OxmlElement('w:numPr')
+        il = OxmlElement('w:ilvl'); il.set(qn('w:val'), '0'); numpr.append(il)
+        ni = OxmlElement('w:numId'); ni.set(qn('w:val'), '90'); numpr.append(ni)
+        ppr.insert(0, numpr)
+
+
+def body(doc):
+    para(doc, 'BÁO CÁO', bold=True, align='c')
+    p = para(doc, 'Kết quả chuyển đổi số 6 tháng đầu năm 2024', bold=True, align='c')
+    bottom_border(p)
+    para(doc, 'I. KẾT QUẢ ĐẠT ĐƯỢC', bold=True, align='j', indent=True)
+    para(doc, '1. Về hạ tầng số', bold=True, align='j', indent=True)
+    p = para(doc, 'Toàn tỉnh có 100% xã được phủ sóng 4G', align='j', indent=True)
+    tracked(p, ' và cáp quang.', ' (chưa xác minh).')
+    para(doc, '- Tỷ lệ hồ sơ trực tuyến đạt 60%;', align='j', indent=True)
+    para(doc, '2. Về dữ liệu số', bold=True, align='j', indent=True)
+    para(doc, 'Hoàn thành số hóa kết quả giải quyết thủ tục hành chính.', align='j', indent=True)
+    para(doc, 'II. NHIỆM VỤ, GIẢI PHÁP', bold=True, align='j', indent=True)
+    numbered(doc, ['Hoàn thiện thể chế', 'Phát triển hạ tầng'])
+    para(doc, 'Sở Thông tin và Truyền thông trân trọng báo cáo./.', align='j', indent=True)
+
+
+def signature(doc):
+    t = doc.add_table(rows=1, cols=2)
+    left, right = t.rows[0].cells
+    left.paragraphs[0].add_run('Nơi nhận:').bold = True
+    for line in ['- UBND tỉnh;', '- Lưu: VT, KHTC.']:
+        para(left, line, size=11)
+    right.paragraphs[0].add_run('KT. GIÁM ĐỐC').bold = True
+    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para(right, 'PHÓ GIÁM ĐỐC', bold=True, align='c')
+    para(right, '')
+    para(right, 'Nguyễn Văn An', bold=True, align='c')
+
+
+def tab_header():
+    doc = Document()
+    setup(doc)
+    para(doc, 'UBND TỈNH BẮC GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size=12)
+    p = para(doc, '')
+    r = p.add_run('SỞ THÔNG TIN VÀ TRUYỀN THÔNG\tĐộc lập - Tự do - Hạnh phúc'); r.bold = True; r.font.size = Pt(13)
+    bottom_border(p)
+    para(doc, 'Số: 15/BC-STTTT\tBắc Giang, ngày 05 tháng 7 năm 2024', size=13)
+    body(doc)
+    # a footnote is added by editing footnotes.xml below
+    signature(doc)
+    doc.save(out + '/tab-header.docx')
+
+
+def table_header():
+    doc = Document()
+    setup(doc)
+    t = doc.add_table(rows=2, cols=2)
+    a, b = t.rows[0].cells
+    a.paragraphs[0].add_run('UBND TỈNH BẮC GIANG')
+    a.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p = para(a, 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', bold=True, align='c'); bottom_border(p)
+    b.paragraphs[0].add_run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').bold = True
+    p = para(b, 'Độc lập - Tự do - Hạnh phúc', bold=True, align='c'); bottom_border(p)
+    c, d = t.rows[1].cells
+    c.paragraphs[0].add_run('Số:      /BC-STTTT')
+    d.paragraphs[0].add_run('Bắc Giang, ngày      tháng 7 năm 2024').italic = True
+    body(doc)
+    signature(doc)
+    doc.save(out + '/table-header.docx')
+
+
+def columns_header():
+    """The header in a first section of two columns (a column break between them), the body
+    in a continuous section of one; the rule under the Tiêu ngữ drawn as underscores."""
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_BREAK
+    doc = Document()
+    setup(doc)
+    para(doc, 'UBND TỈNH BẮC GIANG', size=13, align='c')
+    para(doc, 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', bold=True, size=13, align='c')
+    p = para(doc, 'Số: 15/BC-STTTT', size=13, align='c')
+    p.add_run().add_break(WD_BREAK.COLUMN)
+    para(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold=True, size=12, align='c')
+    para(doc, 'Độc lập - Tự do - Hạnh phúc', bold=True, size=13, align='c')
+    para(doc, '_______________________', align='c')
+    para(doc, 'Bắc Giang, ngày 05 tháng 7 năm 2024', italic=True, align='c')
+    cols = OxmlElement('w:cols'); cols.set(qn('w:num'), '2'); cols.set(qn('w:space'), '720')
+    doc.sections[0]._sectPr.append(cols)
+    body_section = doc.add_section(WD_SECTION.CONTINUOUS)
+    body(doc)
+    signature(doc)
+    doc.save(out + '/columns-header.docx')
+
+
+tab_header()
+table_header()
+columns_header()

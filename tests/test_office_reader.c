@@ -1,0 +1,256 @@
+/* The DOCX/ODT reader (gen/read/office): every document vanban renders (inputs/, docs/examples/) is rendered to DOCX and ODT, read back with vb_office_read, and
+ * compared field by field with the model read from its YAML (tests/office_compare.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "layout/layout.h"
+#include "model/diag.h"
+#include "model/model.h"
+#include "office_compare.h"
+#include "package/templates.h"
+#include "read/office/office_reader.h"
+#include "check/layout_rules.h"
+#include "read/yaml_reader.h"
+#include "write/docx/docx.h"
+#include "write/odt/odt.h"
+
+#ifndef VB_SOURCE_ROOT
+#define VB_SOURCE_ROOT "."
+#endif
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *data = malloc((size_t)n + 1);
+    size_t got = fread(data, 1, (size_t)n, f);
+    fclose(f);
+    data[got] = '\0';
+    *len = got;
+    return data;
+}
+
+static const char *root_dir(void)
+{
+    const char *root = getenv("VANBAN_SOURCE_ROOT");
+    return root ? root : VB_SOURCE_ROOT;
+}
+
+/* Reads `yaml`, renders it in `format` and reads that back; returns the differences. */
+static int round_trip(const char *yaml, const char *format)
+{
+    size_t len = 0;
+    char *data = slurp(yaml, &len);
+    assert_non_null(data);
+    vb_diagnostics diags;
+    vb_diagnostics_init(&diags, VB_LANG_EN);
+    /* Table files are found beside the YAML. */
+    vb_document *expected = vb_yaml_read(yaml, data, len, &diags);
+    free(data);
+    if (!expected) {
+        vb_diagnostics_print(&diags, stderr);
+        fail_msg("%s: YAML not read", yaml);
+    }
+    char path[512], err[1024] = "";
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(path, sizeof path, "%s/vanban-office-rt-%d.%s", tmp, (int)getpid(), format);
+    vb_template_store *templates = vb_template_store_load(format, NULL, err, sizeof err);
+    assert_non_null(templates);
+    int rc = !strcmp(format, "docx")
+                 ? vb_docx_write(expected, vb_layout_for(expected->format), templates, 0, path, err, sizeof err)
+                 : vb_odt_write(expected, vb_layout_for(expected->format), templates, 0, path, err, sizeof err);
+    vb_template_store_free(templates);
+    if (rc < 0)
+        fail_msg("%s: render: %s", yaml, err);
+    vb_diagnostics read_diags;
+    vb_diagnostics_init(&read_diags, VB_LANG_EN);
+    vb_office_source *src = NULL;
+    int *elements = NULL;
+    vb_document *actual = vb_office_read_source(path, &read_diags, &src, &elements);
+    /* vanban's own layout passes its own layout rules. */
+    if (actual)
+        vb_check_office_layout(src, elements, actual, &read_diags);
+    free(elements);
+    vb_office_source_free(src);
+    unlink(path);
+    if (!actual) {
+        vb_diagnostics_print(&read_diags, stderr);
+        fail_msg("%s: %s not read back", yaml, format);
+    }
+    fprintf(stderr, "%s (%s):\n", yaml, format);
+    int differences = vb_test_compare_documents(expected, actual);
+    /* A document vanban made has every part and its layout: nothing is reported. */
+    for (size_t i = 0; i < read_diags.count; i++) {
+        fprintf(stderr, "  diagnostic: %s [%s]\n", read_diags.items[i].message, read_diags.items[i].rule);
+        differences++;
+    }
+    vb_document_free(expected);
+    vb_document_free(actual);
+    vb_diagnostics_free(&diags);
+    vb_diagnostics_free(&read_diags);
+    return differences;
+}
+
+static void round_trip_all(const char *format)
+{
+    const char *patterns[] = {"inputs/*.yaml", "docs/examples/*.yaml"};
+    int total = 0, files = 0;
+    for (size_t k = 0; k < 2; k++) {
+        char pattern[512];
+        snprintf(pattern, sizeof pattern, "%s/%s", root_dir(), patterns[k]);
+        glob_t g;
+        if (glob(pattern, 0, NULL, &g) != 0)
+            continue;
+        for (size_t i = 0; i < g.gl_pathc; i++) {
+            total += round_trip(g.gl_pathv[i], format);
+            files++;
+        }
+        globfree(&g);
+    }
+    assert_true(files >= 10);
+    assert_int_equal(total, 0);
+}
+
+static void test_round_trip_docx(void **state)
+{
+    (void)state;
+    round_trip_all("docx");
+}
+
+
+static void test_round_trip_odt(void **state)
+{
+    (void)state;
+    round_trip_all("odt");
+}
+
+static char *first_text(const vb_node *n)
+{
+    return n && n->content.count ? vb_inline_plain(&n->content) : vb_strdup("");
+}
+
+/* Drafts typed by a clerk (tests/office/make_clerk_docx.py, python-docx): a header aligned
+ * with tabs, laid in a borderless table or in two columns, typed and automatic numbering, manual bold
+ * headings, a tracked change, Nơi nhận and the signer in a table. */
+static void clerk_document(const char *name, int blank_number)
+{
+    char dir[256], cmd[1024], path[512];
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(dir, sizeof dir, "%s/vanban-clerk-%d", tmp, (int)getpid());
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && /usr/bin/python3 '%s/tests/office/make_clerk_docx.py' '%s'",
+             dir, root_dir(), dir);
+    if (system(cmd) != 0)
+        skip();
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    vb_diagnostics diags;
+    vb_diagnostics_init(&diags, VB_LANG_EN);
+    vb_document *doc = vb_office_read(path, &diags);
+    vb_diagnostics_print(&diags, stderr);
+    assert_non_null(doc);
+    assert_int_equal(diags.error_count, 0);
+    assert_int_equal(doc->format, VB_FORMAT_STATE);
+    assert_int_equal(doc->parent_body.count, 1);
+    assert_string_equal(doc->parent_body.items[0].text, "UBND TỈNH BẮC GIANG");
+    assert_int_equal(doc->issuer.count, 1);
+    assert_string_equal(doc->issuer.items[0].text, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+    assert_int_equal(doc->number, blank_number ? 0 : 15);
+    assert_int_equal(doc->is_draft, blank_number);
+    assert_string_equal(doc->code.text, "BC-STTTT");
+    assert_string_equal(doc->place.text, "Bắc Giang");
+    assert_int_equal(doc->date.year, 2024);
+    assert_int_equal(doc->date.month, 7);
+    assert_int_equal(doc->date.day, blank_number ? 0 : 5);
+    assert_string_equal(doc->type_code.text, "BC");
+    assert_string_equal(doc->subject.text, "Kết quả chuyển đổi số 6 tháng đầu năm 2024");
+    /* I. KẾT QUẢ ĐẠT ĐƯỢC > 1. Về hạ tầng số > the paragraph with its tracked change */
+    const vb_node *muc = doc->body->first_child;
+    assert_non_null(muc);
+    assert_int_equal(muc->kind, VB_NODE_SECTION);
+    assert_int_equal(muc->level, VB_LEVEL_MUC);
+    char *title = vb_inline_plain(&muc->title);
+    assert_string_equal(title, "KẾT QUẢ ĐẠT ĐƯỢC");
+    free(title);
+    const vb_node *khoan = muc->first_child;
+    assert_int_equal(khoan->level, VB_LEVEL_KHOAN);
+    title = vb_inline_plain(&khoan->title);
+    assert_string_equal(title, "Về hạ tầng số");
+    free(title);
+    char *text = first_text(khoan->first_child);
+    assert_string_equal(text, "Toàn tỉnh có 100% xã được phủ sóng 4G và cáp quang.");
+    free(text);
+    assert_int_equal(khoan->first_child->next->bullet_level, 1);
+    /* II. with two khoản numbered by Word (numbering.xml) */
+    const vb_node *muc2 = muc->next;
+    assert_non_null(muc2);
+    assert_int_equal(muc2->level, VB_LEVEL_MUC);
+    assert_non_null(muc2->first_child);
+    assert_int_equal(muc2->first_child->level, VB_LEVEL_KHOAN);
+    title = vb_inline_plain(&muc2->first_child->title);
+    assert_string_equal(title, "Hoàn thiện thể chế");
+    free(title);
+    assert_int_equal(muc2->last_child->ordinal, 2);
+    /* the last paragraph, without its end mark (after the heading "2." it is read as that
+     * khoản's text: nothing on the page says otherwise) */
+    const vb_node *last = doc->body;
+    while (last->last_child)
+        last = last->last_child;
+    text = first_text(last);
+    assert_string_equal(text, "Sở Thông tin và Truyền thông trân trọng báo cáo.");
+    free(text);
+    assert_int_equal(doc->recipients.count, 2);
+    assert_string_equal(doc->recipients.items[1].text, "Lưu: VT, KHTC");
+    assert_int_equal(doc->signer_count, 1);
+    assert_string_equal(doc->signers[0].authority.items[0].text, "KT. GIÁM ĐỐC");
+    assert_string_equal(doc->signers[0].title.text, "PHÓ GIÁM ĐỐC");
+    assert_string_equal(doc->signers[0].name.text, "Nguyễn Văn An");
+    /* the typed "I." and "1." were noted as guesses */
+    assert_true(doc->note_count >= 2);
+    vb_document_free(doc);
+    vb_diagnostics_free(&diags);
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_clerk_tab_header(void **state)
+{
+    (void)state;
+    clerk_document("tab-header.docx", 0);
+}
+
+static void test_clerk_table_header(void **state)
+{
+    (void)state;
+    clerk_document("table-header.docx", 1);
+}
+
+static void test_clerk_columns_header(void **state)
+{
+    (void)state;
+    clerk_document("columns-header.docx", 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip_docx),
+        cmocka_unit_test(test_round_trip_odt),
+        cmocka_unit_test(test_clerk_tab_header),
+        cmocka_unit_test(test_clerk_table_header),
+        cmocka_unit_test(test_clerk_columns_header),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
