@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "model/doctypes.h"
+
 #define E VB_SEV_ERROR
 #define W VB_SEV_WARNING
 
@@ -78,9 +80,15 @@ static const vb_rule rules[] = {
      "a kế hoạch says how it is implemented (tổ chức thực hiện)"},
     {"ND-CONCLUSIONS", E, "NĐ30 PL III Mẫu 1.4 (thông báo kết luận)", "thông báo kết luận có nội dung kết luận",
      "a thông báo kết luận states the conclusions"},
-    {"NV-DEADLINE", W, "NĐ30 PL I §II.6", "mỗi nhiệm vụ có thời hạn", "each task has a deadline"},
+    {"NV-DEADLINE", W, "NĐ30 PL I §II.6; PL III Mẫu 1.4", "mỗi nhiệm vụ có thời hạn",
+     "each task has a deadline"},
     {"NV-DEADLINE-PAST", E, "NĐ30 PL I §II.6", "thời hạn là ngày có thật, không trước ngày ban hành",
      "a deadline is a real date, not before the document's date"},
+    {"NV-DEADLINE-RANGE", E, "NĐ30 PL I §II.6", "khoảng thời hạn bắt đầu không sau khi kết thúc",
+     "a deadline's range does not start after it ends"},
+    {"NV-DEADLINE-TEXT", W, "vanban docs/format.md#deadlines",
+     "thời hạn viết được thành ngày, tháng, quý, năm, khoảng hoặc kỳ hạn để kiểm tra được",
+     "a deadline is a day, month, quarter, year, range or recurring term, so it can be checked"},
 
     /* ô 9b: Nơi nhận */
     {"NN-REQUIRED", E, "NĐ30 PL I §II.9.b", "có nơi nhận", "there are recipients"},
@@ -134,6 +142,24 @@ static const vb_rule rules[] = {
 #undef E
 #undef W
 
+/* Severity per document type: the warning rules that are errors for some types. A plan, a
+ * decision or a directive must say by when each task is done; a notice or a report may
+ * record standing tasks. */
+static const struct {
+    const char *id;
+    const char *error_for;
+} type_severities[] = {
+    {"NV-DEADLINE", "KH, QĐ, CT"},
+};
+
+const char *vb_rule_error_for(const char *id)
+{
+    for (size_t i = 0; i < sizeof type_severities / sizeof *type_severities; i++)
+        if (strcmp(type_severities[i].id, id) == 0)
+            return type_severities[i].error_for;
+    return NULL;
+}
+
 const vb_rule *vb_rules_all(size_t *count)
 {
     *count = sizeof rules / sizeof *rules;
@@ -146,4 +172,33 @@ const vb_rule *vb_rule_find(const char *id)
         if (strcmp(rules[i].id, id) == 0)
             return &rules[i];
     return NULL;
+}
+
+/* Whether the ", "-separated list `codes` holds `code`. */
+static int list_has(const char *codes, const char *code)
+{
+    size_t n = strlen(code);
+    for (const char *p = codes; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t k = strcspn(p, ",");
+        if (k == n && strncmp(p, code, n) == 0)
+            return 1;
+        p += k;
+    }
+    return 0;
+}
+
+vb_severity vb_rule_severity(const char *id, const char *type_code, int party)
+{
+    const vb_rule *rule = vb_rule_find(id);
+    if (!rule)
+        return VB_SEV_ERROR;
+    const char *error_for = vb_rule_error_for(id);
+    if (error_for && type_code) {
+        const vb_doctype *t = vb_doctype_find(type_code, party ? VB_FORMAT_PARTY : VB_FORMAT_STATE);
+        if (t && list_has(error_for, t->code))
+            return VB_SEV_ERROR;
+    }
+    return rule->severity;
 }

@@ -426,28 +426,7 @@ static void check_parts(checker *c)
         missing_part(c, "ND-CONCLUSIONS", body, "thông báo kết luận thiếu nội dung kết luận",
                      "the notice states no conclusions");
 
-    /* Tasks: an agency, an action, a deadline that is a real date not before the document. */
-    for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body)) {
-        if (n->kind != VB_NODE_TASK)
-            continue;
-        const vb_task_data *t = &n->task;
-        if (!t->deadline.present && !t->deadline_text.text) {
-            /* A warning: issued documents (the seeds among them) give standing tasks with no
-             * deadline; --strict makes it fail. A wrong deadline is an error below. */
-            vb_diag(c->diags, VB_SEV_WARNING, n->pos, "NV-DEADLINE",
-                    VI_EN("nhiệm vụ của %s không có thời hạn (`han`)", "the task of %s has no deadline (`han`)"),
-                    n->parent && n->parent->agency.agency.text ? n->parent->agency.agency.text : "?");
-        } else if (t->deadline.present && doc->date.present && date_after(&doc->date, &t->deadline)) {
-            char when[32];
-            if (t->deadline.day)
-                vb_format_short_date(&t->deadline, when, sizeof when);
-            else
-                snprintf(when, sizeof when, "%d/%d", t->deadline.month, t->deadline.year);
-            vb_diag(c->diags, VB_SEV_ERROR, t->deadline.pos, "NV-DEADLINE-PAST",
-                    VI_EN("thời hạn %s trước ngày ban hành văn bản", "the deadline %s is before the document's date"),
-                    when);
-        }
-    }
+    vb_validate_tasks(doc, c->diags);
 }
 
 /* ---- ô 9b: Nơi nhận ---- */

@@ -65,5 +65,7 @@ int yr_read_table(reader *r, yaml_node_t *key_node, yaml_node_t *value, vb_node 
 
 /* yaml_appendices.c: `phu_luc:`, the document's appendices. */
 int yr_read_appendices(reader *r, yaml_node_t *value);
+/* The Phụ lục of each nhiem_vu block shown as one (trinh_bay: phu_luc), put first. */
+void yr_add_task_appendices(reader *r);
 
 #endif

@@ -318,6 +318,7 @@ static int read_document(reader *r, yaml_node_t *root)
     }
     if (t.values[F_PHU_LUC])
         ok &= yr_read_appendices(r, t.values[F_PHU_LUC]);
+    yr_add_task_appendices(r);
     if (t.values[F_NOI_NHAN])
         ok &= read_recipients(r, t.values[F_NOI_NHAN], &doc->recipients);
     if (t.values[F_KY]) {
