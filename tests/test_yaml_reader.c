@@ -1427,6 +1427,47 @@ static void test_tasks_layout(void **state)
     release(yaml);
 }
 
+/* A "- " line indented one space too many is folded into the item above it: the document
+ * loads (it is valid YAML) with a warning at the folded line that names the item's position. */
+static void test_folded_items(void **state)
+{
+    (void)state;
+    char *yaml = replace_entry(MIN_DOC, "noi_dung",
+                               "noi_dung:\n"
+                               "  - Đoạn thứ nhất về chuyển đổi số.\n"
+                               "   - Đoạn thứ hai bị gộp vào.\n"
+                               "  - Đoạn thứ ba.\n");
+    unsigned base = line_of(yaml, "noi_dung");
+    vb_diagnostics *d = new_diags(VB_LANG_EN);
+    vb_document *doc = load(yaml, d);
+    assert_non_null(doc);
+    assert_int_equal(d->error_count, 0);
+    assert_int_equal(d->count, 1);
+    assert_int_equal(d->items[0].severity, VB_SEV_WARNING);
+    assert_string_equal(d->items[0].rule, "YAML-FOLDED");
+    assert_int_equal(d->items[0].line, base + 2);
+    assert_int_equal(d->items[0].column, 4);
+    char want[128];
+    snprintf(want, sizeof want, "Line %u:4 starts with \"- \"", base + 2);
+    assert_non_null(strstr(d->items[0].message, want));
+    snprintf(want, sizeof want, "the item at %u:5", base + 1);
+    assert_non_null(strstr(d->items[0].message, want));
+    assert_non_null(strstr(d->items[0].message, "two items merged into one?"));
+    /* The body is what YAML made of it: two paragraphs, the first holding the second. */
+    assert_int_equal(child_count(doc->body), 2);
+    vb_document_free(doc);
+    release(d);
+
+    /* In Vietnamese, the question the issue asks. */
+    d = new_diags(VB_LANG_VI);
+    doc = load(yaml, d);
+    assert_int_equal(d->count, 1);
+    assert_non_null(strstr(d->items[0].message, "hai mục bị gộp thành một?"));
+    vb_document_free(doc);
+    release(d);
+    release(yaml);
+}
+
 static void test_recipient_written_as_mapping(void **state)
 {
     (void)state;
@@ -1584,6 +1625,7 @@ int main(void)
         cmocka_unit_test_teardown(test_task_errors, release_all),
         cmocka_unit_test_teardown(test_deadline_forms, release_all),
         cmocka_unit_test_teardown(test_tasks_layout, release_all),
+        cmocka_unit_test_teardown(test_folded_items, release_all),
         cmocka_unit_test_teardown(test_recipient_written_as_mapping, release_all),
         cmocka_unit_test_teardown(test_joint_signers, release_all),
         cmocka_unit_test_teardown(test_nfd_input_comes_out_nfc, release_all),

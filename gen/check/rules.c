@@ -31,6 +31,8 @@ static const vb_rule rules[] = {
      "every {{name}} of a template has its data column (render --data)"},
     {"YAML-TABLE", E, "vanban docs/format.md", "bảng và phụ lục có đủ khóa cần thiết (dong hoặc tep, tieu_de, noi_dung)",
      "tables and appendices have what they need (dong or tep, tieu_de, noi_dung)"},
+    {"YAML-FOLDED", W, "YAML 1.1 §9.1.1 (plain scalars)", "không có dòng \"- …\" thụt sâu thêm bị nối vào mục ở trên (hai mục bị gộp thành một)",
+     "no \"- …\" line indented too deep folded into the item above (two items merged into one)"},
     {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
 
     /* ô 2, 3, 4: the header */
@@ -97,6 +99,8 @@ static const vb_rule rules[] = {
     {"NN-LUU-FORM", W, "NĐ30 PL I §II.9.b; HD36",
      "dòng lưu viết \"Lưu: VT, …\" (nhà nước) hoặc \"Lưu Văn phòng …\" (Đảng)",
      "the archive line reads \"Lưu: VT, …\" (state) or \"Lưu Văn phòng …\" (Party)"},
+    {"NN-NHU-DIEU", E, "NĐ30 PL I §II.9.b; PL III Mẫu 1.2", "\"Như Điều …\" ở nơi nhận chỉ đến một Điều có trong văn bản",
+     "\"Như Điều …\" in the recipients names an article the document has"},
     {"NN-NHU-TREN", E, "NĐ30 PL I §II.9.b", "chỉ ghi \"Như trên\" khi có \"Kính gửi\"",
      "\"Như trên\" only where there is a \"Kính gửi\""},
 
@@ -104,8 +108,8 @@ static const vb_rule rules[] = {
     {"KY-MARK", E, "NĐ30 Điều 13, PL I §II.7; HD36 1.7",
      "ký thay mặt, ký thay, thừa lệnh đúng thể thức: TM., KT., TL., TUQ., Q. (nhà nước); T/M, K/T, T/L (Đảng)",
      "the signing mark fits the format: TM., KT., TL., TUQ., Q. (state); T/M, K/T, T/L (Party)"},
-    {"KY-MARK-FORM", W, "NĐ30 PL I §II.7.a", "viết đúng dạng ký hiệu quyền hạn: chữ in hoa, dấu chấm, khoảng trắng",
-     "the mark is written exactly: capitals, its dot or slash, then a space"},
+    {"KY-MARK-FORM", E, "NĐ30 PL I §II.7.a", "viết đúng dạng ký hiệu quyền hạn: chữ in hoa, dấu chấm, khoảng trắng (KT., không phải K.T, KT hay Kt.)",
+     "the mark is written exactly: capitals, its dot or slash, then a space (KT., not K.T, KT or Kt.)"},
     {"KY-TM-COLLECTIVE", E, "NĐ30 Điều 13.1; HD36 1.7", "TM./T/M đứng trước tên tập thể, không trước chức vụ cá nhân",
      "TM./T/M stands before a collective body, not a personal title"},
     {"KY-KT-DEPUTY", E, "NĐ30 Điều 13.1.b; HD36 1.7", "KT./K/T có dòng chức vụ cấp phó của người ký",

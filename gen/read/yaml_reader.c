@@ -566,6 +566,7 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
                 VI_EN("tệp trống: không có văn bản nào", "the file is empty: there is no document"));
     } else {
         read_document(&r, root);
+        yr_check_folded_items(&r);
         /* One file is one document: a second one would be silently ignored otherwise. */
         yaml_document_t next;
         if (yaml_parser_load(&parser, &next)) {
