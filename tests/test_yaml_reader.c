@@ -1425,6 +1425,20 @@ static void test_tasks_layout(void **state)
     expect_error(__FILE__, __LINE__, yaml, strlen(yaml), line_of(yaml, "noi_dung") + 4, 16,
                  "YAML-VALUE", "bang_bieu");
     release(yaml);
+    /* Inside a Phụ lục the table stands where it is: no Phụ lục of a Phụ lục. */
+    char *with_appendix = replace_entry(MIN_DOC, "noi_nhan",
+                                        "phu_luc:\n"
+                                        "  - tieu_de: Nhiệm vụ\n"
+                                        "    noi_dung:\n"
+                                        "      - nhiem_vu:\n"
+                                        "          - don_vi: Sở Tài chính\n"
+                                        "            viec: [Bố trí kinh phí]\n"
+                                        "        trinh_bay: phu_luc\n"
+                                        "noi_nhan:\n"
+                                        "  - \"Lưu: VT\"\n");
+    expect_error(__FILE__, __LINE__, with_appendix, strlen(with_appendix),
+                 line_of(with_appendix, "phu_luc") + 4, 11, "YAML-VALUE", "inside an appendix write `trinh_bay: bang`");
+    release(with_appendix);
 }
 
 /* A "- " line indented one space too many is folded into the item above it: the document

@@ -417,8 +417,8 @@ static void check_parts(checker *c)
                      "the plan states no purpose and requirements");
     if ((required & VB_PART_TASKS) && !has_tasks_block)
         missing_part(c, "ND-TASKS", body,
-                     "thiếu nhiệm vụ giao cho cơ quan, đơn vị cụ thể: dùng khối `nhiem_vu` (don_vi, viec, han)",
-                     "no tasks assigned to named agencies: use a `nhiem_vu` block (don_vi, viec, han)");
+                     "thiếu nhiệm vụ giao cho cơ quan, đơn vị cụ thể: dùng khối `nhiem_vu` (don_vi, viec, han); muốn in thành bảng thì thêm `trinh_bay: bang` (hoặc `trinh_bay: phu_luc`), không gõ lại nhiệm vụ trong một `bang`",
+                     "no tasks assigned to named agencies: use a `nhiem_vu` block (don_vi, viec, han); to print it as a table add `trinh_bay: bang` (or `trinh_bay: phu_luc`) rather than typing the tasks into a `bang`");
     if ((required & VB_PART_ORGANISATION) && !(roles & VB_ROLE_ORGANISATION))
         missing_part(c, "ND-ORGANISATION", body, "kế hoạch thiếu phần tổ chức thực hiện",
                      "the plan says nothing of its implementation (tổ chức thực hiện)");

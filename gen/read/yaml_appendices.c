@@ -80,6 +80,14 @@ int yr_read_appendices(reader *r, yaml_node_t *value)
 void yr_add_task_appendices(reader *r)
 {
     vb_document *doc = r->doc;
+    /* A Phụ lục holds no Phụ lục: there a task table stands where it is written. */
+    for (size_t i = 0; i < doc->appendix_count; i++)
+        for (const vb_node *n = doc->appendices[i].body->first_child; n;
+             n = vb_node_next_preorder(n, doc->appendices[i].body))
+            if (n->kind == VB_NODE_TASKS && n->tasks.layout == VB_TASKS_APPENDIX)
+                vb_diag(r->diags, VB_SEV_ERROR, n->pos, "YAML-VALUE",
+                        VI_EN("`trinh_bay: phu_luc` chỉ dùng trong thân văn bản; trong một phụ lục, viết `trinh_bay: bang`",
+                              "`trinh_bay: phu_luc` belongs in the body; inside an appendix write `trinh_bay: bang`"));
     size_t count = 0;
     for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body))
         count += n->kind == VB_NODE_TASKS && n->tasks.layout == VB_TASKS_APPENDIX;
