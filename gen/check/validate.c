@@ -396,6 +396,11 @@ static void check_parts(checker *c)
 
     int has_tasks_block = 0, has_text = 0, has_articles = 0;
     unsigned roles = body_roles(doc->body, &has_tasks_block, &has_text);
+    /* Tasks written as a table in a Phụ lục of one's own are the plan's tasks too. */
+    for (size_t i = 0; i < doc->appendix_count && !has_tasks_block; i++)
+        for (const vb_node *n = doc->appendices[i].body->first_child; n && !has_tasks_block;
+             n = vb_node_next_preorder(n, doc->appendices[i].body))
+            has_tasks_block = n->kind == VB_NODE_TASKS;
     for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body))
         if (n->kind == VB_NODE_SECTION && n->level == VB_LEVEL_DIEU)
             has_articles = 1;

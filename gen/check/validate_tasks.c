@@ -90,9 +90,17 @@ static void check_task(const vb_document *doc, const vb_node *n, vb_diagnostics 
     }
 }
 
-void vb_validate_tasks(const vb_document *doc, vb_diagnostics *diags)
+static void check_tasks_under(const vb_document *doc, const vb_node *root, vb_diagnostics *diags)
 {
-    for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body))
+    for (const vb_node *n = root->first_child; n; n = vb_node_next_preorder(n, root))
         if (n->kind == VB_NODE_TASK)
             check_task(doc, n, diags);
+}
+
+void vb_validate_tasks(const vb_document *doc, vb_diagnostics *diags)
+{
+    check_tasks_under(doc, doc->body, diags);
+    /* A nhiem_vu block may also stand in a Phụ lục written under phu_luc. */
+    for (size_t i = 0; i < doc->appendix_count; i++)
+        check_tasks_under(doc, doc->appendices[i].body, diags);
 }

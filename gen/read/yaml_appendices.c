@@ -94,7 +94,8 @@ void yr_add_task_appendices(reader *r)
     if (count == 0)
         return;
     vb_appendix *all = vb_xcalloc(count + doc->appendix_count, sizeof *all);
-    memcpy(all + count, doc->appendices, doc->appendix_count * sizeof *all);
+    if (doc->appendix_count)
+        memcpy(all + count, doc->appendices, doc->appendix_count * sizeof *all);
     size_t i = 0;
     for (vb_node *n = doc->body->first_child; n; n = (vb_node *)vb_node_next_preorder(n, doc->body)) {
         if (n->kind != VB_NODE_TASKS || n->tasks.layout != VB_TASKS_APPENDIX)
