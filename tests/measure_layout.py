@@ -365,11 +365,13 @@ def measure(path, fmt):
     # ---- spans, lines, rules
     all_spans, lines, margin_lines, rules = [], [], [], []
     appendix_margin_lines = []
+    appendix_body_lines = {}
     for pno, page in enumerate(doc, start=1):
         if pno > main_count:
             pl = group_lines([Span(s, pno) for b in page.get_text("rawdict")["blocks"] if b.get("type") == 0
                               for l in b["lines"] for s in l["spans"]])
             appendix_margin_lines.append((pno, [l for l in pl if (l.top + l.bottom) / 2 < TOP]))
+            appendix_body_lines[pno] = [l for l in pl if (l.top + l.bottom) / 2 >= TOP]
             continue
         raw = page.get_text("rawdict")
         spans = []
@@ -968,7 +970,36 @@ def measure(path, fmt):
         else:
             rep.check("appendix page %d numbered %d" % (pno, want), len(ml) == 1 and ml[0].text == str(want),
                       " | ".join(l.text for l in ml) or "nothing", repr(str(want)))
+    check_table_headers_repeat(rep, starts, appendix_body_lines)
     return M, rep
+
+
+def check_table_headers_repeat(rep, starts, body_lines):
+    """A table that goes on over the pages of an appendix starts each page with its header row
+    again (the header cells, bold, on one baseline, as on the page the table starts on): the
+    reader of page 3 of a task table still sees STT | Nhiệm vụ | Chủ trì …"""
+    def header_row(lines):
+        stt = [l for l in lines if l.text == "STT" and l.bold]
+        if not stt:
+            return None, None
+        row = [l for l in lines if abs(l.baseline - stt[0].baseline) <= 1.5 and l.bold]
+        return stt[0], [l.text for l in sorted(row, key=lambda l: l.x0)]
+    ends = starts[1:] + [max(body_lines) + 1 if body_lines else 0]
+    for first, end in zip(starts, ends):
+        stt, cells = header_row(body_lines.get(first, []))
+        if not stt:
+            continue
+        for pno in range(first + 1, end):
+            lines = sorted(body_lines.get(pno, []), key=lambda l: (round(l.baseline, 0), l.x0))
+            # A page of the table holds its data rows: STT numbers under the header's STT.
+            rows = [l for l in lines if re.match(r"^(\d+|[IVXLC]+)$", l.text) and abs(l.centre - stt.centre) <= 3]
+            if not rows:
+                continue
+            top, got = header_row(lines)
+            on_top = top is not None and lines and abs(lines[0].baseline - top.baseline) <= 1.5
+            rep.check("appendix page %d repeats the table's header row" % pno, on_top and got == cells,
+                      " | ".join(got) if got else "no header row; first line %r" % (lines[0].text if lines else ""),
+                      " | ".join(cells) + " at the top of the page")
 
 
 def main():

@@ -136,6 +136,19 @@ static void date_eq(cmp *c, const char *what, const vb_date *a, const vb_date *b
         differ(c, what, a->pos, b->pos, x, y);
 }
 
+static void deadline_eq(cmp *c, const vb_deadline *a, const vb_deadline *b)
+{
+    char x[160], y[160];
+    snprintf(x, sizeof x, "kind %d %04d-%02d-%02d..%04d-%02d-%02d q%d every %d \"%s\"", (int)a->kind,
+             a->start.year, a->start.month, a->start.day, a->end.year, a->end.month, a->end.day,
+             a->quarter, (int)a->every, a->text.text ? a->text.text : "");
+    snprintf(y, sizeof y, "kind %d %04d-%02d-%02d..%04d-%02d-%02d q%d every %d \"%s\"", (int)b->kind,
+             b->start.year, b->start.month, b->start.day, b->end.year, b->end.month, b->end.day,
+             b->quarter, (int)b->every, b->text.text ? b->text.text : "");
+    if (strcmp(x, y))
+        differ(c, "task deadline", a->pos, b->pos, x, y);
+}
+
 static void table_eq(cmp *c, const vb_table *a, vb_pos pa, const vb_table *b, vb_pos pb)
 {
     vb_pos pos;
@@ -250,8 +263,7 @@ static void nodes_eq(cmp *c, const vb_node *a, const vb_node *b)
             text_eq(c, "task action", x->task.action.text, x->pos, y->task.action.text, y->pos, 0);
             text_eq(c, "task coordinator", x->task.coordinator.text, x->pos, y->task.coordinator.text, y->pos, 0);
             text_eq(c, "task product", x->task.product.text, x->pos, y->task.product.text, y->pos, 0);
-            text_eq(c, "task deadline text", x->task.deadline_text.text, x->pos, y->task.deadline_text.text, y->pos, 0);
-            date_eq(c, "task deadline", &x->task.deadline, &y->task.deadline);
+            deadline_eq(c, &x->task.deadline, &y->task.deadline);
             break;
         case VB_NODE_TABLE:
             table_eq(c, x->table, x->pos, y->table, y->pos);

@@ -299,10 +299,17 @@ static vb_node *make_task(const char *action, const char *coordinator, const cha
 
 static void set_deadline(vb_node *t, int y, int m, int d)
 {
-    t->task.deadline.year = y;
-    t->task.deadline.month = m;
-    t->task.deadline.day = d;
-    t->task.deadline.present = 1;
+    t->task.deadline.kind = d ? VB_DEADLINE_DAY : m ? VB_DEADLINE_MONTH : VB_DEADLINE_YEAR;
+    t->task.deadline.end.year = y;
+    t->task.deadline.end.month = m;
+    t->task.deadline.end.day = d;
+    t->task.deadline.end.present = 1;
+}
+
+static void set_text_deadline(vb_node *t, const char *text)
+{
+    t->task.deadline.kind = VB_DEADLINE_TEXT;
+    set_text(&t->task.deadline.text, text);
 }
 
 static void test_task_action_only(void **state)
@@ -350,8 +357,8 @@ static void test_task_text_deadline(void **state)
     (void)state;
     /* docs/format.md, Tasks: "` trước ngày DD/MM/YYYY` (or `, thời hạn: <text>`) + `.`" */
     vb_node *t = make_task("Triển khai IPv6", NULL, NULL);
-    set_text(&t->task.deadline_text, "Quý IV/2025");
-    assert_owned_equal(vb_format_task(t), "Triển khai IPv6, thời hạn: Quý IV/2025.",
+    set_text_deadline(t, "học kỳ I năm học 2024-2025");
+    assert_owned_equal(vb_format_task(t), "Triển khai IPv6, thời hạn: học kỳ I năm học 2024-2025.",
                        "task with a text deadline (as docs/format.md specifies)");
     release(t);
 }
@@ -370,6 +377,55 @@ static void test_task_trailing_punctuation_in_action_not_doubled(void **state)
     set_deadline(t, 2024, 3, 1);
     assert_owned_equal(vb_format_task(t), "Báo cáo kết quả trước ngày 01/3/2024.",
                        "task ending in '.' with a date");
+    release(t);
+}
+
+/* Each kind of deadline, in a task's sentence and in a table's Thời gian cell: the wording
+ * docs/format.md gives, with a non-breaking hyphen (U+2011) inside a range of months. */
+static void test_deadline_wording(void **state)
+{
+    (void)state;
+    static const vb_date none = {0};
+    struct {
+        vb_deadline d;
+        const char *sentence, *cell;
+    } cases[] = {
+        {{VB_DEADLINE_DAY, none, {2025, 3, 31, {0}, 1}, 0, 0, {0}, {0}},
+         " trước ngày 31/3/2025", "Trước ngày 31/3/2025"},
+        {{VB_DEADLINE_DAY, none, {2025, 1, 5, {0}, 1}, 0, 0, {0}, {0}},
+         " trước ngày 05/01/2025", "Trước ngày 05/01/2025"},
+        {{VB_DEADLINE_MONTH, none, {2025, 9, 0, {0}, 1}, 0, 0, {0}, {0}},
+         " trong tháng 9/2025", "Tháng 9/2025"},
+        {{VB_DEADLINE_QUARTER, none, {2025, 0, 0, {0}, 1}, 3, 0, {0}, {0}},
+         " trong quý III/2025", "Quý III/2025"},
+        {{VB_DEADLINE_YEAR, none, {2026, 0, 0, {0}, 1}, 0, 0, {0}, {0}},
+         " trong năm 2026", "Năm 2026"},
+        {{VB_DEADLINE_RANGE, {2025, 10, 1, {0}, 1}, {2025, 10, 31, {0}, 1}, 0, 0, {0}, {0}},
+         " từ ngày 01/10/2025 đến ngày 31/10/2025", "Từ ngày 01/10/2025 đến ngày 31/10/2025"},
+        {{VB_DEADLINE_RANGE, {2025, 9, 0, {0}, 1}, {2025, 10, 0, {0}, 1}, 0, 0, {0}, {0}},
+         " trong tháng 9\xe2\x80\x91" "10/2025", "Tháng 9\xe2\x80\x91" "10/2025"},
+        {{VB_DEADLINE_RANGE, {2025, 11, 0, {0}, 1}, {2026, 2, 0, {0}, 1}, 0, 0, {0}, {0}},
+         " từ tháng 11/2025 đến tháng 2/2026", "Từ tháng 11/2025 đến tháng 2/2026"},
+        {{VB_DEADLINE_RECURRING, none, none, 0, VB_RECUR_YEARLY, {0}, {0}},
+         ", thực hiện hằng năm", "Hằng năm"},
+        {{VB_DEADLINE_RECURRING, none, none, 0, VB_RECUR_REGULAR, {0}, {0}},
+         ", thực hiện thường xuyên", "Thường xuyên"},
+        {{VB_DEADLINE_RECURRING, none, none, 0, VB_RECUR_QUARTERLY, {0}, {0}},
+         ", thực hiện hằng quý", "Hằng quý"},
+        {{VB_DEADLINE_TEXT, none, none, 0, 0, {(char *)"6 tháng đầu năm", {0}}, {0}},
+         ", thời hạn: 6 tháng đầu năm", "6 tháng đầu năm"},
+        {{VB_DEADLINE_NONE, none, none, 0, 0, {0}, {0}}, "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_owned_equal(vb_format_deadline(&cases[i].d, 0), cases[i].sentence, "deadline in a sentence");
+        assert_owned_equal(vb_format_deadline(&cases[i].d, 1), cases[i].cell, "deadline in a table cell");
+    }
+    /* The whole sentence of a task with a quarter, as the prose shows it. */
+    vb_node *t = make_task("Tuyên truyền về dịch vụ công trực tuyến", "Sở Nội vụ", NULL);
+    t->task.deadline = cases[3].d;
+    assert_owned_equal(vb_format_task(t),
+                       "Tuyên truyền về dịch vụ công trực tuyến trong quý III/2025; phối hợp: Sở Nội vụ.",
+                       "task with a quarter");
     release(t);
 }
 
@@ -392,7 +448,7 @@ static void test_task_trailing_punctuation_in_last_part_not_doubled(void **state
     release(t);
 
     t = make_task("Kiểm tra", NULL, NULL);
-    set_text(&t->task.deadline_text, "Hằng năm.");
+    set_text_deadline(t, "Hằng năm.");
     s = track(vb_format_task(t), free);
     if (!ends_with(s, "Hằng năm.") || ends_with(s, ".."))
         fail_msg("text deadline ending in '.': \"%s\"", s);
@@ -592,6 +648,7 @@ int main(void)
         cmocka_unit_test_teardown(test_task_date_deadline, release_all),
         cmocka_unit_test_teardown(test_task_coordinator_only, release_all),
         cmocka_unit_test_teardown(test_task_text_deadline, release_all),
+        cmocka_unit_test_teardown(test_deadline_wording, release_all),
         cmocka_unit_test_teardown(test_task_trailing_punctuation_in_action_not_doubled, release_all),
         cmocka_unit_test_teardown(test_task_trailing_punctuation_in_last_part_not_doubled, release_all),
         cmocka_unit_test_teardown(test_recipients_state, release_all),

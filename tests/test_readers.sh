@@ -136,13 +136,19 @@ def nfc(s):
     return unicodedata.normalize("NFC", s)
 
 
+def hyphens(s):
+    # A non-breaking hyphen (U+2011, "tháng 9‑10/2025") is printed as a hyphen; text taken
+    # back from a PDF gives it as "-".
+    return s.replace("\u2011", "-")
+
+
 def words(s):
     # Every run of white space (line breaks, tabs, no-break and zero-width spaces) is one space.
-    return " ".join(nfc(s).replace("\u200b", " ").replace("\u00ad", "").split())
+    return " ".join(hyphens(nfc(s)).replace("\u200b", " ").replace("\u00ad", "").split())
 
 
 def compact(s):
-    return "".join(nfc(s).replace("\u00ad", "").split())
+    return "".join(hyphens(nfc(s)).replace("\u00ad", "").split())
 
 
 with open(txt_path, encoding="utf-8") as f:

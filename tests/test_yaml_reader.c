@@ -1139,17 +1139,17 @@ static void test_tasks_tree(void **state)
     assert_string_equal(t1->task.action.text, "Rà soát danh mục nhiệm vụ");
     assert_string_equal(t1->task.coordinator.text, "Sở Tài chính");
     assert_string_equal(t1->task.product.text, "Báo cáo rà soát");
-    assert_true(t1->task.deadline.present);
-    assert_int_equal(t1->task.deadline.year, 2022);
-    assert_int_equal(t1->task.deadline.month, 11);
-    assert_int_equal(t1->task.deadline.day, 25);
-    assert_null(t1->task.deadline_text.text);
+    assert_int_equal(t1->task.deadline.kind, VB_DEADLINE_DAY);
+    assert_int_equal(t1->task.deadline.end.year, 2022);
+    assert_int_equal(t1->task.deadline.end.month, 11);
+    assert_int_equal(t1->task.deadline.end.day, 25);
+    assert_null(t1->task.deadline.text.text);
 
     const vb_node *t2 = child_at(ag1, 1);
     assert_string_equal(t2->task.action.text, "Triển khai IPv6");
-    assert_false(t2->task.deadline.present);
-    assert_non_null(t2->task.deadline_text.text);
-    assert_string_equal(t2->task.deadline_text.text, "Quý IV/2025");
+    assert_int_equal(t2->task.deadline.kind, VB_DEADLINE_QUARTER);
+    assert_int_equal(t2->task.deadline.quarter, 4);
+    assert_int_equal(t2->task.deadline.end.year, 2025);
     assert_null(t2->task.coordinator.text);
 
     const vb_node *ag2 = child_at(tasks, 1);
@@ -1229,6 +1229,184 @@ static void test_task_errors(void **state)
                          "      - don_vi: Sở Tài chính\n");
     expect_error(__FILE__, __LINE__, yaml, strlen(yaml), line_of(yaml, "noi_dung") + 2, 9,
                  "YAML-REQUIRED", "`viec` (the agency's tasks) is missing");
+    release(yaml);
+}
+
+/* `han` in each form drafters use: read into its kind and dates, whatever the case or dash. */
+static void test_deadline_forms(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *han;
+        vb_deadline_kind kind;
+        int start_year, start_month, start_day, end_year, end_month, end_day, quarter;
+    } cases[] = {
+        {"2025-03-31", VB_DEADLINE_DAY, 0, 0, 0, 2025, 3, 31, 0},
+        {"2025-03", VB_DEADLINE_MONTH, 0, 0, 0, 2025, 3, 0, 0},
+        {"2025", VB_DEADLINE_YEAR, 0, 0, 0, 2025, 0, 0, 0},
+        {"31/3/2025", VB_DEADLINE_DAY, 0, 0, 0, 2025, 3, 31, 0},
+        {"trước ngày 10/10/2024", VB_DEADLINE_DAY, 0, 0, 0, 2024, 10, 10, 0},
+        {"Trước 10/10/2024", VB_DEADLINE_DAY, 0, 0, 0, 2024, 10, 10, 0},
+        {"tháng 9/2025", VB_DEADLINE_MONTH, 0, 0, 0, 2025, 9, 0, 0},
+        {"Trong tháng 12/2025", VB_DEADLINE_MONTH, 0, 0, 0, 2025, 12, 0, 0},
+        {"quý III/2025", VB_DEADLINE_QUARTER, 0, 0, 0, 2025, 0, 0, 3},
+        {"Quý IV/2025", VB_DEADLINE_QUARTER, 0, 0, 0, 2025, 0, 0, 4},
+        {"quý 2/2026", VB_DEADLINE_QUARTER, 0, 0, 0, 2026, 0, 0, 2},
+        {"năm 2026", VB_DEADLINE_YEAR, 0, 0, 0, 2026, 0, 0, 0},
+        {"01/10/2025 - 31/10/2025", VB_DEADLINE_RANGE, 2025, 10, 1, 2025, 10, 31, 0},
+        {"từ ngày 01/10/2025 đến ngày 31/10/2025", VB_DEADLINE_RANGE, 2025, 10, 1, 2025, 10, 31, 0},
+        {"tháng 9-10/2025", VB_DEADLINE_RANGE, 2025, 9, 0, 2025, 10, 0, 0},
+        {"Tháng 9 – 10/2025", VB_DEADLINE_RANGE, 2025, 9, 0, 2025, 10, 0, 0},
+        {"tháng 11/2025 - tháng 2/2026", VB_DEADLINE_RANGE, 2025, 11, 0, 2026, 2, 0, 0},
+        {"[2025-10-01, 2025-10-31]", VB_DEADLINE_RANGE, 2025, 10, 1, 2025, 10, 31, 0},
+        {"[2025-09, 2025-10]", VB_DEADLINE_RANGE, 2025, 9, 0, 2025, 10, 0, 0},
+        {"thường xuyên", VB_DEADLINE_RECURRING, 0, 0, 0, 0, 0, 0, 0},
+        {"Hằng năm", VB_DEADLINE_RECURRING, 0, 0, 0, 0, 0, 0, 0},
+        {"hàng quý", VB_DEADLINE_RECURRING, 0, 0, 0, 0, 0, 0, 0},
+        {"học kỳ I năm học 2024-2025", VB_DEADLINE_TEXT, 0, 0, 0, 0, 0, 0, 0},
+        {"6 tháng đầu năm 2025", VB_DEADLINE_TEXT, 0, 0, 0, 0, 0, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char body[512];
+        snprintf(body, sizeof body,
+                 "noi_dung:\n"
+                 "  - nhiem_vu:\n"
+                 "      - don_vi: Sở Tài chính\n"
+                 "        viec:\n"
+                 "          - noi_dung: Bố trí kinh phí\n"
+                 "            han: %s\n",
+                 cases[i].han);
+        vb_document *doc = LOAD_BODY(body);
+        const vb_deadline *d = &doc->body->first_child->first_child->first_child->task.deadline;
+        if (d->kind != cases[i].kind || d->end.year != cases[i].end_year ||
+            d->end.month != cases[i].end_month || d->end.day != cases[i].end_day ||
+            d->start.year != cases[i].start_year || d->start.month != cases[i].start_month ||
+            d->start.day != cases[i].start_day || d->quarter != cases[i].quarter)
+            fail_msg("han: %s read as kind %d, %d-%d-%d to %d-%d-%d, quarter %d", cases[i].han,
+                     d->kind, d->start.year, d->start.month, d->start.day, d->end.year,
+                     d->end.month, d->end.day, d->quarter);
+        if (d->kind == VB_DEADLINE_TEXT)
+            assert_string_equal(d->text.text, cases[i].han);
+        assert_int_equal(d->pos.line, line_of(body, "noi_dung") + 5 + line_of(MIN_DOC, "noi_dung") - 1);
+        release(doc);
+    }
+}
+
+/* `trinh_bay` says how a nhiem_vu block is shown; the tasks are read the same either way. */
+static void test_tasks_layout(void **state)
+{
+    (void)state;
+    vb_document *doc = LOAD_BODY("noi_dung:\n"
+                                 "  - muc: Nhiệm vụ\n"
+                                 "    trinh_bay: phu_luc\n"
+                                 "    tieu_de_phu_luc: Danh mục nhiệm vụ năm 2025\n"
+                                 "    nhiem_vu:\n"
+                                 "      - don_vi: Sở Tài chính\n"
+                                 "        viec: [{noi_dung: Bố trí kinh phí, han: 2025-06}]\n"
+                                 "  - nhiem_vu:\n"
+                                 "      - don_vi: Sở Nội vụ\n"
+                                 "        viec: [{noi_dung: Kiện toàn tổ chức, han: quý III/2025}]\n"
+                                 "    trinh_bay: bang\n"
+                                 "    huong: ngang\n");
+    const vb_node *muc = child_at(doc->body, 0);
+    const vb_node *in_appendix = child_at(muc, 0);
+    assert_int_equal(in_appendix->kind, VB_NODE_TASKS);
+    assert_int_equal(in_appendix->tasks.layout, VB_TASKS_APPENDIX);
+    assert_true(in_appendix->tasks.landscape); /* a Phụ lục of tasks is landscape by default */
+    const vb_node *table = child_at(doc->body, 1);
+    assert_int_equal(table->kind, VB_NODE_TASKS);
+    assert_int_equal(table->tasks.layout, VB_TASKS_TABLE);
+    assert_true(table->tasks.landscape);
+    /* The Phụ lục comes first, made from the block; its tasks stay in the body. */
+    assert_int_equal(doc->appendix_count, 1);
+    assert_ptr_equal(doc->appendices[0].tasks, in_appendix);
+    assert_string_equal(doc->appendices[0].title.text, "Danh mục nhiệm vụ năm 2025");
+    assert_true(doc->appendices[0].landscape);
+    assert_int_equal(in_appendix->tasks.appendix_index, 0);
+    /* The agencies of a table are not numbered headings: the next section is still "II.". */
+    release(doc);
+
+    char *yaml = replace_entry(MIN_DOC, "noi_dung",
+                               "noi_dung:\n"
+                               "  - nhiem_vu:\n"
+                               "      - don_vi: Sở Tài chính\n"
+                               "        viec: [Bố trí kinh phí]\n"
+                               "    bang: true\n");
+    /* Not "did you mean `bang`": what to write instead. */
+    expect_error(__FILE__, __LINE__, yaml, strlen(yaml), line_of(yaml, "noi_dung") + 4, 5,
+                 "YAML-KEY", "write `trinh_bay: bang`");
+    release(yaml);
+    yaml = replace_entry(MIN_DOC, "noi_dung",
+                         "noi_dung:\n"
+                         "  - muc: Nhiệm vụ\n"
+                         "    trinh_bay: bang\n"
+                         "    noi_dung: [Một đoạn.]\n");
+    expect_error(__FILE__, __LINE__, yaml, strlen(yaml), line_of(yaml, "noi_dung") + 2, 16,
+                 "YAML-VALUE", "this block has no `nhiem_vu`");
+    release(yaml);
+    yaml = replace_entry(MIN_DOC, "noi_dung",
+                         "noi_dung:\n"
+                         "  - nhiem_vu:\n"
+                         "      - don_vi: Sở Tài chính\n"
+                         "        viec: [Bố trí kinh phí]\n"
+                         "    trinh_bay: bang_bieu\n");
+    expect_error(__FILE__, __LINE__, yaml, strlen(yaml), line_of(yaml, "noi_dung") + 4, 16,
+                 "YAML-VALUE", "bang_bieu");
+    release(yaml);
+    /* Inside a Phụ lục the table stands where it is: no Phụ lục of a Phụ lục. */
+    char *with_appendix = replace_entry(MIN_DOC, "noi_nhan",
+                                        "phu_luc:\n"
+                                        "  - tieu_de: Nhiệm vụ\n"
+                                        "    noi_dung:\n"
+                                        "      - nhiem_vu:\n"
+                                        "          - don_vi: Sở Tài chính\n"
+                                        "            viec: [Bố trí kinh phí]\n"
+                                        "        trinh_bay: phu_luc\n"
+                                        "noi_nhan:\n"
+                                        "  - \"Lưu: VT\"\n");
+    expect_error(__FILE__, __LINE__, with_appendix, strlen(with_appendix),
+                 line_of(with_appendix, "phu_luc") + 4, 11, "YAML-VALUE", "inside an appendix write `trinh_bay: bang`");
+    release(with_appendix);
+}
+
+/* A "- " line indented one space too many is folded into the item above it: the document
+ * loads (it is valid YAML) with a warning at the folded line that names the item's position. */
+static void test_folded_items(void **state)
+{
+    (void)state;
+    char *yaml = replace_entry(MIN_DOC, "noi_dung",
+                               "noi_dung:\n"
+                               "  - Đoạn thứ nhất về chuyển đổi số.\n"
+                               "   - Đoạn thứ hai bị gộp vào.\n"
+                               "  - Đoạn thứ ba.\n");
+    unsigned base = line_of(yaml, "noi_dung");
+    vb_diagnostics *d = new_diags(VB_LANG_EN);
+    vb_document *doc = load(yaml, d);
+    assert_non_null(doc);
+    assert_int_equal(d->error_count, 0);
+    assert_int_equal(d->count, 1);
+    assert_int_equal(d->items[0].severity, VB_SEV_WARNING);
+    assert_string_equal(d->items[0].rule, "YAML-FOLDED");
+    assert_int_equal(d->items[0].line, base + 2);
+    assert_int_equal(d->items[0].column, 4);
+    char want[128];
+    snprintf(want, sizeof want, "Line %u:4 starts with \"- \"", base + 2);
+    assert_non_null(strstr(d->items[0].message, want));
+    snprintf(want, sizeof want, "the item at %u:5", base + 1);
+    assert_non_null(strstr(d->items[0].message, want));
+    assert_non_null(strstr(d->items[0].message, "two items merged into one?"));
+    /* The body is what YAML made of it: two paragraphs, the first holding the second. */
+    assert_int_equal(child_count(doc->body), 2);
+    vb_document_free(doc);
+    release(d);
+
+    /* In Vietnamese, the question the issue asks. */
+    d = new_diags(VB_LANG_VI);
+    doc = load(yaml, d);
+    assert_int_equal(d->count, 1);
+    assert_non_null(strstr(d->items[0].message, "hai mục bị gộp thành một?"));
+    vb_document_free(doc);
+    release(d);
     release(yaml);
 }
 
@@ -1386,6 +1564,9 @@ int main(void)
         cmocka_unit_test_teardown(test_agency_under_muc_is_khoan, release_all),
         cmocka_unit_test_teardown(test_agency_at_top_level_is_muc, release_all),
         cmocka_unit_test_teardown(test_task_errors, release_all),
+        cmocka_unit_test_teardown(test_deadline_forms, release_all),
+        cmocka_unit_test_teardown(test_tasks_layout, release_all),
+        cmocka_unit_test_teardown(test_folded_items, release_all),
         cmocka_unit_test_teardown(test_recipient_written_as_mapping, release_all),
         cmocka_unit_test_teardown(test_joint_signers, release_all),
         cmocka_unit_test_teardown(test_nfd_input_comes_out_nfc, release_all),

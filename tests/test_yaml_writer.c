@@ -20,6 +20,7 @@
 #include "layout/format.h"
 #include "model/diag.h"
 #include "model/model.h"
+#include "read/deadline.h"
 #include "read/yaml_reader.h"
 #include "viet/text.h"
 #include "viet/tone.h"
@@ -51,6 +52,16 @@ static void dump_date(vb_buf *b, const char *name, const vb_date *d)
 {
     if (d->present)
         vb_buf_printf(b, "%s=%d-%d-%d\n", name, d->year, d->month, d->day);
+}
+
+static void dump_deadline(vb_buf *b, const vb_deadline *d)
+{
+    if (d->kind == VB_DEADLINE_NONE)
+        return;
+    vb_buf_printf(b, "deadline=%d %d-%d-%d..%d-%d-%d q%d every %d\n", (int)d->kind, d->start.year,
+                  d->start.month, d->start.day, d->end.year, d->end.month, d->end.day, d->quarter,
+                  (int)d->every);
+    dump_text(b, "deadline text", d->text.text);
 }
 
 static void dump_rows(vb_buf *b, const char *name, const vb_table_row *rows, size_t count)
@@ -107,8 +118,7 @@ static void dump_body(vb_buf *b, const vb_node *root)
             dump_text(b, "action", n->task.action.text);
             dump_text(b, "coordinator", n->task.coordinator.text);
             dump_text(b, "product", n->task.product.text);
-            dump_date(b, "deadline", &n->task.deadline);
-            dump_text(b, "deadline_text", n->task.deadline_text.text);
+            dump_deadline(b, &n->task.deadline);
             break;
         case VB_NODE_TABLE:
             vb_buf_add(b, "\n");
@@ -337,17 +347,18 @@ static void test_drafts_dates_enums(void **state)
     vb_node_append(tasks, agency);
     agency->agency.agency = text_of("Sở Tài chính");
     vb_inline_append(&agency->title, "Sở Tài chính", strlen("Sở Tài chính"), 0);
-    const char *deadlines[] = {"2024-03", "Quý IV/2025", "2025", "2024-12-31"};
-    for (size_t i = 0; i < 4; i++) {
+    /* Every kind of deadline, as the reader reads them from words (deadline.h). */
+    const char *deadlines[] = {"tháng 3/2024",    "quý IV/2025",  "năm 2025",
+                               "31/12/2024",      "01/10/2025 - 31/10/2025", "tháng 9-10/2025",
+                               "từ tháng 11/2025 đến tháng 02/2026", "hằng năm", "khi có yêu cầu"};
+    for (size_t i = 0; i < sizeof deadlines / sizeof *deadlines; i++) {
         vb_node *task = vb_node_new(VB_NODE_TASK, (vb_pos){0});
         vb_node_append(agency, task);
         task->task.action = text_of(i == 1 ? "Rà soát: danh mục" : "Bố trí kinh phí");
-        if (i == 0)
-            task->task.deadline = (vb_date){2024, 3, 0, {0}, 1};
-        else if (i == 3)
-            task->task.deadline = (vb_date){2024, 12, 31, {0}, 1};
-        else
-            task->task.deadline_text = text_of(deadlines[i]);
+        if (vb_deadline_parse(deadlines[i], &task->task.deadline) != 1) {
+            task->task.deadline.kind = VB_DEADLINE_TEXT;
+            task->task.deadline.text = text_of(deadlines[i]);
+        }
         if (i == 1) {
             task->task.coordinator = text_of("Sở Nội vụ");
             task->task.product = text_of("Báo cáo");
@@ -362,7 +373,7 @@ static void test_drafts_dates_enums(void **state)
     assert_non_null(strstr(yaml, "ngay: 2024-07\n"));
     assert_non_null(strstr(yaml, "do_mat: toi_mat\ndo_khan: hoa_toc\n"));
     assert_non_null(strstr(yaml, "han: 2024-03\n"));
-    assert_non_null(strstr(yaml, "han: '2025'\n"));
+    assert_non_null(strstr(yaml, "han: 2025\n"));
     assert_non_null(strstr(yaml, "han: 2024-12-31\n"));
     /* A draft's blank day: the year alone. */
     d->date.month = 0;

@@ -114,6 +114,9 @@ static json_object *sarif_rules(vb_lang lang)
         json_object_object_add(rule, "defaultConfiguration", config);
         json_object *props = json_object_new_object();
         json_object_object_add(props, "clause", json_object_new_string(rules[i].clause));
+        const char *error_for = vb_rule_error_for(rules[i].id);
+        if (error_for) /* severity per document type: an error for these loai */
+            json_object_object_add(props, "errorFor", json_object_new_string(error_for));
         json_object_object_add(rule, "properties", props);
         json_object_array_add(array, rule);
     }

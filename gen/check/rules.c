@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "model/doctypes.h"
+
 #define E VB_SEV_ERROR
 #define W VB_SEV_WARNING
 
@@ -29,6 +31,8 @@ static const vb_rule rules[] = {
      "every {{name}} of a template has its data column (render --data)"},
     {"YAML-TABLE", E, "vanban docs/format.md", "bảng và phụ lục có đủ khóa cần thiết (dong hoặc tep, tieu_de, noi_dung)",
      "tables and appendices have what they need (dong or tep, tieu_de, noi_dung)"},
+    {"YAML-FOLDED", W, "YAML 1.1 §9.1.1 (plain scalars)", "không có dòng \"- …\" thụt sâu thêm bị nối vào mục ở trên (hai mục bị gộp thành một)",
+     "no \"- …\" line indented too deep folded into the item above (two items merged into one)"},
     {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
 
     /* ô 2, 3, 4: the header */
@@ -78,9 +82,15 @@ static const vb_rule rules[] = {
      "a kế hoạch says how it is implemented (tổ chức thực hiện)"},
     {"ND-CONCLUSIONS", E, "NĐ30 PL III Mẫu 1.4 (thông báo kết luận)", "thông báo kết luận có nội dung kết luận",
      "a thông báo kết luận states the conclusions"},
-    {"NV-DEADLINE", W, "NĐ30 PL I §II.6", "mỗi nhiệm vụ có thời hạn", "each task has a deadline"},
+    {"NV-DEADLINE", W, "NĐ30 PL I §II.6; PL III Mẫu 1.4", "mỗi nhiệm vụ có thời hạn",
+     "each task has a deadline"},
     {"NV-DEADLINE-PAST", E, "NĐ30 PL I §II.6", "thời hạn là ngày có thật, không trước ngày ban hành",
      "a deadline is a real date, not before the document's date"},
+    {"NV-DEADLINE-RANGE", E, "NĐ30 PL I §II.6", "khoảng thời hạn bắt đầu không sau khi kết thúc",
+     "a deadline's range does not start after it ends"},
+    {"NV-DEADLINE-TEXT", W, "vanban docs/format.md#deadlines",
+     "thời hạn viết được thành ngày, tháng, quý, năm, khoảng hoặc kỳ hạn để kiểm tra được",
+     "a deadline is a day, month, quarter, year, range or recurring term, so it can be checked"},
 
     /* ô 9b: Nơi nhận */
     {"NN-REQUIRED", E, "NĐ30 PL I §II.9.b", "có nơi nhận", "there are recipients"},
@@ -89,6 +99,8 @@ static const vb_rule rules[] = {
     {"NN-LUU-FORM", W, "NĐ30 PL I §II.9.b; HD36",
      "dòng lưu viết \"Lưu: VT, …\" (nhà nước) hoặc \"Lưu Văn phòng …\" (Đảng)",
      "the archive line reads \"Lưu: VT, …\" (state) or \"Lưu Văn phòng …\" (Party)"},
+    {"NN-NHU-DIEU", E, "NĐ30 PL I §II.9.b; PL III Mẫu 1.2", "\"Như Điều …\" ở nơi nhận chỉ đến một Điều có trong văn bản",
+     "\"Như Điều …\" in the recipients names an article the document has"},
     {"NN-NHU-TREN", E, "NĐ30 PL I §II.9.b", "chỉ ghi \"Như trên\" khi có \"Kính gửi\"",
      "\"Như trên\" only where there is a \"Kính gửi\""},
 
@@ -96,8 +108,8 @@ static const vb_rule rules[] = {
     {"KY-MARK", E, "NĐ30 Điều 13, PL I §II.7; HD36 1.7",
      "ký thay mặt, ký thay, thừa lệnh đúng thể thức: TM., KT., TL., TUQ., Q. (nhà nước); T/M, K/T, T/L (Đảng)",
      "the signing mark fits the format: TM., KT., TL., TUQ., Q. (state); T/M, K/T, T/L (Party)"},
-    {"KY-MARK-FORM", W, "NĐ30 PL I §II.7.a", "viết đúng dạng ký hiệu quyền hạn: chữ in hoa, dấu chấm, khoảng trắng",
-     "the mark is written exactly: capitals, its dot or slash, then a space"},
+    {"KY-MARK-FORM", E, "NĐ30 PL I §II.7.a", "viết đúng dạng ký hiệu quyền hạn: chữ in hoa, dấu chấm, khoảng trắng (KT., không phải K.T, KT hay Kt.)",
+     "the mark is written exactly: capitals, its dot or slash, then a space (KT., not K.T, KT or Kt.)"},
     {"KY-TM-COLLECTIVE", E, "NĐ30 Điều 13.1; HD36 1.7", "TM./T/M đứng trước tên tập thể, không trước chức vụ cá nhân",
      "TM./T/M stands before a collective body, not a personal title"},
     {"KY-KT-DEPUTY", E, "NĐ30 Điều 13.1.b; HD36 1.7", "KT./K/T có dòng chức vụ cấp phó của người ký",
@@ -158,6 +170,24 @@ static const vb_rule rules[] = {
 #undef E
 #undef W
 
+/* Severity per document type: the warning rules that are errors for some types. A plan, a
+ * decision or a directive must say by when each task is done; a notice or a report may
+ * record standing tasks. */
+static const struct {
+    const char *id;
+    const char *error_for;
+} type_severities[] = {
+    {"NV-DEADLINE", "KH, QĐ, CT"},
+};
+
+const char *vb_rule_error_for(const char *id)
+{
+    for (size_t i = 0; i < sizeof type_severities / sizeof *type_severities; i++)
+        if (strcmp(type_severities[i].id, id) == 0)
+            return type_severities[i].error_for;
+    return NULL;
+}
+
 const vb_rule *vb_rules_all(size_t *count)
 {
     *count = sizeof rules / sizeof *rules;
@@ -170,4 +200,33 @@ const vb_rule *vb_rule_find(const char *id)
         if (strcmp(rules[i].id, id) == 0)
             return &rules[i];
     return NULL;
+}
+
+/* Whether the ", "-separated list `codes` holds `code`. */
+static int list_has(const char *codes, const char *code)
+{
+    size_t n = strlen(code);
+    for (const char *p = codes; *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        size_t k = strcspn(p, ",");
+        if (k == n && strncmp(p, code, n) == 0)
+            return 1;
+        p += k;
+    }
+    return 0;
+}
+
+vb_severity vb_rule_severity(const char *id, const char *type_code, int party)
+{
+    const vb_rule *rule = vb_rule_find(id);
+    if (!rule)
+        return VB_SEV_ERROR;
+    const char *error_for = vb_rule_error_for(id);
+    if (error_for && type_code) {
+        const vb_doctype *t = vb_doctype_find(type_code, party ? VB_FORMAT_PARTY : VB_FORMAT_STATE);
+        if (t && list_has(error_for, t->code))
+            return VB_SEV_ERROR;
+    }
+    return rule->severity;
 }

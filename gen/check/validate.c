@@ -396,6 +396,11 @@ static void check_parts(checker *c)
 
     int has_tasks_block = 0, has_text = 0, has_articles = 0;
     unsigned roles = body_roles(doc->body, &has_tasks_block, &has_text);
+    /* Tasks written as a table in a Phụ lục of one's own are the plan's tasks too. */
+    for (size_t i = 0; i < doc->appendix_count && !has_tasks_block; i++)
+        for (const vb_node *n = doc->appendices[i].body->first_child; n && !has_tasks_block;
+             n = vb_node_next_preorder(n, doc->appendices[i].body))
+            has_tasks_block = n->kind == VB_NODE_TASKS;
     for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body))
         if (n->kind == VB_NODE_SECTION && n->level == VB_LEVEL_DIEU)
             has_articles = 1;
@@ -417,8 +422,8 @@ static void check_parts(checker *c)
                      "the plan states no purpose and requirements");
     if ((required & VB_PART_TASKS) && !has_tasks_block)
         missing_part(c, "ND-TASKS", body,
-                     "thiếu nhiệm vụ giao cho cơ quan, đơn vị cụ thể: dùng khối `nhiem_vu` (don_vi, viec, han)",
-                     "no tasks assigned to named agencies: use a `nhiem_vu` block (don_vi, viec, han)");
+                     "thiếu nhiệm vụ giao cho cơ quan, đơn vị cụ thể: dùng khối `nhiem_vu` (don_vi, viec, han); muốn in thành bảng thì thêm `trinh_bay: bang` (hoặc `trinh_bay: phu_luc`), không gõ lại nhiệm vụ trong một `bang`",
+                     "no tasks assigned to named agencies: use a `nhiem_vu` block (don_vi, viec, han); to print it as a table add `trinh_bay: bang` (or `trinh_bay: phu_luc`) rather than typing the tasks into a `bang`");
     if ((required & VB_PART_ORGANISATION) && !(roles & VB_ROLE_ORGANISATION))
         missing_part(c, "ND-ORGANISATION", body, "kế hoạch thiếu phần tổ chức thực hiện",
                      "the plan says nothing of its implementation (tổ chức thực hiện)");
@@ -426,31 +431,48 @@ static void check_parts(checker *c)
         missing_part(c, "ND-CONCLUSIONS", body, "thông báo kết luận thiếu nội dung kết luận",
                      "the notice states no conclusions");
 
-    /* Tasks: an agency, an action, a deadline that is a real date not before the document. */
-    for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body)) {
-        if (n->kind != VB_NODE_TASK)
-            continue;
-        const vb_task_data *t = &n->task;
-        if (!t->deadline.present && !t->deadline_text.text) {
-            /* A warning: issued documents (the seeds among them) give standing tasks with no
-             * deadline; --strict makes it fail. A wrong deadline is an error below. */
-            vb_diag(c->diags, VB_SEV_WARNING, n->pos, "NV-DEADLINE",
-                    VI_EN("nhiệm vụ của %s không có thời hạn (`han`)", "the task of %s has no deadline (`han`)"),
-                    n->parent && n->parent->agency.agency.text ? n->parent->agency.agency.text : "?");
-        } else if (t->deadline.present && doc->date.present && date_after(&doc->date, &t->deadline)) {
-            char when[32];
-            if (t->deadline.day)
-                vb_format_short_date(&t->deadline, when, sizeof when);
-            else
-                snprintf(when, sizeof when, "%d/%d", t->deadline.month, t->deadline.year);
-            vb_diag(c->diags, VB_SEV_ERROR, t->deadline.pos, "NV-DEADLINE-PAST",
-                    VI_EN("thời hạn %s trước ngày ban hành văn bản", "the deadline %s is before the document's date"),
-                    when);
-        }
-    }
+    vb_validate_tasks(doc, c->diags);
 }
 
 /* ---- ô 9b: Nơi nhận ---- */
+
+/* "Như Điều 5" names the article that sends the document to its recipients: it must be one
+ * of the document's own (a QĐ with three Điều has no Điều 5). Checked when the body has Điều;
+ * without any, ND-ARTICLES says what is wrong. */
+static void check_articles_named(checker *c)
+{
+    const vb_document *doc = c->doc;
+    int articles = 0;
+    for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body))
+        if (n->kind == VB_NODE_SECTION && n->level == VB_LEVEL_DIEU && n->ordinal > articles)
+            articles = n->ordinal;
+    if (articles == 0)
+        return;
+    for (size_t i = 0; i < doc->recipients.count; i++) {
+        const char *t = doc->recipients.items[i].text;
+        if (t[0] == '-' && t[1] == ' ')
+            t += 2;
+        if (!starts_with(t, "Như Điều") && !starts_with(t, "như Điều") && !starts_with(t, "Như điều"))
+            continue;
+        /* "Như Điều 3", "Như Điều 2, 3", "Như Điều 2 và Điều 3". */
+        const char *p = t + strlen("Như Điều");
+        while (*p) {
+            while (*p && !isdigit((unsigned char)*p) && *p != '(')
+                p++;
+            if (!isdigit((unsigned char)*p))
+                break;
+            char *end;
+            long n = strtol(p, &end, 10);
+            p = end;
+            if (n < 1 || n > articles) {
+                vb_diag(c->diags, VB_SEV_ERROR, doc->recipients.items[i].pos, "NN-NHU-DIEU",
+                        VI_EN("\"Như Điều %ld\": văn bản chỉ có %d Điều", "\"Như Điều %ld\": the document has only %d articles (Điều)"),
+                        n, articles);
+                break;
+            }
+        }
+    }
+}
 
 static void check_recipients(checker *c)
 {
@@ -470,6 +492,7 @@ static void check_recipients(checker *c)
                     VI_EN("\"Như trên\" chỉ dùng khi văn bản có \"Kính gửi\"",
                           "\"Như trên\" (as above) needs a \"Kính gửi\" to refer to"));
     }
+    check_articles_named(c);
     const vb_text *last = &r->items[r->count - 1];
     const char *t = last->text;
     if (t[0] == '-' && t[1] == ' ')
@@ -521,7 +544,9 @@ static const struct {
     {"T/M. ", "TM. ", "T/M "}, {"K/T. ", "KT. ", "K/T "}, {"T/L. ", "TL. ", "T/L "},
     {"TM.", "TM. ", "T/M "},   {"KT.", "KT. ", "K/T "},   {"TL.", "TL. ", "T/L "},
     {"TUQ.", "TUQ. ", "T/L "}, {"T/M", "TM. ", "T/M "},   {"K/T", "KT. ", "K/T "},
-    {"T/L", "TL. ", "T/L "},
+    {"T/L", "TL. ", "T/L "},   {"K.T ", "KT. ", "K/T "},  {"T.L ", "TL. ", "T/L "},
+    {"K.T.", "KT. ", "K/T "},  {"T.M.", "TM. ", "T/M "},  {"T.L.", "TL. ", "T/L "},
+    {"Q.", "Q. ", "Q. "},      {"Q ", "Q. ", "Q. "},
 };
 
 /* Personal titles: what must not follow TM. / T/M. */
@@ -567,9 +592,14 @@ static void check_signer(checker *c, const vb_signer *s)
                 if (!starts_with(lines[i], typo) || (typo[tl - 1] != ' ' && lines[i][tl] == ' '))
                     continue;
                 const char *means = c->party ? near_marks[m].party : near_marks[m].state;
-                vb_diag(c->diags, VB_SEV_WARNING, where[i], "KY-MARK-FORM",
-                        VI_EN("viết \"%.*s\" thay cho \"%.*s\"", "write \"%.*s\" instead of \"%.*s\""),
-                        (int)strlen(means) - 1, means, (int)(typo[tl - 1] == ' ' ? tl - 1 : tl), typo);
+                /* The fix-it: the whole line as it must be written. */
+                const char *rest = lines[i] + tl;
+                while (*rest == ' ')
+                    rest++;
+                vb_diag(c->diags, VB_SEV_ERROR, where[i], "KY-MARK-FORM",
+                        VI_EN("viết \"%s%s\" (ký hiệu \"%.*s\"), không phải \"%s\"",
+                              "write \"%s%s\" (the mark \"%.*s\"), not \"%s\""),
+                        means, rest, (int)strlen(means) - 1, means, lines[i]);
                 for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
                     if (strcmp(marks[k].written, means) == 0)
                         mark = &marks[k];
@@ -580,9 +610,9 @@ static void check_signer(checker *c, const vb_signer *s)
                 continue;
             }
         } else if (!starts_with(lines[i], mark->written))
-            vb_diag(c->diags, VB_SEV_WARNING, where[i], "KY-MARK-FORM",
-                    VI_EN("viết ký hiệu quyền hạn bằng chữ in hoa: \"%.*s\"", "write the mark in capitals: \"%.*s\""),
-                    (int)strlen(mark->written) - 1, mark->written);
+            vb_diag(c->diags, VB_SEV_ERROR, where[i], "KY-MARK-FORM",
+                    VI_EN("viết ký hiệu quyền hạn bằng chữ in hoa: \"%s%s\"", "write the mark in capitals: \"%s%s\""),
+                    mark->written, lines[i] + strlen(mark->written));
         if (mark->party != c->party) {
             vb_diag(c->diags, VB_SEV_ERROR, where[i], "KY-MARK",
                     VI_EN("\"%.*s\" là cách ghi của %s; văn bản %s ghi %s",

@@ -1,5 +1,6 @@
 #include "compose.h"
 #include "compose_table.h"
+#include "compose_tasks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -415,6 +416,34 @@ static void compose_agency(composer *c, const vb_node *n)
         compose_task(c, t, several);
 }
 
+/* A nhiem_vu block: grouped prose (its agencies), a table where it stands, or the line that
+ * sends the reader to its Phụ lục. */
+static void compose_tasks(composer *c, const vb_node *n)
+{
+    switch (n->tasks.layout) {
+    case VB_TASKS_PROSE:
+        compose_children_from(c, n->first_child);
+        break;
+    case VB_TASKS_TABLE: {
+        vb_table *table = vb_tasks_table(n);
+        compose_table(c, table);
+        vb_table_free(table);
+        break;
+    }
+    case VB_TASKS_APPENDIX: {
+        spans s = {0};
+        vb_para_props p;
+        char *line = vb_format_tasks_reference(c->layout, c->doc, n->tasks.appendix_index);
+        spans_add(&s, line, 0);
+        if (n == c->last_text_node)
+            add_end_mark(c, &s, line);
+        free(line);
+        emit(c, VB_EL_BODY, closing_props(c, n, &p), &s);
+        break;
+    }
+    }
+}
+
 static void compose_node(composer *c, const vb_node *n)
 {
     switch (n->kind) {
@@ -425,7 +454,7 @@ static void compose_node(composer *c, const vb_node *n)
         compose_section(c, n);
         break;
     case VB_NODE_TASKS:
-        compose_children_from(c, n->first_child);
+        compose_tasks(c, n);
         break;
     case VB_NODE_AGENCY:
         compose_agency(c, n);
@@ -439,16 +468,34 @@ static void compose_node(composer *c, const vb_node *n)
     }
 }
 
+/* The node after `n` and all it holds, in document order under `root`. */
+static const vb_node *next_after_subtree(const vb_node *n, const vb_node *root)
+{
+    while (n && n != root) {
+        if (n->next)
+            return n->next;
+        n = n->parent;
+    }
+    return NULL;
+}
+
 /* The text that ends with "./.": none when a table ends the content. */
 static const vb_node *find_last_text_node(const vb_node *root)
 {
     const vb_node *last = NULL;
-    for (const vb_node *n = root->first_child; n; n = vb_node_next_preorder(n, root)) {
+    for (const vb_node *n = root->first_child; n;) {
+        if (n->kind == VB_NODE_TASKS && n->tasks.layout != VB_TASKS_PROSE) {
+            /* A task table ends the text like any table; a Phụ lục's line is text. */
+            last = n->tasks.layout == VB_TASKS_APPENDIX ? n : NULL;
+            n = next_after_subtree(n, root);
+            continue;
+        }
         if (n->kind == VB_NODE_PARAGRAPH || n->kind == VB_NODE_TASK ||
             ((n->kind == VB_NODE_SECTION || n->kind == VB_NODE_AGENCY) && n->title.count))
             last = n;
         else if (n->kind == VB_NODE_TABLE)
             last = NULL;
+        n = vb_node_next_preorder(n, root);
     }
     return last;
 }
@@ -557,6 +604,14 @@ static void compose_appendix(composer *c, const vb_appendix *a, size_t index)
     if (rule > l->appendix_rule_max_twips)
         rule = l->appendix_rule_max_twips;
     c->sink->rule(c->ctx, c->text_width, rule, l->after_title_twips);
+    if (a->tasks) {
+        /* The tasks of a nhiem_vu block of the body, as a table across the page. */
+        vb_table *table = vb_tasks_table(a->tasks);
+        table->landscape = 0;
+        compose_table(c, table);
+        vb_table_free(table);
+        return;
+    }
     c->last_text_node = find_last_text_node(a->body);
     compose_children_from(c, a->body->first_child);
 }

@@ -143,6 +143,107 @@ static size_t trimmed_length(const char *s)
     return n;
 }
 
+/* U+2011 NON-BREAKING HYPHEN: "tháng 9‑10/2025" never breaks between the numbers. */
+#define NB_HYPHEN "\xe2\x80\x91"
+
+static const char *const recurrence_words[] = {
+    [VB_RECUR_REGULAR] = "thường xuyên", [VB_RECUR_YEARLY] = "hằng năm",
+    [VB_RECUR_QUARTERLY] = "hằng quý",   [VB_RECUR_MONTHLY] = "hằng tháng",
+    [VB_RECUR_WEEKLY] = "hằng tuần",
+};
+
+/* The deadline's words without the preposition a sentence puts before them. */
+static void add_deadline_core(vb_buf *b, const vb_deadline *d, int capital)
+{
+    char from[32], to[32], quarter[8];
+    switch (d->kind) {
+    case VB_DEADLINE_DAY:
+        vb_format_short_date(&d->end, to, sizeof to);
+        vb_buf_printf(b, "%s ngày %s", capital ? "Trước" : "trước", to);
+        break;
+    case VB_DEADLINE_MONTH:
+        vb_buf_printf(b, "%s %d/%d", capital ? "Tháng" : "tháng", d->end.month, d->end.year);
+        break;
+    case VB_DEADLINE_QUARTER:
+        vb_roman(d->quarter, quarter, sizeof quarter);
+        vb_buf_printf(b, "%s %s/%d", capital ? "Quý" : "quý", quarter, d->end.year);
+        break;
+    case VB_DEADLINE_YEAR:
+        vb_buf_printf(b, "%s %d", capital ? "Năm" : "năm", d->end.year);
+        break;
+    case VB_DEADLINE_RANGE:
+        if (d->start.day) {
+            vb_format_short_date(&d->start, from, sizeof from);
+            vb_format_short_date(&d->end, to, sizeof to);
+            vb_buf_printf(b, "%s ngày %s đến ngày %s", capital ? "Từ" : "từ", from, to);
+        } else if (d->start.year == d->end.year) {
+            vb_buf_printf(b, "%s %d" NB_HYPHEN "%d/%d", capital ? "Tháng" : "tháng", d->start.month,
+                          d->end.month, d->end.year);
+        } else {
+            vb_buf_printf(b, "%s tháng %d/%d đến tháng %d/%d", capital ? "Từ" : "từ", d->start.month,
+                          d->start.year, d->end.month, d->end.year);
+        }
+        break;
+    case VB_DEADLINE_RECURRING: {
+        const char *w = recurrence_words[d->every];
+        if (capital) {
+            char *up = vb_upper_vi(w);
+            /* Only the first letter: "Thường xuyên", "Hằng năm". */
+            size_t first = (unsigned char)w[0] < 0x80 ? 1 : (unsigned char)w[0] < 0xE0 ? 2 : 3;
+            vb_buf_addn(b, up, first);
+            vb_buf_add(b, w + first);
+            free(up);
+        } else {
+            vb_buf_add(b, w);
+        }
+        break;
+    }
+    case VB_DEADLINE_TEXT:
+        if (d->text.text)
+            vb_buf_addn(b, d->text.text, trimmed_length(d->text.text));
+        break;
+    case VB_DEADLINE_NONE:
+        break;
+    }
+}
+
+char *vb_format_deadline(const vb_deadline *d, int in_table)
+{
+    vb_buf b = {0};
+    if (in_table) {
+        add_deadline_core(&b, d, 1);
+        return buf_take(&b);
+    }
+    switch (d->kind) {
+    case VB_DEADLINE_NONE:
+        break;
+    case VB_DEADLINE_DAY:
+        vb_buf_add(&b, " ");
+        add_deadline_core(&b, d, 0);
+        break;
+    case VB_DEADLINE_RANGE:
+        /* "từ ngày … đến ngày …", but months of one year are read "within": "trong tháng 9‑10". */
+        vb_buf_add(&b, !d->start.day && d->start.year == d->end.year ? " trong " : " ");
+        add_deadline_core(&b, d, 0);
+        break;
+    case VB_DEADLINE_MONTH:
+    case VB_DEADLINE_QUARTER:
+    case VB_DEADLINE_YEAR:
+        vb_buf_add(&b, " trong ");
+        add_deadline_core(&b, d, 0);
+        break;
+    case VB_DEADLINE_RECURRING:
+        vb_buf_add(&b, ", thực hiện ");
+        add_deadline_core(&b, d, 0);
+        break;
+    case VB_DEADLINE_TEXT:
+        vb_buf_add(&b, ", thời hạn: ");
+        add_deadline_core(&b, d, 0);
+        break;
+    }
+    return b.data ? buf_take(&b) : vb_strdup("");
+}
+
 char *vb_format_task(const vb_node *task)
 {
     const vb_task_data *t = &task->task;
@@ -151,16 +252,9 @@ char *vb_format_task(const vb_node *task)
     vb_buf_addn(&b, action, trimmed_length(action));
     /* The deadline goes with the action, before the coordinating agency, so it cannot be
      * read as the coordinator's. */
-    if (t->deadline.present && !t->deadline.day) {
-        vb_buf_printf(&b, " trong tháng %d/%d", t->deadline.month, t->deadline.year);
-    } else if (t->deadline.present) {
-        char date[32];
-        vb_format_short_date(&t->deadline, date, sizeof date);
-        vb_buf_printf(&b, " trước ngày %s", date);
-    } else if (t->deadline_text.text) {
-        vb_buf_add(&b, ", thời hạn: ");
-        vb_buf_addn(&b, t->deadline_text.text, trimmed_length(t->deadline_text.text));
-    }
+    char *deadline = vb_format_deadline(&t->deadline, 0);
+    vb_buf_add(&b, deadline);
+    free(deadline);
     /* Each part without the punctuation the sentence adds itself. */
     if (t->coordinator.text) {
         vb_buf_add(&b, "; phối hợp: ");
@@ -171,6 +265,19 @@ char *vb_format_task(const vb_node *task)
         vb_buf_addn(&b, t->product.text, trimmed_length(t->product.text));
     }
     vb_buf_add(&b, ".");
+    return buf_take(&b);
+}
+
+/* The line in the body where a Phụ lục of tasks stands: "Các nhiệm vụ cụ thể tại Phụ lục I
+ * kèm theo." (caller frees). */
+char *vb_format_tasks_reference(const vb_layout *layout, const vb_document *doc, int appendix_index)
+{
+    vb_buf b = {0};
+    char number[16] = "";
+    if (doc->appendix_count >= 2)
+        vb_roman(appendix_index + 1, number, sizeof number);
+    vb_buf_printf(&b, "Các nhiệm vụ cụ thể tại %s%s%s kèm theo.", layout->appendix_word,
+                  number[0] ? " " : "", number);
     return buf_take(&b);
 }
 

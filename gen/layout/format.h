@@ -45,6 +45,18 @@ void vb_format_short_date(const vb_date *date, char *buf, size_t size);
 /* The sentence of a task: "<noi_dung> trước ngày 25/11/2022; phối hợp: X; sản phẩm: Y." */
 char *vb_format_task(const vb_node *task);
 
+/* A deadline in the conventional wording (caller frees): in a sentence, with what joins it
+ * to the action (" trước ngày 31/3/2025", " trong tháng 9/2025", " trong quý III/2025",
+ * " trong năm 2025", " từ ngày 01/10/2025 đến ngày 31/10/2025", " trong tháng 9‑10/2025",
+ * ", thực hiện hằng năm", ", thời hạn: <text>"); `in_table`: as a table's cell ("Trước ngày
+ * 31/3/2025", "Quý III/2025", "Tháng 9‑10/2025", "Thường xuyên"). A range of numbers takes a
+ * non-breaking hyphen (U+2011). "" when there is none. */
+char *vb_format_deadline(const vb_deadline *deadline, int in_table);
+
+/* The body's line where a nhiem_vu block shown as a Phụ lục stands: "Các nhiệm vụ cụ thể tại
+ * Phụ lục I kèm theo." (caller frees). */
+char *vb_format_tasks_reference(const vb_layout *layout, const vb_document *doc, int appendix_index);
+
 /* A recipient line with its dash and separator: "- Như trên;" / "- Lưu: VT, TH." */
 char *vb_format_recipient(const vb_layout *layout, const vb_lines *recipients, size_t index);
 

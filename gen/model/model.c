@@ -176,7 +176,8 @@ void vb_node_free_tree(vb_node *node)
         text_free(&node->task.action);
         text_free(&node->task.coordinator);
         text_free(&node->task.product);
-        text_free(&node->task.deadline_text);
+        text_free(&node->task.deadline.text);
+        text_free(&node->tasks.appendix_title);
         vb_table_free(node->table);
         free(node);
         node = next;
@@ -282,6 +283,8 @@ static void number_children(vb_node *parent, int *document_counters)
 
     for (vb_node *child = parent->first_child; child; child = child->next) {
         vb_node *first = child, *stop = child->next;
+        if (child->kind == VB_NODE_TASKS && child->tasks.layout != VB_TASKS_PROSE)
+            continue; /* a table of tasks: its agencies are cells, not numbered headings */
         if (child->kind == VB_NODE_TASKS) {
             first = child->first_child;
             stop = NULL;

@@ -89,13 +89,55 @@ typedef struct {
     vb_text agency;         /* don_vi */
 } vb_agency_data;
 
+/* A task's deadline (han), as data so it can be checked and worded the same everywhere. */
+typedef enum {
+    VB_DEADLINE_NONE,
+    VB_DEADLINE_DAY,       /* by a day: `end` */
+    VB_DEADLINE_MONTH,     /* within a month: `end` (day 0) */
+    VB_DEADLINE_QUARTER,   /* within quý `quarter` of `end.year` */
+    VB_DEADLINE_YEAR,      /* within the year `end.year` */
+    VB_DEADLINE_RANGE,     /* from `start` to `end`: two days, or two months (day 0) */
+    VB_DEADLINE_RECURRING, /* hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên */
+    VB_DEADLINE_TEXT,      /* words vanban cannot read as a time: `text` only */
+} vb_deadline_kind;
+
+typedef enum {
+    VB_RECUR_REGULAR, /* thường xuyên */
+    VB_RECUR_YEARLY,  /* hằng năm */
+    VB_RECUR_QUARTERLY,
+    VB_RECUR_MONTHLY,
+    VB_RECUR_WEEKLY,
+} vb_recurrence;
+
+typedef struct {
+    vb_deadline_kind kind;
+    vb_date start, end;
+    int quarter;           /* 1–4 */
+    vb_recurrence every;
+    vb_text text;          /* VB_DEADLINE_TEXT: as written */
+    vb_pos pos;
+} vb_deadline;
+
 typedef struct {
     vb_text action;         /* noi_dung: what */
     vb_text coordinator;    /* phoi_hop (optional) */
     vb_text product;        /* san_pham (optional) */
-    vb_date deadline;       /* han, when it is a date */
-    vb_text deadline_text;  /* han, when it is free text ("Quý IV/2025") */
+    vb_deadline deadline;   /* han */
 } vb_task_data;
+
+/* How a nhiem_vu block is shown (trinh_bay); the tasks are the same data in every case. */
+typedef enum {
+    VB_TASKS_PROSE,    /* doan_van: grouped by agency, numbered like sections (default) */
+    VB_TASKS_TABLE,    /* bang: a table STT | Nhiệm vụ | Chủ trì | … where the block stands */
+    VB_TASKS_APPENDIX, /* phu_luc: that table in a Phụ lục of its own, landscape by default */
+} vb_tasks_layout;
+
+typedef struct {
+    vb_tasks_layout layout;
+    int landscape;          /* huong: ngang (a table in the body; an appendix unless huong: doc) */
+    vb_text appendix_title; /* tieu_de_phu_luc */
+    int appendix_index;     /* VB_TASKS_APPENDIX: its index in vb_document.appendices */
+} vb_tasks_data;
 
 /* ---- Tables (bang) ---- */
 
@@ -173,6 +215,7 @@ struct vb_node {
 
     vb_agency_data agency;
     vb_task_data task;
+    vb_tasks_data tasks;  /* VB_NODE_TASKS */
 
     vb_table *table;      /* VB_NODE_TABLE */
 };
@@ -190,6 +233,8 @@ typedef struct {
     vb_text attached_line;  /* kem_theo: replaces the "(Kèm theo …)" line */
     int landscape;          /* huong: ngang */
     vb_node *body;          /* noi_dung: a root node like the document's body */
+    const vb_node *tasks;   /* a nhiem_vu block of the body shown here as a table (not owned);
+                               then `body` is empty */
     vb_pos pos;
 } vb_appendix;
 

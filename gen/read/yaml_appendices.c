@@ -73,3 +73,44 @@ int yr_read_appendices(reader *r, yaml_node_t *value)
     }
     return ok;
 }
+
+/* The nhiem_vu blocks shown as a Phụ lục (trinh_bay: phu_luc) become the first appendices,
+ * in the order of the body, before those written under phu_luc: the body refers to them
+ * first. Their tasks stay in the body, where check finds them. */
+void yr_add_task_appendices(reader *r)
+{
+    vb_document *doc = r->doc;
+    /* A Phụ lục holds no Phụ lục: there a task table stands where it is written. */
+    for (size_t i = 0; i < doc->appendix_count; i++)
+        for (const vb_node *n = doc->appendices[i].body->first_child; n;
+             n = vb_node_next_preorder(n, doc->appendices[i].body))
+            if (n->kind == VB_NODE_TASKS && n->tasks.layout == VB_TASKS_APPENDIX)
+                vb_diag(r->diags, VB_SEV_ERROR, n->pos, "YAML-VALUE",
+                        VI_EN("`trinh_bay: phu_luc` chỉ dùng trong thân văn bản; trong một phụ lục, viết `trinh_bay: bang`",
+                              "`trinh_bay: phu_luc` belongs in the body; inside an appendix write `trinh_bay: bang`"));
+    size_t count = 0;
+    for (const vb_node *n = doc->body->first_child; n; n = vb_node_next_preorder(n, doc->body))
+        count += n->kind == VB_NODE_TASKS && n->tasks.layout == VB_TASKS_APPENDIX;
+    if (count == 0)
+        return;
+    vb_appendix *all = vb_xcalloc(count + doc->appendix_count, sizeof *all);
+    if (doc->appendix_count)
+        memcpy(all + count, doc->appendices, doc->appendix_count * sizeof *all);
+    size_t i = 0;
+    for (vb_node *n = doc->body->first_child; n; n = (vb_node *)vb_node_next_preorder(n, doc->body)) {
+        if (n->kind != VB_NODE_TASKS || n->tasks.layout != VB_TASKS_APPENDIX)
+            continue;
+        vb_appendix *a = &all[i];
+        a->pos = n->pos;
+        a->tasks = n;
+        a->landscape = n->tasks.landscape;
+        a->title.text = vb_strdup(n->tasks.appendix_title.text ? n->tasks.appendix_title.text
+                                                               : "Danh mục nhiệm vụ");
+        a->title.pos = n->tasks.appendix_title.text ? n->tasks.appendix_title.pos : n->pos;
+        a->body = vb_node_new(VB_NODE_SECTION, n->pos);
+        n->tasks.appendix_index = (int)i++;
+    }
+    free(doc->appendices);
+    doc->appendices = all;
+    doc->appendix_count += count;
+}

@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "layout/format.h"
+#include "deadline.h"
 #include "markup.h"
 #include "viet/text.h"
 #include "yaml_internal.h"
@@ -24,7 +25,8 @@ static const struct {
 };
 
 static const char *const block_keys[] = {"phan", "chuong", "muc", "khoan", "diem", "dieu",
-                                         "noi_dung", "nhiem_vu", "vai_tro", "bang", NULL};
+                                         "noi_dung", "nhiem_vu", "vai_tro", "trinh_bay",
+                                         "tieu_de_phu_luc", "huong", NULL};
 
 static const struct {
     const char *name;
@@ -83,6 +85,88 @@ typedef struct {
     vb_node *task;
 } task_ctx;
 
+/* One end of a deadline given as YAML dates (2025-10-01, 2025-10): 1 read, 0 not such a
+ * date, -1 one that does not exist. */
+static int iso_deadline_point(const char *s, vb_deadline *d, vb_date *out)
+{
+    vb_date date = {0};
+    int res = yr_parse_date(s, &date);
+    if (res <= 0)
+        return res;
+    date.pos = d->pos;
+    *out = date;
+    return 1;
+}
+
+static void deadline_error(reader *r, vb_pos pos, const char *text)
+{
+    vb_diag(r->diags, VB_SEV_ERROR, pos, "YAML-DATE",
+            VI_EN("`han`: ngày \"%s\" không tồn tại", "`han`: the date \"%s\" does not exist"),
+            text);
+}
+
+/* `han`: a date (2025-03-31), a month (2025-03), a year (2025), a pair of dates or months
+ * (a range), or words (deadline.h); words that are no time stay text. */
+static int read_deadline(reader *r, yaml_node_t *v, vb_deadline *d)
+{
+    d->pos = yr_pos_of(r, v);
+    if (v->type == YAML_SEQUENCE_NODE && v->data.sequence.items.top - v->data.sequence.items.start == 2) {
+        vb_date ends[2];
+        for (int i = 0; i < 2; i++) {
+            yaml_node_t *item = yaml_document_get_node(r->ydoc, v->data.sequence.items.start[i]);
+            char *s = item->type == YAML_SCALAR_NODE ? scalar_text(item) : NULL;
+            int res = s ? iso_deadline_point(s, d, &ends[i]) : 0;
+            if (res < 0)
+                deadline_error(r, yr_pos_of(r, item), s);
+            free(s);
+            if (res < 0)
+                return 0;
+            if (res == 0 || !ends[i].month || (i == 1 && !ends[0].day != !ends[1].day)) {
+                yr_type_error(r, v, "han", "hai ngày (hoặc hai tháng) cùng dạng: [2025-10-01, 2025-10-31]",
+                              "two days (or two months) of the same form: [2025-10-01, 2025-10-31]");
+                return 0;
+            }
+        }
+        d->kind = VB_DEADLINE_RANGE;
+        d->start = ends[0];
+        d->end = ends[1];
+        return 1;
+    }
+    if (v->type != YAML_SCALAR_NODE) {
+        yr_type_error(r, v, "han", "một ngày, một khoảng thời gian hoặc một chuỗi",
+                      "a date, a period or a text");
+        return 0;
+    }
+    char *s = scalar_text(v);
+    if (!s)
+        return 1;
+    vb_date date = {0};
+    int res = iso_deadline_point(s, d, &date);
+    if (res > 0) {
+        d->kind = !date.month ? VB_DEADLINE_YEAR : !date.day ? VB_DEADLINE_MONTH : VB_DEADLINE_DAY;
+        d->end = date;
+        free(s);
+        return 1;
+    }
+    if (res == 0)
+        res = vb_deadline_parse(s, d);
+    if (res < 0) {
+        deadline_error(r, d->pos, s);
+        free(s);
+        return 0;
+    }
+    if (res > 0) {
+        d->start.pos = d->end.pos = d->pos;
+        free(s);
+        return 1;
+    }
+    /* "học kỳ I năm học 2024-2025": kept as written; check says it cannot be checked. */
+    d->kind = VB_DEADLINE_TEXT;
+    d->text.text = s;
+    d->text.pos = d->pos;
+    return 1;
+}
+
 static int task_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx)
 {
     vb_task_data *t = &((task_ctx *)ctx)->task->task;
@@ -92,34 +176,8 @@ static int task_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v,
         return yr_read_text(r, v, key, &t->coordinator);
     if (strcmp(key, "san_pham") == 0)
         return yr_read_text(r, v, key, &t->product);
-    if (strcmp(key, "han") == 0) {
-        if (v->type != YAML_SCALAR_NODE) {
-            yr_type_error(r, v, key, "một ngày hoặc một chuỗi", "a date or a text");
-            return 0;
-        }
-        char *s = scalar_text(v);
-        if (!s)
-            return 1;
-        vb_date d = {0};
-        d.pos = yr_pos_of(r, v);
-        int res = yr_parse_date(s, &d);
-        if (res > 0 && d.month) {
-            /* "2025-03" is a deadline too: within that month. */
-            t->deadline = d;
-        } else if (res < 0) {
-            vb_diag(r->diags, VB_SEV_ERROR, d.pos, "YAML-DATE",
-                    VI_EN("`han`: ngày \"%s\" không tồn tại", "`han`: the date \"%s\" does not exist"), s);
-            free(s);
-            return 0;
-        } else {
-            /* "Quý IV/2025", "Hằng năm", "tháng 6/2024": a deadline in words. */
-            t->deadline_text.text = s;
-            t->deadline_text.pos = d.pos;
-            return 1;
-        }
-        free(s);
-        return 1;
-    }
+    if (strcmp(key, "han") == 0)
+        return read_deadline(r, v, &t->deadline);
     yr_unknown_key(r, k, key, task_keys, r->diags->lang == VB_LANG_EN ? "a task" : "một nhiệm vụ (viec)");
     return 0;
 }
@@ -164,7 +222,7 @@ static int agency_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *
     return 0;
 }
 
-static int read_tasks(reader *r, yaml_node_t *seq, vb_node *parent)
+static int read_tasks(reader *r, yaml_node_t *seq, vb_node *parent, vb_node **out)
 {
     if (seq->type != YAML_SEQUENCE_NODE) {
         yr_type_error(r, seq, "nhiem_vu", "một danh sách đơn vị (don_vi, viec)", "a list of agencies (don_vi, viec)");
@@ -172,6 +230,7 @@ static int read_tasks(reader *r, yaml_node_t *seq, vb_node *parent)
     }
     vb_node *block = vb_node_new(VB_NODE_TASKS, yr_pos_of(r, seq));
     vb_node_append(parent, block);
+    *out = block;
     int ok = 1;
     for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
         yaml_node_t *item = yaml_document_get_node(r->ydoc, *it);
@@ -222,8 +281,42 @@ typedef struct {
     vb_node *section;
     yaml_node_t *children;
     yaml_node_t *tasks;
+    yaml_node_t *tasks_options[3]; /* trinh_bay, tieu_de_phu_luc, huong: only with nhiem_vu */
     int has_level;
 } section_ctx;
+
+static const char *const tasks_option_keys[] = {"trinh_bay", "tieu_de_phu_luc", "huong"};
+
+/* How the nhiem_vu block of this mapping is shown: trinh_bay, tieu_de_phu_luc, huong. */
+static int read_tasks_options(reader *r, const section_ctx *s, vb_node *block)
+{
+    static const char *const layouts[] = {"doan_van", "bang", "phu_luc", NULL};
+    vb_tasks_data *t = &block->tasks;
+    int ok = 1, layout = VB_TASKS_PROSE, orientation_given = 0;
+    if (s->tasks_options[0] && yr_read_enum(r, s->tasks_options[0], "trinh_bay", layouts, &layout))
+        t->layout = (vb_tasks_layout)layout;
+    else if (s->tasks_options[0])
+        ok = 0;
+    if (s->tasks_options[1])
+        ok &= yr_read_text(r, s->tasks_options[1], "tieu_de_phu_luc", &t->appendix_title);
+    if (s->tasks_options[2]) {
+        ok &= yr_read_orientation(r, s->tasks_options[2], &t->landscape);
+        orientation_given = 1;
+    }
+    /* A Phụ lục of tasks is landscape unless the drafter says otherwise (huong: doc). */
+    if (t->layout == VB_TASKS_APPENDIX && !orientation_given)
+        t->landscape = 1;
+    for (int i = 1; i < 3 && ok; i++) {
+        int wrong = s->tasks_options[i] && (i == 1 ? t->layout != VB_TASKS_APPENDIX : t->layout == VB_TASKS_PROSE);
+        if (wrong) {
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, s->tasks_options[i]), "YAML-VALUE",
+                    VI_EN("`%s` chỉ dùng với `trinh_bay: %s`", "`%s` goes only with `trinh_bay: %s`"),
+                    tasks_option_keys[i], i == 1 ? "phu_luc" : "bang (hoặc phu_luc)");
+            ok = 0;
+        }
+    }
+    return ok;
+}
 
 static int section_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx)
 {
@@ -262,6 +355,18 @@ static int section_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t 
     }
     if (strcmp(key, "vai_tro") == 0)
         return read_role(r, v, &s->section->roles);
+    for (size_t i = 0; i < sizeof tasks_option_keys / sizeof *tasks_option_keys; i++)
+        if (strcmp(key, tasks_option_keys[i]) == 0) {
+            s->tasks_options[i] = v;
+            return 1;
+        }
+    if (strcmp(key, "bang") == 0) {
+        /* `bang:` is a block of its own; beside nhiem_vu the drafter wants the tasks as a table. */
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, k), "YAML-KEY",
+                VI_EN("`bang` là một khối riêng (`- bang: …`), không phải khóa của khối này; để trình bày nhiệm vụ thành bảng, viết `trinh_bay: bang` (hoặc `trinh_bay: phu_luc`) bên cạnh `nhiem_vu`",
+                      "`bang` is a block of its own (`- bang: …`), not a key of this block; to show tasks as a table, write `trinh_bay: bang` (or `trinh_bay: phu_luc`) beside `nhiem_vu`"));
+        return 0;
+    }
     yr_unknown_key(r, k, key, block_keys, r->diags->lang == VB_LANG_EN ? "a body block" : "một khối nội dung");
     return 0;
 }
@@ -318,12 +423,22 @@ static int read_block(reader *r, yaml_node_t *node, vb_node *parent, int depth)
         return 0;
     }
     vb_node *section = vb_node_new(VB_NODE_SECTION, yr_pos_of(r, node));
-    section_ctx ctx = {section, NULL, NULL, 0};
+    section_ctx ctx = {section, NULL, NULL, {NULL, NULL, NULL}, 0};
     int ok = yr_for_each_pair(r, node, section_pair, &ctx);
+    for (size_t i = 0; i < 3 && !ctx.tasks; i++)
+        if (ctx.tasks_options[i]) {
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, ctx.tasks_options[i]), "YAML-VALUE",
+                    VI_EN("`%s` cho biết cách trình bày khối `nhiem_vu`, nhưng khối này không có `nhiem_vu`",
+                          "`%s` says how a `nhiem_vu` block is shown, but this block has no `nhiem_vu`"),
+                    tasks_option_keys[i]);
+            ok = 0;
+        }
+    vb_node *block = NULL;
     if (!ctx.has_level && ctx.tasks && !ctx.children) {
         /* A bare `- nhiem_vu: [...]` block. */
         vb_node_free_tree(section);
-        return read_tasks(r, ctx.tasks, parent) && ok;
+        ok &= read_tasks(r, ctx.tasks, parent, &block);
+        return block && read_tasks_options(r, &ctx, block) && ok;
     }
     vb_node_append(parent, section);
     if (!ctx.has_level) {
@@ -346,7 +461,9 @@ static int read_block(reader *r, yaml_node_t *node, vb_node *parent, int depth)
     }
     if (ctx.children && !yr_read_blocks(r, ctx.children, section, depth + 1))
         ok = 0;
-    if (ctx.tasks && !read_tasks(r, ctx.tasks, section))
+    if (ctx.tasks && !read_tasks(r, ctx.tasks, section, &block))
+        ok = 0;
+    if (block && !read_tasks_options(r, &ctx, block))
         ok = 0;
     return ok;
 }

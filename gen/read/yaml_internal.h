@@ -55,6 +55,10 @@ int yr_english(const reader *r);
 int yr_parse_date(const char *s, vb_date *out);
 int yr_read_date(reader *r, yaml_node_t *node, const char *key, vb_date *out);
 
+/* yaml_folded.c: warns where a line "- …" indented one space too many was folded into the
+ * list item above it (YAML-FOLDED), with both positions. */
+void yr_check_folded_items(reader *r);
+
 /* yaml_body.c: a body's blocks (paragraphs, sections, tasks, tables) into `parent`. */
 int yr_read_blocks(reader *r, yaml_node_t *seq, vb_node *parent, int depth);
 
@@ -63,5 +67,7 @@ int yr_read_table(reader *r, yaml_node_t *key_node, yaml_node_t *value, vb_node 
 
 /* yaml_appendices.c: `phu_luc:`, the document's appendices. */
 int yr_read_appendices(reader *r, yaml_node_t *value);
+/* The Phụ lục of each nhiem_vu block shown as one (trinh_bay: phu_luc), put first. */
+void yr_add_task_appendices(reader *r);
 
 #endif

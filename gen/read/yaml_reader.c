@@ -318,6 +318,7 @@ static int read_document(reader *r, yaml_node_t *root)
     }
     if (t.values[F_PHU_LUC])
         ok &= yr_read_appendices(r, t.values[F_PHU_LUC]);
+    yr_add_task_appendices(r);
     if (t.values[F_NOI_NHAN])
         ok &= read_recipients(r, t.values[F_NOI_NHAN], &doc->recipients);
     if (t.values[F_KY]) {
@@ -561,6 +562,7 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
                 VI_EN("tệp trống: không có văn bản nào", "the file is empty: there is no document"));
     } else {
         read_document(&r, root);
+        yr_check_folded_items(&r);
         /* One file is one document: a second one would be silently ignored otherwise. */
         yaml_document_t next;
         if (yaml_parser_load(&parser, &next)) {

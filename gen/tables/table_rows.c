@@ -446,7 +446,10 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
             continue;
         }
         if (si >= row.count) {
-            if (r->kind == SOURCE_INLINE) {
+            /* A row of YAML or CSV has a cell for each column (a CSV's own rows agree with
+             * each other, but may be narrower than `cot`); a spreadsheet leaves out trailing
+             * empty cells. */
+            if (r->kind != SOURCE_SHEET) {
                 set_msg(msg, msg_size,
                         MSG(r, "dòng có ít ô hơn số cột của bảng (%zu)",
                             "the row has fewer cells than the table has columns (%zu)"),

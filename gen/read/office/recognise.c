@@ -13,6 +13,7 @@
 #include "layout/format.h"
 #include "layout/layout.h"
 #include "model/doctypes.h"
+#include "read/deadline.h"
 #include "recognise_rules.h"
 #include "viet/text.h"
 
@@ -1144,18 +1145,45 @@ static void strip_end_mark(vb_node *root)
 
 /* ---- nhiem_vu: an agency heading over task sentences ---- */
 
-static int parse_short_date(const char *s, vb_date *d)
+/* The deadline at the end of a task sentence, as vb_format_deadline writes it (" trước ngày
+ * 31/3/2025", " trong quý III/2025", ", thực hiện hằng năm", ", thời hạn: …"): the longest
+ * tail that reads as a deadline and is written back the same. Returns where the deadline
+ * begins in `s`, or strlen(s) when it ends with none. Only the last bytes are looked at:
+ * a deadline is short, and a long sentence must not cost a square of its length. A year
+ * alone (" trong năm 2025") is left in the action: drafters end many actions with those
+ * words, and a task of a whole year is rare. */
+static size_t split_deadline(const char *s, vb_deadline *out)
 {
-    int day, month, year, used = 0;
-    if (sscanf(s, "%d/%d/%d%n", &day, &month, &year, &used) == 3 && s[used] == '\0') {
-        d->day = day, d->month = month, d->year = year, d->present = 1;
-        return 1;
+    static const char *const connectors[] = {", thời hạn: ", ", thực hiện ", " trong ", " "};
+    size_t n = strlen(s);
+    for (size_t i = n > 160 ? n - 160 : 0; i < n; i++) {
+        if (s[i] != ' ' && s[i] != ',')
+            continue;
+        for (size_t c = 0; c < sizeof connectors / sizeof *connectors; c++) {
+            size_t len = strlen(connectors[c]);
+            if (strncmp(s + i, connectors[c], len) != 0 || !s[i + len])
+                continue;
+            vb_deadline d = {0};
+            if (c == 0) {
+                d.kind = VB_DEADLINE_TEXT;
+                d.text.text = vb_strdup(s + i + len);
+            } else if (vb_deadline_parse(s + i + len, &d) != 1 || d.kind == VB_DEADLINE_YEAR) {
+                continue;
+            }
+            char *again = vb_format_deadline(&d, 0);
+            int same = strcmp(again, s + i) == 0;
+            free(again);
+            if (same) {
+                *out = d;
+                return i;
+            }
+            free(d.text.text);
+        }
     }
-    return 0;
+    return n;
 }
 
-/* Splits "<noi_dung>[ trước ngày D/M/Y| trong tháng M/Y|, thời hạn: X][; phối hợp: Y]
- * [; sản phẩm: Z]." into a task; 0 when the sentence has none of the marked parts. */
+/* Splits "<noi_dung>[ <deadline>][; phối hợp: Y][; sản phẩm: Z]." into a task; 0 when the sentence has none of the marked parts. */
 static int parse_task(const char *sentence, vb_task_data *t, vb_pos pos)
 {
     size_t n = strlen(sentence);
@@ -1178,29 +1206,12 @@ static int parse_task(const char *sentence, vb_task_data *t, vb_pos pos)
         *p = '\0';
         marked = 1;
     }
-    char *last = NULL;
-    for (char *q = s; (q = strstr(q, " trước ngày ")); q++)
-        last = q;
-    if (last && parse_short_date(last + strlen(" trước ngày "), &t->deadline)) {
+    size_t at = split_deadline(s, &t->deadline);
+    if (s[at]) {
         t->deadline.pos = pos;
-        *last = '\0';
+        t->deadline.text.pos = pos;
+        s[at] = '\0';
         marked = 1;
-    } else {
-        last = NULL;
-        for (char *q = s; (q = strstr(q, " trong tháng ")); q++)
-            last = q;
-        int month, year, used = 0;
-        if (last && sscanf(last + strlen(" trong tháng "), "%d/%d%n", &month, &year, &used) == 2 &&
-            last[strlen(" trong tháng ") + used] == '\0') {
-            t->deadline = (vb_date){year, month, 0, pos, 1};
-            *last = '\0';
-            marked = 1;
-        } else if ((p = strstr(s, ", thời hạn: "))) {
-            t->deadline_text.text = vb_strdup(p + strlen(", thời hạn: "));
-            t->deadline_text.pos = pos;
-            *p = '\0';
-            marked = 1;
-        }
     }
     t->action.text = s;
     t->action.pos = pos;
@@ -1212,7 +1223,7 @@ static void free_task(vb_task_data *t)
     free(t->action.text);
     free(t->coordinator.text);
     free(t->product.text);
-    free(t->deadline_text.text);
+    free(t->deadline.text.text);
     memset(t, 0, sizeof *t);
 }
 

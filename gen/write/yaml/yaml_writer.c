@@ -129,15 +129,71 @@ static void put_optional(writer *w, int indent, const char *key, const vb_text *
         put_text(w, indent, key, t->text, t->pos);
 }
 
+/* A YAML date for one end of a deadline: 2025-03-31, 2025-03 or 2025. */
+static void iso_point(const vb_date *d, char *buf, size_t size)
+{
+    if (d->month && d->day)
+        snprintf(buf, size, "%04d-%02d-%02d", d->year, d->month, d->day);
+    else if (d->month)
+        snprintf(buf, size, "%04d-%02d", d->year, d->month);
+    else
+        snprintf(buf, size, "%04d", d->year);
+}
+
+/* `han`: days, months and years as YAML dates, a range as a pair of them, a quarter or a
+ * recurring term in the words the reader reads back (deadline.h), other words as written. */
+static void put_deadline(writer *w, int indent, const vb_deadline *d)
+{
+    char from[32], to[32];
+    switch (d->kind) {
+    case VB_DEADLINE_NONE:
+        return;
+    case VB_DEADLINE_DAY:
+    case VB_DEADLINE_MONTH:
+    case VB_DEADLINE_YEAR:
+        iso_point(&d->end, to, sizeof to);
+        put_word(w, indent, "han", to, d->pos);
+        return;
+    case VB_DEADLINE_RANGE: {
+        iso_point(&d->start, from, sizeof from);
+        iso_point(&d->end, to, sizeof to);
+        char pair[80];
+        snprintf(pair, sizeof pair, "[%s, %s]", from, to);
+        put_word(w, indent, "han", pair, d->pos);
+        return;
+    }
+    case VB_DEADLINE_QUARTER:
+    case VB_DEADLINE_RECURRING: {
+        char *words = vb_format_deadline(d, 1);
+        put_text(w, indent, "han", words, d->pos);
+        free(words);
+        return;
+    }
+    case VB_DEADLINE_TEXT:
+        if (d->text.text)
+            put_text(w, indent, "han", d->text.text, d->pos);
+        return;
+    }
+}
+
+/* How a task block is shown, beside its `nhiem_vu:` (the reader's defaults left out). */
+static void put_tasks_options(writer *w, int indent, const vb_node *block)
+{
+    static const char *const layouts[] = {"doan_van", "bang", "phu_luc"};
+    const vb_tasks_data *t = &block->tasks;
+    if (t->layout == VB_TASKS_PROSE)
+        return;
+    put_word(w, indent, "trinh_bay", layouts[t->layout], (vb_pos){0});
+    if (t->layout == VB_TASKS_APPENDIX)
+        put_optional(w, indent, "tieu_de_phu_luc", &t->appendix_title);
+    if (t->landscape != (t->layout == VB_TASKS_APPENDIX))
+        put_word(w, indent, "huong", t->landscape ? "ngang" : "doc", (vb_pos){0});
+}
+
 static void put_date(writer *w, int indent, const char *key, const vb_date *d)
 {
     char buf[32];
-    if (d->month && d->day)
-        snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-    else if (d->month)
-        snprintf(buf, sizeof buf, "%04d-%02d", d->year, d->month);
-    else
-        snprintf(buf, sizeof buf, "%04d", d->year);
+    iso_point(d, buf, sizeof buf);
     put_word(w, indent, key, buf, d->pos);
 }
 
@@ -190,10 +246,7 @@ static void write_tasks(writer *w, int indent, const vb_node *block)
             vb_buf_add(&w->out, "noi_dung: ");
             vb_yaml_scalar(w->scalars, &w->out, t->action.text ? t->action.text : "", VB_SCALAR_BLOCK, indent + 8);
             vb_buf_add(&w->out, "\n");
-            if (t->deadline.present)
-                put_date(w, indent + 6, "han", &t->deadline);
-            else
-                put_optional(w, indent + 6, "han", &t->deadline_text);
+            put_deadline(w, indent + 6, &t->deadline);
             put_optional(w, indent + 6, "phoi_hop", &t->coordinator);
             put_optional(w, indent + 6, "san_pham", &t->product);
         }
@@ -229,6 +282,7 @@ static void write_section(writer *w, int indent, const vb_node *section)
     if (tasks_last) {
         open_key(w, indent + 2, "nhiem_vu", last->pos);
         write_tasks(w, indent + 4, last);
+        put_tasks_options(w, indent + 2, last);
     }
 }
 
@@ -277,6 +331,7 @@ static void write_blocks(writer *w, int indent, const vb_node *first)
             mark(w, n->pos);
             vb_buf_add(&w->out, "- nhiem_vu:\n");
             write_tasks(w, indent + 4, n);
+            put_tasks_options(w, indent + 2, n);
             break;
         case VB_NODE_TABLE:
             pad(w, indent);
@@ -468,11 +523,17 @@ static void write_signers(writer *w, const vb_document *doc)
 
 static void write_appendices(writer *w, const vb_document *doc)
 {
-    if (doc->appendix_count == 0)
+    /* A Phụ lục made of a task block (trinh_bay: phu_luc) is written with that block. */
+    size_t written = 0;
+    for (size_t i = 0; i < doc->appendix_count; i++)
+        written += doc->appendices[i].tasks == NULL;
+    if (written == 0)
         return;
     open_key(w, 0, "phu_luc", doc->appendices_pos);
     for (size_t i = 0; i < doc->appendix_count; i++) {
         const vb_appendix *a = &doc->appendices[i];
+        if (a->tasks)
+            continue;
         pad(w, 2);
         mark(w, a->pos);
         vb_buf_add(&w->out, "- ");
