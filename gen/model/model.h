@@ -113,16 +113,22 @@ typedef struct {
     vb_cell_align align;    /* can */
     int is_stt;             /* stt: true: numbered automatically */
     vb_pos pos;
+    vb_text number_format;  /* dinh_dang: "#.##0", "0", "#.##0,00", "0,0%" (NULL: as typed) */
+    int format_decimals;    /* … its places after the decimal comma */
+    int format_grouping;    /* … 1: "." between thousands */
+    int format_percent;     /* … 1: a percentage */
 } vb_table_column;
 
 typedef struct {
     char *text;             /* never NULL */
     unsigned colspan, rowspan; /* gop_cot, gop_dong: ≥ 1 */
     vb_pos pos;
+    int typed_number;       /* a plain YAML number (1500, 1500.25): written the Vietnamese way */
 } vb_table_cell;
 
 typedef struct {
     int is_group;           /* nhom: a group row; its text in cells[0] */
+    int is_total;           /* tong_cong / cong: a total or subtotal row (bold, no STT) */
     vb_table_cell *cells;
     size_t count;
     vb_pos pos;
