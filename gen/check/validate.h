@@ -22,6 +22,10 @@ void vb_validate_tables(const vb_document *doc, int read_rows, vb_diagnostics *d
  * a writer that streamed a table failed. */
 void vb_validate_table_rows(const vb_document *doc, vb_diagnostics *diags);
 
+/* Documents issued with a decision (validate_parts.c): ND-ATTACHED-PARENT, -ARTICLE,
+ * -MISSING. Part of vb_validate. */
+void vb_validate_parts(const vb_document *doc, vb_diagnostics *diags);
+
 /* The roles of a section: those given by vai_tro, else those its title implies
  * ("Kết quả đạt được" → assessment, "Kiến nghị" → recommendation, …). */
 unsigned vb_section_roles(const vb_node *section);
