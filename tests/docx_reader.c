@@ -173,6 +173,7 @@ static const struct {
     {"office", DR_NS_OFFICE}, {"style", DR_NS_STYLE}, {"text", DR_NS_TEXT},
     {"table", DR_NS_TABLE},   {"fo", DR_NS_FO},       {"svg", DR_NS_SVG},
     {"meta", DR_NS_META},     {"manifest", DR_NS_MANIFEST}, {"config", DR_NS_CONFIG},
+    {"draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
 };
 
 /* Evaluates `expr`; the caller frees the result with xmlXPathFreeObject. NULL when the
@@ -421,6 +422,10 @@ static void collect_odf_text(xmlNodePtr node, odf_text_state *s)
             if (c->content)
                 odf_chars(s, (const char *)c->content);
         } else if (c->type != XML_ELEMENT_NODE) {
+            continue;
+        } else if (xmlStrEqual(c->name, BAD_CAST "frame") && c->ns &&
+                   xmlStrEqual(c->ns->href, BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0")) {
+            /* A frame (ô 11, ô 13) is read where it stands on the page, not in its anchor's text. */
             continue;
         } else if (is_odf_text(c, "s")) {
             long count = 1;

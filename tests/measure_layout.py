@@ -104,6 +104,22 @@ RULES = {
     },
 }
 
+# ô 11, the draft mark, ô 13 and the attached document's line (NĐ30 PL I §III.2.c, §III.3,
+# §III.4, §IV; PL III Mẫu 1.3).
+PARTS = {
+    "margin_mark": {"size": (13, 14), "bold": True, "caps": True},   # ô 11: 13-14 in hoa đậm, boxed
+    "margin_mark_box_mm": (6.0, 10.0),  # the box's height (vanban: 8 mm)
+    "contact": {"size": (11, 12), "italic": False},                 # ô 13: 11-12 đứng
+    "contact_rule_tol": 2.0,            # pt: the rule spans the text area
+    "contact_bottom_tol": 8.0,          # pt: its last line on the text area's last line
+    "issued_with": {"size": (13, 14), "italic": True},              # "(Ban hành kèm theo …)"
+    "drafter": {"size": (11, 11)},                                  # ô 12: cỡ 11 đứng
+}
+OCOPIES = re.compile(r"[A-ZĐ]+\.\(\d+\)\.$")
+MARK_TEXT = re.compile(r"^(DỰ THẢO( LẦN \d+)?|LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI)$")
+CONTACT_START = re.compile(r"^(Địa chỉ|ĐT|Fax|E-mail|Website):")
+ISSUED_WITH = "(Ban hành kèm theo "
+
 QUOC_HIEU_VARIANTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 SIG_PREFIX = re.compile(r"^(TM\.|KT\.|TL\.|TUQ\.|Q\.|T/M|K/T|T/L)\s")
 
@@ -231,6 +247,8 @@ def hrules(page):
     """Horizontal rules: stroked lines, or rectangles at most 1.5 pt tall. Duplicates merged."""
     found = []
     for d in page.get_drawings():
+        if d.get("color") is None and d.get("fill") is None:
+            continue  # an outline nothing paints (a frame's bounds)
         for it in d["items"]:
             if it[0] == "l":
                 p, q = it[1], it[2]
@@ -344,6 +362,12 @@ def measure(path, fmt):
                 return t
         return ""
     appendix_starts = [i for i, p in enumerate(doc) if re.match(r"^Phụ lục( [IVXLC]+)?$", first_body_line(p))]
+    # A document issued with a decision (Mẫu 1.3) starts a page of its own too, and numbers its
+    # pages from 1: the page that carries its "(Ban hành kèm theo …)" line.
+    attached_starts = [i for i, p in enumerate(doc)
+                       if any(nfc(t).strip().startswith(ISSUED_WITH) for t in p.get_text("text").splitlines())]
+    M["attached_pages"] = [i + 1 for i in attached_starts]
+    appendix_starts = sorted(set(appendix_starts) | set(attached_starts))
     main_count = appendix_starts[0] if appendix_starts else doc.page_count
     M["appendix_pages"] = [i + 1 for i in appendix_starts]
 
@@ -385,10 +409,117 @@ def measure(path, fmt):
         pl = group_lines(spans)
         lines.append([l for l in pl if (l.top + l.bottom) / 2 >= TOP])
         margin_lines.append([l for l in pl if (l.top + l.bottom) / 2 < TOP])
-        rules.append(hrules(page))
+        # The boxes of ô 11 and the draft mark, in the top margin, are no rules.
+        rules.append([r for r in hrules(page) if r["y"] >= TOP - 1])
     if not any(lines):
         rep.fail("text", "measured no text on any page, expected a document")
         return M, rep
+
+    # ---- ô 11 and the draft mark: boxed, in the top margin of page 1, right of centre
+    marks = [l for l in margin_lines[0] if MARK_TEXT.match(l.text)]
+    margin_lines[0] = [l for l in margin_lines[0] if not MARK_TEXT.match(l.text)]
+    M["margin_marks"] = [l.desc() for l in marks]
+    boxes, strokes = [], []
+    for d in doc[0].get_drawings():
+        for it in d["items"]:
+            if it[0] == "re" and it[1].height > 5 and it[1].width > 5:
+                boxes.append(it[1])
+            elif it[0] == "l" and d.get("color") is not None:
+                strokes.append((it[1], it[2]))
+
+    def stroked_box(l):
+        """A box drawn as four strokes (paragraph borders) around the line, or None."""
+        hs = [(min(p.x, q.x), max(p.x, q.x), p.y) for p, q in strokes if abs(p.y - q.y) <= 0.5]
+        vs = [(p.x, min(p.y, q.y), max(p.y, q.y)) for p, q in strokes if abs(p.x - q.x) <= 0.5]
+        over = [h for h in hs if h[2] <= l.top and h[0] <= l.x0 and h[1] >= l.x1]
+        under = [h for h in hs if h[2] >= l.bottom and h[0] <= l.x0 and h[1] >= l.x1]
+        left = [v for v in vs if v[0] <= l.x0 and v[1] <= l.top and v[2] >= l.bottom]
+        right = [v for v in vs if v[0] >= l.x1 and v[1] <= l.top and v[2] >= l.bottom]
+        if not (over and under and left and right):
+            return None
+        return fitz.Rect(max(v[0] for v in left), max(h[2] for h in over), min(v[0] for v in right),
+                         min(h[2] for h in under))
+    for l in marks:
+        mr = PARTS["margin_mark"]
+        tag = "ô 11 %r" % l.text
+        rep.check(tag + " size", all(in_range(sz, mr["size"]) for sz in l.sizes), fmt_sizes([l]), fmt_range(mr["size"]))
+        rep.check(tag + " bold capitals", l.bold and is_caps(l.text), "bold" if l.bold else "not bold", "bold capitals")
+        rep.check(tag + " in the top margin", l.bottom <= TOP, "bottom %.2f pt" % l.bottom, "<= %.2f pt (20 mm)" % TOP)
+        rep.check(tag + " right of centre", l.centre > TC, "centre x %.2f pt" % l.centre, "> %.2f pt" % TC)
+        box = next((b for b in boxes if b.x0 - 1 <= l.x0 and l.x1 <= b.x1 + 1 and b.y0 - 1 <= l.top and l.bottom <= b.y1 + 1),
+                   None) or stroked_box(l)
+        lo, hi = (mm(v) for v in PARTS["margin_mark_box_mm"])
+        rep.check(tag + " in a box", box is not None and lo <= box.height <= hi and box.y0 >= 0,
+                  "box %s" % ("%.2f x %.2f pt at y %.2f" % (box.width, box.height, box.y0) if box else "none"),
+                  "a single-line box %.1f-%.1f pt high around the text" % (lo, hi))
+        if box is not None:
+            d = (box.x0 + box.x1) / 2 - l.centre
+            rep.check(tag + " centred in its box", abs(d) <= RULES["centre_tol"], "offset %.2f pt" % d,
+                      "within %g pt" % RULES["centre_tol"])
+
+    # ---- ô 13: page 1 only, 11-12 pt upright, under a rule the width of the text area, its
+    # last line on the text area's last line
+    p1_lines = lines[0]
+    start = next((i for i, l in enumerate(p1_lines) if CONTACT_START.match(l.text)
+                  and l.top > (TOP + BOTTOM) / 2), None)
+    if start is not None:
+        contact = [l for l in p1_lines[start:] if l.top >= p1_lines[start].top - 0.5]
+        lines[0] = [l for l in p1_lines if l not in contact]
+        M["contact"] = [l.desc() for l in contact]
+        cr = PARTS["contact"]
+        rep.check("ô 13 size", all(in_range(sz, cr["size"]) for l in contact for sz in l.sizes), fmt_sizes(contact),
+                  fmt_range(cr["size"]))
+        rep.check("ô 13 upright", all(l.italic_frac == 0 and not l.bold for l in contact),
+                  "; ".join("%s%s" % ("italic " if l.italic_frac else "", "bold" if l.bold else "regular") for l in contact),
+                  "upright, not bold")
+        low = max(l.bottom for l in contact)
+        rep.check("ô 13 on the text area's last line", BOTTOM - PARTS["contact_bottom_tol"] <= low <= BOTTOM + RULES["bottom_tol"],
+                  "last line bottom %.2f pt" % low, "%.2f-%.2f pt" % (BOTTOM - PARTS["contact_bottom_tol"], BOTTOM + RULES["bottom_tol"]))
+        above = [r for r in rules[0] if contact[0].top - 12 < r["y"] < contact[0].top + 0.5]
+        rule = max(above, key=lambda r: r["y"]) if above else None
+        tol = PARTS["contact_rule_tol"]
+        rep.check("ô 13 rule across the text area", rule is not None and abs(rule["x0"] - L) <= tol and abs(rule["x1"] - R) <= tol,
+                  "rule %s" % ("%.2f-%.2f pt" % (rule["x0"], rule["x1"]) if rule else "none"),
+                  "a rule from %.2f to %.2f pt just above it" % (L, R))
+        for pi in range(1, len(lines)):
+            rep.check("ô 13 on page 1 only (page %d)" % (pi + 1),
+                      not any(CONTACT_START.match(l.text) for l in lines[pi]), "", "no contact line")
+
+    # ---- ô 12: the drafter's mark and the copies after the Lưu line ("- Lưu: VT, X. PL.(30)."),
+    # 11 pt upright (PL I §III.3), in the Nơi nhận column on the left
+    for pi, pl in enumerate(lines):
+        for l in pl:
+            if l.text.startswith("- Lưu") and OCOPIES.search(l.text):
+                tag = "ô 12 %r" % OCOPIES.search(l.text).group(0)
+                M.setdefault("drafter_copies", []).append(l.desc())
+                rep.check(tag + " size", all(in_range(sz, PARTS["drafter"]["size"]) for sz in l.sizes), fmt_sizes([l]),
+                          fmt_range(PARTS["drafter"]["size"]))
+                rep.check(tag + " upright", l.italic_frac == 0 and not l.bold, "italic" if l.italic_frac else "upright",
+                          "upright, not bold")
+                rep.check(tag + " in the Nơi nhận column", l.x1 < TC, "right end %.2f pt" % l.x1, "< %.2f pt" % TC)
+
+    # ---- "(Ban hành kèm theo …)" on each attached document's first page: italic 13-14,
+    # centred, under its bold title
+    for i in attached_starts:
+        pl = group_lines([Span(sp, i + 1) for b in doc[i].get_text("rawdict")["blocks"] if b.get("type") == 0
+                          for ln in b["lines"] for sp in ln["spans"]])
+        k = next((j for j, l in enumerate(pl) if l.text.startswith(ISSUED_WITH)), None)
+        if k is None:
+            continue
+        note = [pl[k]]
+        while not note[-1].text.endswith(")") and k + len(note) < len(pl):
+            note.append(pl[k + len(note)])
+        ir = PARTS["issued_with"]
+        tag = "page %d \"Ban hành kèm theo\" line" % (i + 1)
+        rep.check(tag + " size", all(in_range(sz, ir["size"]) for sz in (s for l in note for s in l.sizes)),
+                  fmt_sizes(note), fmt_range(ir["size"]))
+        rep.check(tag + " italic", all(l.italic for l in note), "italic" if all(l.italic for l in note) else "upright",
+                  "italic")
+        d = max(abs(l.centre - TC) for l in note)
+        rep.check(tag + " centred", d <= RULES["centre_tol"], "offset %.2f pt" % d, "within %g pt" % RULES["centre_tol"])
+        title = [l for l in pl[:k] if l.bold and l.top > TOP and abs(l.centre - TC) <= RULES["centre_tol"]]
+        rep.check(tag + " under the bold title", bool(title), " / ".join(l.text for l in title) or "nothing",
+                  "the tên loại and trích yếu above it")
 
     # ---- fonts and colour
     fonts = sorted({s.font for s in all_spans})
@@ -584,7 +715,10 @@ def measure(path, fmt):
             rep.skip("Số number", "left blank for the văn thư to fill in (%r)" % so.text)
         rep.check("Số format", bool(m) and len(m.group(1)) != 1, repr(so.text), expect)
         if issuer:
-            d = so.centre - issuer[-1].centre
+            # A joint document's bodies stand side by side: Số is centred under them all.
+            centres = sorted({round(l.centre) for l in issuer})
+            columns = [c for i, c in enumerate(centres) if i == 0 or c - centres[i - 1] > RULES["centre_tol"]]
+            d = so.centre - ((columns[0] + columns[-1]) / 2 if len(columns) > 1 else issuer[-1].centre)
             rep.check("Số centred under the issuing body", abs(d) <= RULES["centre_tol"], "offset %.2f pt" % d,
                       "within %g pt" % RULES["centre_tol"])
     else:

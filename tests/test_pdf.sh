@@ -4,7 +4,7 @@
 #   - the conversion succeeds and gives a PDF;
 #   - every page is A4 (pdfinfo; 11906 × 16838 twips is 595.30 × 841.90 pt, so A4's
 #     595.28 × 841.89 pt is accepted within 1 pt);
-#   - page 1 has nothing in the top margin (no page number); page 2 has "2" there, centred on
+#   - page 1 has nothing in the top margin (no page number) but the ô 11 and draft marks; page 2 has "2" there, centred on
 #     the text area (30 mm + (210 − 45) / 2 mm from the left edge, within 10 pt);
 #   - the fonts are Liberation Serif (LibreOffice's metric twin of Times New Roman) or Times;
 #   - every heading of the document (paragraphs styled VbPhan, VbMuc, VbKhoan, VbDiem, VbDieu
@@ -126,9 +126,10 @@ for yaml in "${samples[@]}"; do
         fail "$name: fonts other than Liberation Serif / Times: ${others:-none at all}"
     fi
 
-    # Page 1: nothing in the top margin.
+    # Page 1: nothing in the top margin but ô 11 and the draft mark (no page number).
     page_words "$pdf" 1 >"$tmp/p1.txt"
     top1=$(awk -v b="$band" '$4 < b { sub(/^[^ ]+ [^ ]+ [^ ]+ [^ ]+ /, ""); printf "%s ", $0 }' "$tmp/p1.txt")
+    top1=$(printf '%s' "$top1" | sed -E 's/DỰ THẢO( LẦN [0-9]+)? //; s/(LƯU HÀNH NỘI BỘ|XEM XONG TRẢ LẠI) //')
     if [ ! -s "$tmp/p1.txt" ]; then
         fail "$name: page 1 has no text"
     elif [ -z "$top1" ]; then

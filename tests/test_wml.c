@@ -393,7 +393,7 @@ static char *inflate_part(vb_part *part, size_t *size)
 static void load_styles(styles_fixture *f, vb_format format)
 {
     memset(f, 0, sizeof *f);
-    assert_int_equal(vb_docx_styles_xml(vb_layout_for(format), &f->part), 0);
+    assert_int_equal(vb_docx_styles_xml(vb_layout_for(format), NULL, &f->part), 0);
     assert_string_equal(f->part.name, "word/styles.xml");
     f->xml = inflate_part(&f->part, &f->xml_size);
     f->doc = xmlReadMemory(f->xml, (int)f->xml_size, "styles.xml", NULL,

@@ -683,4 +683,5 @@ void vb_validate(const vb_document *doc, const vb_validate_options *options, vb_
     for (size_t i = 0; i < doc->signer_count; i++)
         check_signer(&c, &doc->signers[i]);
     vb_validate_tables(doc, !c.opt->tables_read_by_writer, diags);
+    vb_validate_parts(doc, diags);
 }

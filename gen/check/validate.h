@@ -27,6 +27,10 @@ void vb_validate_table_rows(const vb_document *doc, vb_diagnostics *diags);
  * a time. Part of vb_validate. */
 void vb_validate_tasks(const vb_document *doc, vb_diagnostics *diags);
 
+/* Documents issued with a decision (validate_parts.c): ND-ATTACHED-PARENT, -ARTICLE,
+ * -MISSING. Part of vb_validate. */
+void vb_validate_parts(const vb_document *doc, vb_diagnostics *diags);
+
 /* The roles of a section: those given by vai_tro, else those its title implies
  * ("Kết quả đạt được" → assessment, "Kiến nghị" → recommendation, …). */
 unsigned vb_section_roles(const vb_node *section);

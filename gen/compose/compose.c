@@ -1,4 +1,5 @@
 #include "compose.h"
+#include "compose_internal.h"
 #include "compose_table.h"
 #include "compose_tasks.h"
 
@@ -12,7 +13,7 @@
 #include "viet/text.h"
 #include "layout/textwidth.h"
 
-const vb_para_props VB_PARA_DEFAULT = {-1, -1, -1, -1, -1, 0, -1, 0, 0};
+const vb_para_props VB_PARA_DEFAULT = {-1, -1, -1, -1, -1, 0, -1, 0, 0, 0};
 
 /* The spans of one paragraph; texts are owned so callers can pass temporaries. */
 typedef struct {
@@ -21,19 +22,6 @@ typedef struct {
     size_t count, cap;
 } spans;
 
-typedef struct {
-    const vb_document *doc;
-    const vb_layout *layout;
-    const vb_geometry *geo;
-    const vb_sink *sink;
-    void *ctx;
-    const vb_node *last_text_node; /* gets the "./." end mark */
-    int text_width;       /* of the current section: portrait or landscape */
-    int landscape;        /* the current section's orientation */
-    char *err;            /* the first error, "file:line:col: reason" */
-    size_t err_size;
-    int failed;
-} composer;
 
 static void spans_add(spans *s, const char *text, unsigned style)
 {
@@ -72,7 +60,7 @@ static void emit(composer *c, vb_element el, const vb_para_props *props, spans *
 }
 
 /* A paragraph of one text, upper-cased when the element's style says so. */
-static void text_paragraph(composer *c, vb_element el, const vb_para_props *props, const char *text)
+void text_paragraph(composer *c, vb_element el, const vb_para_props *props, const char *text)
 {
     spans s = {0};
     if (text && *text) {
@@ -88,7 +76,7 @@ static void text_paragraph(composer *c, vb_element el, const vb_para_props *prop
 }
 
 /* A centred title whose lines are balanced to fit `width` (already upper-cased). */
-static void title_paragraph(composer *c, vb_element el, const vb_para_props *props,
+void title_paragraph(composer *c, vb_element el, const vb_para_props *props,
                             const char *text, int width)
 {
     spans s = {0};
@@ -125,6 +113,10 @@ static void compose_header(composer *c)
     const vb_sink *k = c->sink;
     const vb_layout *l = c->layout;
     const vb_document *doc = c->doc;
+    if (doc->joint_issuer_count >= 2) {
+        vb_compose_joint_header(c);
+        return;
+    }
     int widths[2] = {c->geo->header_left_width, c->geo->header_right_width};
     k->table_begin(c->ctx, widths, 2, NULL);
 
@@ -339,13 +331,13 @@ static void compose_task(composer *c, const vb_node *task, int as_bullet)
 static void compose_node(composer *c, const vb_node *n);
 static void compose_table(composer *c, const vb_table *table);
 
-static void compose_children_from(composer *c, const vb_node *first)
+void compose_children_from(composer *c, const vb_node *first)
 {
     for (const vb_node *n = first; n && !c->failed; n = n->next)
         compose_node(c, n);
 }
 
-static void section_break(composer *c, int landscape, int restart);
+void section_break(composer *c, int landscape, int restart);
 
 /* A table; a landscape one in a portrait section gets landscape pages of its own, and the
  * page numbers carry on through them. */
@@ -480,7 +472,7 @@ static const vb_node *next_after_subtree(const vb_node *n, const vb_node *root)
 }
 
 /* The text that ends with "./.": none when a table ends the content. */
-static const vb_node *find_last_text_node(const vb_node *root)
+const vb_node *find_last_text_node(const vb_node *root)
 {
     const vb_node *last = NULL;
     for (const vb_node *n = root->first_child; n;) {
@@ -502,18 +494,23 @@ static const vb_node *find_last_text_node(const vb_node *root)
 
 /* ---- ô 7, ô 9b: Nơi nhận beside the signature ---- */
 
-static void compose_recipients(composer *c)
+void compose_recipients(composer *c)
 {
     const vb_lines *r = &c->doc->recipients;
     text_paragraph(c, VB_EL_RECIPIENTS_HEADING, NULL, c->layout->recipients_heading);
     for (size_t i = 0; i < r->count; i++) {
         char *line = vb_format_recipient(c->layout, r, i);
+        if (i + 1 == r->count && (c->doc->drafter.text || c->doc->copies > 0)) {
+            char *with = vb_compose_with_drafter(c, line); /* ô 12 after the Lưu line */
+            free(line);
+            line = with;
+        }
         text_paragraph(c, VB_EL_RECIPIENT, NULL, line);
         free(line);
     }
 }
 
-static void compose_signer(composer *c, const vb_signer *s, int width)
+void compose_signer(composer *c, const vb_signer *s, int width)
 {
     for (size_t i = 0; i < s->authority.count; i++)
         title_paragraph(c, VB_EL_SIGNER_AUTHORITY, NULL, s->authority.items[i].text, width);
@@ -571,7 +568,7 @@ static void compose_signature_block(composer *c)
 
 /* ---- Phụ lục (PL I §III.1, Mẫu 2.1) ---- */
 
-static void section_break(composer *c, int landscape, int restart)
+void section_break(composer *c, int landscape, int restart)
 {
     vb_section_props p = {landscape, restart, restart};
     c->sink->section_break(c->ctx, &p);
@@ -624,11 +621,13 @@ int vb_compose(const vb_document *doc, const vb_layout *layout, const vb_geometr
     if (err && err_size)
         err[0] = '\0';
     compose_header(&c);
+    vb_compose_page_one_frames(&c);
     compose_title(&c);
     compose_addressees(&c);
     compose_preamble(&c);
     compose_children_from(&c, doc->body->first_child);
     compose_signature_block(&c);
+    vb_compose_attachments(&c);
     for (size_t i = 0; i < doc->appendix_count && !c.failed; i++)
         compose_appendix(&c, &doc->appendices[i], i);
     return c.failed ? -1 : 0;

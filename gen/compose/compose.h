@@ -25,7 +25,14 @@ typedef struct {
     int align; /* a vb_align, or -1 */
     int box_width, box_height; /* a single-line box of this size, centred (twips; 0: none),
                                   drawn with the layout's rule thickness */
+    int rule_above;       /* a solid rule along the paragraph's top, its full width (ô 13) */
 } vb_para_props;
+
+/* A frame out of the text's flow at a fixed place on page 1 (ô 11, the draft mark, ô 13):
+ * its top-left corner from the page's top-left corner, and its size, in twips. */
+typedef struct {
+    int x, y, width, height;
+} vb_frame_props;
 
 extern const vb_para_props VB_PARA_DEFAULT;
 
@@ -66,7 +73,16 @@ typedef struct {
     void (*table_end)(void *ctx);
     /* What follows starts a new section on a new page. */
     void (*section_break)(void *ctx, const vb_section_props *next);
+    /* One paragraph in a frame on page 1 (it comes right after the header table); the text
+     * flows around it, never beside it. NULL: the sink has no frames. */
+    void (*frame)(void *ctx, const vb_frame_props *frame, vb_element element,
+                  const vb_para_props *props, const vb_span *spans, size_t count);
 } vb_sink;
+
+/* Whether the document uses an element that not every document has (VB_EL_CIRCULATION,
+ * VB_EL_DRAFT_MARK, VB_EL_CONTACT): the writers declare its style only then. Every other
+ * element: 1. */
+int vb_compose_uses(const vb_document *doc, vb_element element);
 
 /* Walks the document: header (ô 1–4), title (ô 5), Kính gửi (ô 9a), the preamble, the body
  * (ô 6), Nơi nhận and signature (ô 7, 9b), then the appendices. Table rows kept in files are

@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "tables/table_rows.h"
+#include "layout/format.h"
 #include "layout/textwidth.h"
+#include "read/markup.h"
+#include "tables/table_rows.h"
 
 typedef struct {
     long natural; /* the widest line of any cell, unbroken */
@@ -21,9 +23,52 @@ static vb_face face_of(const vb_text_style *st)
     return (vb_face)((st->bold ? VB_FACE_BOLD : 0) | (st->italic ? VB_FACE_ITALIC : 0));
 }
 
+/* Whether a cell's text may hold CommonMark emphasis (**bold**, *italic*). */
+static int has_markup(const char *text)
+{
+    return strpbrk(text, "*_") != NULL;
+}
+
+/* A cell's text as spans: each line parsed for emphasis on its own, so the cell's line
+ * breaks stay. Returns the count; the texts are owned by `lines` (free with vb_inline_free). */
+static size_t cell_spans(const char *text, vb_inline *runs, vb_span **spans)
+{
+    const char *line = text;
+    for (;;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        vb_markup_inline(runs, line, n);
+        if (!end)
+            break;
+        vb_inline_append(runs, "\n", 1, 0);
+        line = end + 1;
+    }
+    *spans = vb_xcalloc(runs->count ? runs->count : 1, sizeof **spans);
+    for (size_t i = 0; i < runs->count; i++)
+        (*spans)[i] = (vb_span){runs->runs[i].text, runs->runs[i].style & ~VB_RUN_NOTE};
+    return runs->count;
+}
+
 static void measure_text(const char *text, const vb_text_style *st, long *natural, long *word)
 {
     vb_face face = face_of(st);
+    char *plain = NULL;
+    if (has_markup(text)) {
+        /* Measured without the markers, in bold when any of it is bold. */
+        vb_inline runs = {0};
+        vb_span *spans = NULL;
+        size_t n = cell_spans(text, &runs, &spans);
+        for (size_t i = 0; i < n; i++)
+            if (spans[i].style & VB_RUN_BOLD)
+                face = (vb_face)(face | VB_FACE_BOLD);
+        vb_buf b = {0};
+        for (size_t i = 0; i < n; i++)
+            vb_buf_add(&b, spans[i].text);
+        plain = b.data ? b.data : vb_strdup("");
+        text = plain;
+        free(spans);
+        vb_inline_free(&runs);
+    }
     const char *line = text;
     while (*line) {
         const char *end = strchr(line, '\n');
@@ -46,6 +91,7 @@ static void measure_text(const char *text, const vb_text_style *st, long *natura
         }
         line = end ? end + 1 : line + n;
     }
+    free(plain);
 }
 
 /* Widths: given ones first; the rest share what is left, each at least its longest word,
@@ -94,6 +140,27 @@ static void compute_widths(const vb_layout *l, const vb_table *t, const column_m
     int numbers_grow = text_max == 0 && number_max > 0;
     if (numbers_grow)
         text_max = number_max;
+    /* Between the longest words and the widest lines, the room is shared as water fills:
+     * every column gets the same extra, and one that needs less gets all it needs, so a
+     * short column never wraps while a long one takes the room it could have had. */
+    long deficit_level = 0;
+    if (min_sum < left && left < max_sum) {
+        long lo = 0, hi = 0;
+        for (size_t i = 0; i < columns; i++)
+            if (is_auto[i] && max[i] - min[i] > hi)
+                hi = max[i] - min[i];
+        while (lo < hi) {
+            long mid = lo + (hi - lo + 1) / 2, used = 0;
+            for (size_t i = 0; i < columns; i++)
+                if (is_auto[i])
+                    used += max[i] - min[i] < mid ? max[i] - min[i] : mid;
+            if (used <= left - min_sum)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        deficit_level = lo;
+    }
     long given = 0;
     int last_auto = -1;
     for (size_t i = 0; i < columns; i++) {
@@ -108,11 +175,13 @@ static void compute_widths(const vb_layout *l, const vb_table *t, const column_m
         } else if (min_sum >= left) {
             w = min_sum ? min[i] * left / min_sum : 0;
         } else {
-            w = min[i] + (left - min_sum) * (max[i] - min[i]) / (max_sum - min_sum);
+            w = min[i] + (deficit_level < max[i] - min[i] ? deficit_level : max[i] - min[i]);
         }
         widths[i] = (int)w;
         given += w;
-        last_auto = (int)i;
+        /* The rounding goes to a column still short of its widest line, if any. */
+        if (last_auto < 0 || w < max[i] || widths[last_auto] >= max[last_auto])
+            last_auto = (int)i;
     }
     if (last_auto >= 0)
         widths[last_auto] += (int)(left - given); /* the rounding */
@@ -127,6 +196,14 @@ static void report(char *err, size_t err_size, vb_pos pos, const char *msg)
         snprintf(err, err_size, "%s:%u:%u: %s", pos.file ? pos.file : "", pos.line, pos.column, msg);
     else
         snprintf(err, err_size, "%s: %s", pos.file ? pos.file : "", msg);
+}
+
+/* Header rows bold and centred; group, total and subtotal rows bold. */
+static vb_element row_element(vb_row_kind kind)
+{
+    return kind == VB_ROW_HEADER                             ? VB_EL_TABLE_HEAD
+           : kind == VB_ROW_GROUP || kind == VB_ROW_TOTAL ? VB_EL_TABLE_GROUP
+                                                             : VB_EL_TABLE_CELL;
 }
 
 /* Measures the first rows of the table: widths and which columns hold numbers. */
@@ -151,9 +228,7 @@ static int measure(const vb_layout *l, const vb_table *t, column_measure **out, 
             for (size_t i = 0; i < row.count; i++)
                 m[i].numeric = 1;
         }
-        const vb_text_style *st = &l->styles[row.kind == VB_ROW_HEADER  ? VB_EL_TABLE_HEAD
-                                             : row.kind == VB_ROW_GROUP ? VB_EL_TABLE_GROUP
-                                                                        : VB_EL_TABLE_CELL];
+        const vb_text_style *st = &l->styles[row_element(row.kind)];
         for (size_t i = 0; i < row.count; i++) {
             const vb_grid_cell *cell = &row.cells[i];
             if (cell->cover != VB_CELL_OWN)
@@ -216,6 +291,15 @@ static void cell_paragraph(const vb_layout *l, const vb_sink *sink, void *ctx, v
     vb_para_props p = VB_PARA_DEFAULT;
     /* The style's own alignment is left unsaid: a long table repeats it in every cell. */
     p.align = align == (int)l->styles[el].align ? -1 : align;
+    if (has_markup(text)) {
+        vb_inline runs = {0};
+        vb_span *spans = NULL;
+        size_t n = cell_spans(text, &runs, &spans);
+        sink->paragraph(ctx, el, &p, spans, n);
+        free(spans);
+        vb_inline_free(&runs);
+        return;
+    }
     vb_span span = {text, 0};
     sink->paragraph(ctx, el, &p, &span, text[0] ? 1 : 0);
 }
@@ -257,12 +341,12 @@ int vb_compose_table(const vb_table *t, const vb_layout *l, const vb_sink *sink,
             vb_cell_span span = {cell->colspan, cell->cover == VB_CELL_OWN ? cell->rowspan : 1,
                                  cell->cover == VB_CELL_SPANNED_ABOVE};
             sink->cell_begin(ctx, (int)i, width, &span);
-            vb_element el = row.kind == VB_ROW_HEADER  ? VB_EL_TABLE_HEAD
-                            : row.kind == VB_ROW_GROUP ? VB_EL_TABLE_GROUP
-                                                       : VB_EL_TABLE_CELL;
+            vb_element el = row_element(row.kind);
             int align = row.kind == VB_ROW_HEADER ? VB_ALIGN_CENTER
                         : row.kind == VB_ROW_GROUP ? ((int)i == stt_column ? VB_ALIGN_CENTER : VB_ALIGN_LEFT)
-                                                   : aligns[i];
+                        /* "Tổng cộng" across the STT column is centred */
+                        : row.kind == VB_ROW_TOTAL && (int)i == stt_column ? VB_ALIGN_CENTER
+                                                                           : aligns[i];
             cell_paragraph(l, sink, ctx, el, align, cell->text);
             sink->cell_end(ctx);
         }

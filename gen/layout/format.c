@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "model/doctypes.h"
+#include "viet/issuer_case.h"
 #include "viet/text.h"
 
 void vb_buf_addn(vb_buf *b, const char *s, size_t n)
@@ -328,23 +329,50 @@ static int has_lower_case(const char *text)
     return differs;
 }
 
-char *vb_format_attached_line(const vb_layout *layout, const vb_document *doc)
+char *vb_format_issuer_running(const vb_document *doc)
+{
+    if (doc->issuer_running.text)
+        return vb_strdup(doc->issuer_running.text);
+    if (doc->issuer.count == 0)
+        return NULL;
+    vb_buf b = {0};
+    for (size_t i = 0; i < doc->issuer.count; i++)
+        vb_buf_printf(&b, "%s%s", i ? " " : "", doc->issuer.items[i].text);
+    char *joined = buf_take(&b);
+    int typed_in_case = 1;
+    for (size_t i = 0; i < doc->issuer.count; i++)
+        if (!has_lower_case(doc->issuer.items[i].text))
+            typed_in_case = 0;
+    if (typed_in_case)
+        return joined;
+    char *derived = vb_issuer_running_case(joined);
+    free(joined);
+    return derived;
+}
+
+/* "(<prefix> <Type> số 05/BC-UBND ngày 05 tháng 01 năm 2024 của <issuer>)" */
+static char *attached_line(const vb_layout *layout, const vb_document *doc, const char *prefix)
 {
     vb_buf b = {0};
     const vb_doctype *type = doc->type_code.text ? vb_doctype_find(doc->type_code.text, doc->format) : NULL;
-    vb_buf_printf(&b, "(%s %s số ", layout->attached_prefix, type ? type->name : "Văn bản");
+    vb_buf_printf(&b, "(%s %s số ", prefix, type ? type->name : "Văn bản");
     add_number_and_code(&b, layout, doc);
     vb_buf_add(&b, " ");
     add_long_date(&b, layout, &doc->date);
-    int issuer_typed = doc->issuer.count > 0;
-    for (size_t i = 0; i < doc->issuer.count; i++)
-        if (!has_lower_case(doc->issuer.items[i].text))
-            issuer_typed = 0;
-    if (issuer_typed) {
-        vb_buf_add(&b, " của");
-        for (size_t i = 0; i < doc->issuer.count; i++)
-            vb_buf_printf(&b, " %s", doc->issuer.items[i].text);
-    }
+    char *issuer = vb_format_issuer_running(doc);
+    if (issuer)
+        vb_buf_printf(&b, " của %s", issuer);
+    free(issuer);
     vb_buf_add(&b, ")");
     return buf_take(&b);
+}
+
+char *vb_format_attached_line(const vb_layout *layout, const vb_document *doc)
+{
+    return attached_line(layout, doc, layout->attached_prefix);
+}
+
+char *vb_format_issued_with_line(const vb_layout *layout, const vb_document *doc)
+{
+    return attached_line(layout, doc, layout->attached_issued_prefix);
 }

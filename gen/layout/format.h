@@ -66,6 +66,11 @@ char *vb_format_addressee(const vb_layout *layout, const vb_lines *addressees, s
 /* The line under an appendix's title (PL I §III.1.c): "(Kèm theo Báo cáo số 12/BC-UBND ngày
  * 05 tháng 01 năm 2024 của Sở Tài chính)", with the draft's blanks; "của …" only when the
  * issuer was typed in ordinary case (caller frees). */
+/* The issuer as running text writes it: co_quan_in_thuong; else co_quan as typed when it is
+ * not all capitals; else derived from the capitals (vb_issuer_running_case); else NULL. */
+char *vb_format_issuer_running(const vb_document *doc);
+/* "(Ban hành kèm theo Quyết định số …)": the line under an attached document's trích yếu. */
+char *vb_format_issued_with_line(const vb_layout *layout, const vb_document *doc);
 char *vb_format_attached_line(const vb_layout *layout, const vb_document *doc);
 
 /* The tên loại lines: the ten_loai override, or the type's name, upper-cased. */

@@ -53,6 +53,9 @@
     [VB_EL_TABLE_CELL] = "VB Bảng nội dung", \
     [VB_EL_TABLE_GROUP] = "VB Bảng nhóm", \
     [VB_EL_FOOTNOTE] = "VB Chú thích", \
+    [VB_EL_CIRCULATION] = "VB Phạm vi lưu hành", \
+    [VB_EL_DRAFT_MARK] = "VB Dự thảo", \
+    [VB_EL_CONTACT] = "VB Địa chỉ liên hệ", \
 }
 
 #define STYLE(size, b, i, u, caps, al, first, before, after, line)                              \
@@ -131,6 +134,12 @@ static const vb_layout state_layout = {
         [VB_EL_TABLE_GROUP] = STYLE(13, 1, 0, 0, 0, LEFT, 0, PT(3), PT(3), 240),
         /* Footnotes: smaller than the body, single-spaced (common practice; NĐ30 is silent) */
         [VB_EL_FOOTNOTE] = STYLE(12, 0, 0, 0, 0, JUSTIFY, 0, 0, 0, 240),
+        /* ô 11: in hoa 13–14 đứng đậm, centred in a single-line box (PL I §III.2.c); the
+         * draft mark likewise */
+        [VB_EL_CIRCULATION] = STYLE(13, 1, 0, 0, 1, CENTER, 0, 0, 0, 240),
+        [VB_EL_DRAFT_MARK] = STYLE(13, 1, 0, 0, 1, CENTER, 0, 0, 0, 240),
+        /* ô 13: in thường 11–12 đứng (PL I §III.4) */
+        [VB_EL_CONTACT] = STYLE(11, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
     },
     .style_names = STYLE_NAMES,
     .secrecy_marks = {"MẬT", "TỐI MẬT", "TUYỆT MẬT"},
@@ -182,6 +191,18 @@ static const vb_layout state_layout = {
     .table_column_min_twips = MM(8),
     .table_width_slack_twips = PT(1),
     .table_width_sample_rows = 2000,
+    /* ô 11 sits in the top margin (PL I §IV diagram): an 8 mm box from 9 mm below the edge
+     * ends 3 mm above a 20 mm margin */
+    .margin_box_top_twips = MM(9),
+    .margin_box_height_twips = MM(8),
+    .margin_box_air_twips = MM(3),
+    .margin_box_gap_twips = MM(5),
+    .draft_mark = "DỰ THẢO",
+    .draft_round_format = "DỰ THẢO LẦN %d",
+    .drafter_copies_format = "%s.(%d)",
+    .contact_labels = {"Địa chỉ: ", "ĐT: ", "Fax: ", "E-mail: ", "Website: "},
+    .contact_separator = "; ",
+    .attached_issued_prefix = "Ban hành kèm theo",
 };
 
 /* HD36 differs from NĐ30 where §11/§11b of the reference says so; the rest follows the
@@ -253,6 +274,11 @@ static const vb_layout party_layout = {
         [VB_EL_TABLE_GROUP] = STYLE(13, 1, 0, 0, 0, LEFT, 0, PT(3), PT(3), 240),
         /* Footnotes: smaller than the body, single-spaced (common practice; NĐ30 is silent) */
         [VB_EL_FOOTNOTE] = STYLE(12, 0, 0, 0, 0, JUSTIFY, 0, 0, 0, 240),
+        /* HD36 names ô 11a (lưu hành) and 11b (dự thảo) without sizes: NĐ30's, at the
+         * Party's 14 */
+        [VB_EL_CIRCULATION] = STYLE(14, 1, 0, 0, 1, CENTER, 0, 0, 0, 240),
+        [VB_EL_DRAFT_MARK] = STYLE(14, 1, 0, 0, 1, CENTER, 0, 0, 0, 240),
+        [VB_EL_CONTACT] = STYLE(11, 0, 0, 0, 0, CENTER, 0, 0, 0, 240),
     },
     .style_names = STYLE_NAMES,
     .secrecy_marks = {"MẬT", "TỐI MẬT", "TUYỆT MẬT"},
@@ -303,6 +329,18 @@ static const vb_layout party_layout = {
     .table_column_min_twips = MM(8),
     .table_width_slack_twips = PT(1),
     .table_width_sample_rows = 2000,
+    /* ô 11 sits in the top margin (PL I §IV diagram): an 8 mm box from 9 mm below the edge
+     * ends 3 mm above a 20 mm margin */
+    .margin_box_top_twips = MM(9),
+    .margin_box_height_twips = MM(8),
+    .margin_box_air_twips = MM(3),
+    .margin_box_gap_twips = MM(5),
+    .draft_mark = "DỰ THẢO",
+    .draft_round_format = "DỰ THẢO LẦN %d",
+    .drafter_copies_format = "%s.(%d)",
+    .contact_labels = {"Địa chỉ: ", "ĐT: ", "Fax: ", "E-mail: ", "Website: "},
+    .contact_separator = "; ",
+    .attached_issued_prefix = "Ban hành kèm theo",
 };
 
 const vb_layout *vb_layout_for(vb_format format)
@@ -433,6 +471,9 @@ static const char *const element_style_ids[VB_EL_COUNT] = {
     [VB_EL_TABLE_CELL] = "VbBangNoiDung",
     [VB_EL_TABLE_GROUP] = "VbBangNhom",
     [VB_EL_FOOTNOTE] = "VbChuThich",
+    [VB_EL_CIRCULATION] = "VbLuuHanh",
+    [VB_EL_DRAFT_MARK] = "VbDuThao",
+    [VB_EL_CONTACT] = "VbLienHe",
 };
 
 const char *vb_element_style_id(vb_element element)

@@ -67,6 +67,11 @@ typedef enum {
     VB_EL_TABLE_CELL,       /* a table's cells */
     VB_EL_TABLE_GROUP,      /* a table's group rows (I, II, … with their titles) */
     VB_EL_FOOTNOTE,         /* the text of a footnote */
+    /* Written into a file's styles only when its document uses them (vb_compose_uses), so
+     * documents without them keep the same styles. */
+    VB_EL_CIRCULATION,      /* ô 11: phạm vi lưu hành, boxed, in the top margin */
+    VB_EL_DRAFT_MARK,       /* ô 11b: "DỰ THẢO", boxed, beside ô 11 */
+    VB_EL_CONTACT,          /* ô 13: address and contacts at the foot of page 1 */
     VB_EL_COUNT
 } vb_element;
 
@@ -156,6 +161,24 @@ typedef struct {
     int table_width_slack_twips;        /* added to a measured width: a word measured to the
                                            twip must not wrap when the renderer rounds */
     int table_width_sample_rows;        /* widths are measured on this many first rows */
+
+    /* ô 11 (PL I §III.2.c) and the draft mark: single-line boxes in the top margin of page 1,
+     * this far below the page's top edge, this high, with this air each side of the text;
+     * centred over the ô 1 column, side by side when both are there, this far apart. */
+    int margin_box_top_twips;
+    int margin_box_height_twips;
+    int margin_box_air_twips;
+    int margin_box_gap_twips;
+    const char *draft_mark;             /* "DỰ THẢO" */
+    const char *draft_round_format;     /* "DỰ THẢO LẦN %d" */
+    /* ô 12 (PL I §III.3): after the Lưu line, "PL.(300)" */
+    const char *drafter_copies_format;  /* "%s.(%d)" */
+    /* ô 13 (PL I §III.4): page 1 only, under a solid rule the full width of the text area,
+     * its last line on the text area's last line; the labels of its parts */
+    const char *contact_labels[5];      /* address, phone, fax, e-mail, website */
+    const char *contact_separator;      /* between the parts: "; " */
+    /* Văn bản kèm theo (PL III Mẫu 1.3): the line under its trích yếu */
+    const char *attached_issued_prefix; /* "Ban hành kèm theo" */
 } vb_layout;
 
 const vb_layout *vb_layout_for(vb_format format);

@@ -152,8 +152,10 @@ void vb_table_free(vb_table *table)
 {
     if (!table)
         return;
-    for (size_t i = 0; i < table->column_count; i++)
+    for (size_t i = 0; i < table->column_count; i++) {
         text_free(&table->columns[i].name);
+        text_free(&table->columns[i].number_format);
+    }
     free(table->columns);
     table_rows_free(table->head, table->head_count);
     table_rows_free(table->rows, table->row_count);
@@ -224,6 +226,7 @@ void vb_document_free(vb_document *doc)
         vb_node_free_tree(doc->appendices[i].body);
     }
     free(doc->appendices);
+    vb_document_parts_free(doc);
     free(doc->source_name);
     free(doc);
 }
@@ -320,5 +323,10 @@ void vb_document_number_sections(vb_document *doc)
     for (size_t i = 0; i < doc->appendix_count; i++) {
         int appendix_counters[VB_LEVEL_COUNT] = {0};
         number_children(doc->appendices[i].body, appendix_counters);
+    }
+    /* So does a document issued with this one: its Điều 1 is its own. */
+    for (size_t i = 0; i < doc->attachment_count; i++) {
+        int attachment_counters[VB_LEVEL_COUNT] = {0};
+        number_children(doc->attachments[i].body, attachment_counters);
     }
 }

@@ -158,16 +158,22 @@ typedef struct {
     vb_cell_align align;    /* can */
     int is_stt;             /* stt: true: numbered automatically */
     vb_pos pos;
+    vb_text number_format;  /* dinh_dang: "#.##0", "0", "#.##0,00", "0,0%" (NULL: as typed) */
+    int format_decimals;    /* … its places after the decimal comma */
+    int format_grouping;    /* … 1: "." between thousands */
+    int format_percent;     /* … 1: a percentage */
 } vb_table_column;
 
 typedef struct {
     char *text;             /* never NULL */
     unsigned colspan, rowspan; /* gop_cot, gop_dong: ≥ 1 */
     vb_pos pos;
+    int typed_number;       /* a plain YAML number (1500, 1500.25): written the Vietnamese way */
 } vb_table_cell;
 
 typedef struct {
     int is_group;           /* nhom: a group row; its text in cells[0] */
+    int is_total;           /* tong_cong / cong: a total or subtotal row (bold, no STT) */
     vb_table_cell *cells;
     size_t count;
     vb_pos pos;
@@ -238,6 +244,36 @@ typedef struct {
     vb_pos pos;
 } vb_appendix;
 
+/* ô 13 (NĐ30 PL I §III.4): the issuing body's address and contacts, at the foot of page 1
+ * (lien_he). */
+typedef struct {
+    vb_text address;  /* dia_chi */
+    vb_text phone;    /* dien_thoai */
+    vb_text fax;      /* fax */
+    vb_text email;    /* thu_dien_tu */
+    vb_text website;  /* trang_thong_tin_dien_tu */
+    vb_pos pos;
+} vb_contact;
+
+/* A document issued with this one (van_ban_kem_theo): the Quy chế, Quy định, Kế hoạch …
+ * that a Quyết định, Nghị quyết or Chỉ thị "ban hành kèm theo", on pages of its own after
+ * the signature, with its own title block and numbering (NĐ30 PL III, Mẫu 1.3). */
+typedef struct {
+    vb_text type_code;      /* loai: QC, QyĐ, KH, ĐA, CTr … */
+    vb_lines type_name;     /* ten_loai: overrides the type's name */
+    vb_text subject;        /* trich_yeu */
+    vb_text attached_line;  /* kem_theo: replaces the "(Ban hành kèm theo …)" line */
+    vb_node *body;          /* noi_dung */
+    vb_signer signer;       /* ky; no name: the document's own signer for a QC/QyĐ */
+    int has_signer;         /* ky was given */
+    vb_pos pos;
+} vb_attachment;
+
+/* Frees the fields of vb_document that model_parts.c owns (ô 11–13, joint issuers,
+ * attachments). Called by vb_document_free. */
+typedef struct vb_document vb_document;
+void vb_document_parts_free(vb_document *doc);
+
 /* What a reader had to guess, at the position of what it read: `vanban import` writes each
  * as a YAML comment beside the value it explains ("# đọc từ đoạn 12: số thứ tự gõ tay"). */
 typedef struct {
@@ -245,7 +281,7 @@ typedef struct {
     char *text;
 } vb_note;
 
-typedef struct {
+struct vb_document {
     char *source_name;   /* file name used in positions ("-" → "<stdin>") */
     vb_pos root_pos;     /* the document's first key: where a missing part is reported */
     vb_format format;
@@ -280,7 +316,22 @@ typedef struct {
     vb_pos appendices_pos;
     vb_note *notes;        /* a reader's guesses, in reading order (none from YAML) */
     size_t note_count;
-} vb_document;
+
+    /* ô 11, 12, 13, the draft mark, joint issuers and the issuer in running text */
+    vb_text circulation;   /* pham_vi_luu_hanh (ô 11): "LƯU HÀNH NỘI BỘ", "XEM XONG TRẢ LẠI" */
+    vb_text drafter;       /* ky_hieu_nguoi_soan_thao (ô 12): "PL" */
+    int copies;            /* so_luong_ban (ô 12): copies issued; 0 not given */
+    vb_contact contact;    /* lien_he (ô 13) */
+    int has_contact;
+    int draft_round;       /* lan_du_thao: "DỰ THẢO LẦN 2"; 0 not given */
+    vb_lines *joint_issuers; /* co_quan_lien_tich: every issuing body of a joint document,
+                                side by side in the header (issuer is a copy of the first) */
+    size_t joint_issuer_count;
+    vb_text issuer_running; /* co_quan_in_thuong: the issuer in running text ("Sở Nội vụ") */
+    vb_attachment *attachments; /* van_ban_kem_theo */
+    size_t attachment_count;
+    vb_pos attachments_pos;
+};
 
 vb_document *vb_document_new(const char *source_name);
 void vb_document_free(vb_document *doc);

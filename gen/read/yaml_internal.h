@@ -70,4 +70,15 @@ int yr_read_appendices(reader *r, yaml_node_t *value);
 /* The Phụ lục of each nhiem_vu block shown as one (trinh_bay: phu_luc), put first. */
 void yr_add_task_appendices(reader *r);
 
+/* yaml_reader.c: one signer (quyen_han, chuc_vu, ho_ten) into *s. */
+int yr_read_signer(reader *r, yaml_node_t *node, vb_signer *s);
+
+/* yaml_parts.c: ô 11–13, the draft round, joint issuers, the issuer in running text and
+ * the documents issued with this one; NULL where the key is absent. */
+typedef struct {
+    yaml_node_t *circulation, *drafter, *copies, *contact, *draft_round, *joint_issuers,
+        *issuer_running, *attachments, *issuer;
+} yr_parts_nodes;
+int yr_read_parts(reader *r, const yr_parts_nodes *nodes);
+
 #endif

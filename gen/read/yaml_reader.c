@@ -79,6 +79,15 @@ static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
     }
     doc->signers = vb_xrealloc(doc->signers, (doc->signer_count + 1) * sizeof *doc->signers);
     vb_signer *s = &doc->signers[doc->signer_count++];
+    return yr_read_signer(r, node, s);
+}
+
+int yr_read_signer(reader *r, yaml_node_t *node, vb_signer *s)
+{
+    if (node->type != YAML_MAPPING_NODE) {
+        yr_type_error(r, node, "ky", "một ánh xạ quyen_han/chuc_vu/ho_ten", "a mapping of quyen_han/chuc_vu/ho_ten");
+        return 0;
+    }
     memset(s, 0, sizeof *s);
     s->pos = yr_pos_of(r, node);
     int ok = yr_for_each_pair(r, node, signer_pair, s);
@@ -102,7 +111,10 @@ static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
 enum field {
     F_THE_THUC, F_LOAI, F_TEN_LOAI, F_TRANG_THAI, F_CO_QUAN_CHU_QUAN, F_CO_QUAN, F_SO, F_KY_HIEU,
     F_DIA_DANH, F_NGAY, F_TRICH_YEU, F_KINH_GUI, F_THAM_QUYEN, F_CAN_CU, F_MO_DAU, F_NOI_DUNG,
-    F_NOI_NHAN, F_KY, F_DAU_THANH, F_DO_MAT, F_DO_KHAN, F_PHU_LUC, F_COUNT
+    F_NOI_NHAN, F_KY, F_DAU_THANH, F_DO_MAT, F_DO_KHAN, F_PHU_LUC,
+    /* yaml_parts.c */
+    F_PHAM_VI_LUU_HANH, F_KY_HIEU_NGUOI_SOAN_THAO, F_SO_LUONG_BAN, F_LIEN_HE, F_LAN_DU_THAO,
+    F_CO_QUAN_LIEN_TICH, F_CO_QUAN_IN_THUONG, F_VAN_BAN_KEM_THEO, F_COUNT
 };
 
 static const char *const top_keys[] = {
@@ -113,7 +125,11 @@ static const char *const top_keys[] = {
     [F_KINH_GUI] = "kinh_gui",   [F_THAM_QUYEN] = "tham_quyen", [F_CAN_CU] = "can_cu",
     [F_MO_DAU] = "mo_dau",       [F_NOI_DUNG] = "noi_dung", [F_NOI_NHAN] = "noi_nhan",
     [F_KY] = "ky",               [F_DAU_THANH] = "dau_thanh", [F_DO_MAT] = "do_mat",
-    [F_DO_KHAN] = "do_khan",     [F_PHU_LUC] = "phu_luc",   [F_COUNT] = NULL,
+    [F_DO_KHAN] = "do_khan",     [F_PHU_LUC] = "phu_luc",
+    [F_PHAM_VI_LUU_HANH] = "pham_vi_luu_hanh", [F_KY_HIEU_NGUOI_SOAN_THAO] = "ky_hieu_nguoi_soan_thao",
+    [F_SO_LUONG_BAN] = "so_luong_ban", [F_LIEN_HE] = "lien_he", [F_LAN_DU_THAO] = "lan_du_thao",
+    [F_CO_QUAN_LIEN_TICH] = "co_quan_lien_tich", [F_CO_QUAN_IN_THUONG] = "co_quan_in_thuong",
+    [F_VAN_BAN_KEM_THEO] = "van_ban_kem_theo", [F_COUNT] = NULL,
 };
 
 typedef struct {
@@ -198,6 +214,9 @@ static int read_document(reader *r, yaml_node_t *root)
         {F_KY, "khối chữ ký", "the signature block"},
     };
     for (size_t i = 0; i < sizeof required / sizeof *required; i++) {
+        /* A joint document names its bodies in co_quan_lien_tich. */
+        if (required[i].field == F_CO_QUAN && t.values[F_CO_QUAN_LIEN_TICH])
+            continue;
         if (!t.values[required[i].field]) {
             missing(r, root, top_keys[required[i].field], required[i].vi, required[i].en);
             ok = 0;
@@ -319,6 +338,14 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_PHU_LUC])
         ok &= yr_read_appendices(r, t.values[F_PHU_LUC]);
     yr_add_task_appendices(r);
+    {
+        yr_parts_nodes parts = {t.values[F_PHAM_VI_LUU_HANH], t.values[F_KY_HIEU_NGUOI_SOAN_THAO],
+                                t.values[F_SO_LUONG_BAN],     t.values[F_LIEN_HE],
+                                t.values[F_LAN_DU_THAO],      t.values[F_CO_QUAN_LIEN_TICH],
+                                t.values[F_CO_QUAN_IN_THUONG], t.values[F_VAN_BAN_KEM_THEO],
+                                t.values[F_CO_QUAN]};
+        ok &= yr_read_parts(r, &parts);
+    }
     if (t.values[F_NOI_NHAN])
         ok &= read_recipients(r, t.values[F_NOI_NHAN], &doc->recipients);
     if (t.values[F_KY]) {

@@ -18,7 +18,7 @@
 
 static const char *const table_keys[] = {"cot", "dau_bang", "dong", "tep", "trang_tinh", "vung",
                                          "dong_tieu_de", "huong", NULL};
-static const char *const column_keys[] = {"ten", "rong", "can", "stt", NULL};
+static const char *const column_keys[] = {"ten", "rong", "can", "stt", "dinh_dang", NULL};
 static const char *const cell_keys[] = {"noi_dung", "gop_cot", "gop_dong", NULL};
 
 static void value_error(reader *r, yaml_node_t *node, const char *fmt_vi, const char *fmt_en,
@@ -58,6 +58,43 @@ static int read_bool(reader *r, yaml_node_t *node, const char *key, int *out)
         return 0;
     *out = v % 2;
     return 1;
+}
+
+/* `dinh_dang`, the way Vietnamese write a number format: "0" (2024), "#.##0" (1.500),
+ * "#.##0,00" (1.500,25), "0,0%" (34,6%): grouping, places after the comma, percent. */
+static int parse_number_format(const char *t, vb_table_column *col)
+{
+    const char *p = t;
+    col->format_grouping = strncmp(p, "#.##0", 5) == 0;
+    p += col->format_grouping ? 5 : (*p == '0' ? 1 : 0);
+    if (p == t)
+        return 0;
+    col->format_decimals = 0;
+    if (*p == ',') {
+        p++;
+        while (*p == '0' && col->format_decimals < 6) {
+            col->format_decimals++;
+            p++;
+        }
+        if (col->format_decimals == 0)
+            return 0;
+    }
+    col->format_percent = *p == '%';
+    p += col->format_percent;
+    return *p == '\0';
+}
+
+static int read_number_format(reader *r, yaml_node_t *node, vb_table_column *col)
+{
+    if (!yr_read_text(r, node, "dinh_dang", &col->number_format))
+        return 0;
+    if (col->number_format.text && parse_number_format(col->number_format.text, col))
+        return 1;
+    value_error(r, node,
+                VI_EN("`%s`: \"%s\" không phải định dạng số; viết như \"0\", \"#.##0\", \"#.##0,00\" hoặc \"0,0%%\"",
+                      "`%s`: \"%s\" is not a number format; write it like \"0\", \"#.##0\", \"#.##0,00\" or \"0,0%%\""),
+                "dinh_dang", col->number_format.text);
+    return 0;
 }
 
 /* "3cm", "25mm", "72pt", "20%": twips, or hundredths of a percent. */
@@ -112,6 +149,8 @@ static int column_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *
         return read_width(r, v, col);
     if (strcmp(key, "stt") == 0)
         return read_bool(r, v, "stt", &col->is_stt);
+    if (strcmp(key, "dinh_dang") == 0)
+        return read_number_format(r, v, col);
     if (strcmp(key, "can") == 0) {
         static const char *const aligns[] = {"trai", "giua", "phai", "deu", NULL};
         static const vb_cell_align map[] = {VB_CELL_ALIGN_LEFT, VB_CELL_ALIGN_CENTER,
@@ -200,6 +239,28 @@ static int cell_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v,
     return 0;
 }
 
+/* A plain (unquoted) scalar that YAML reads as a number: 1500, -2.5, 1500.25. */
+static int is_plain_number(yaml_node_t *node)
+{
+    if (node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return 0;
+    const char *p = (const char *)node->data.scalar.value;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return 0;
+    while (isdigit((unsigned char)*p))
+        p++;
+    if (*p == '.') {
+        p++;
+        if (!isdigit((unsigned char)*p))
+            return 0;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    return *p == '\0';
+}
+
 static int read_cell(reader *r, yaml_node_t *node, vb_table_cell *cell)
 {
     cell->colspan = cell->rowspan = 1;
@@ -207,6 +268,7 @@ static int read_cell(reader *r, yaml_node_t *node, vb_table_cell *cell)
     if (node->type == YAML_SCALAR_NODE) {
         char *t = scalar_text(node);
         cell->text = t ? t : vb_strdup("");
+        cell->typed_number = is_plain_number(node);
         return 1;
     }
     cell->text = vb_strdup("");
@@ -219,7 +281,8 @@ static int read_cell(reader *r, yaml_node_t *node, vb_table_cell *cell)
     return 0;
 }
 
-/* One row: a list of cells, or (when groups are allowed) {nhom: text}. */
+/* One row: a list of cells, or (when groups are allowed) {nhom: text}, or a total row
+ * {tong_cong: [cells]} / a subtotal {cong: [cells]}. */
 static int read_row(reader *r, yaml_node_t *node, vb_table_row *row, int allow_group)
 {
     row->pos = yr_pos_of(r, node);
@@ -227,7 +290,16 @@ static int read_row(reader *r, yaml_node_t *node, vb_table_row *row, int allow_g
         node->data.mapping.pairs.top - node->data.mapping.pairs.start == 1) {
         yaml_node_t *k = yaml_document_get_node(r->ydoc, node->data.mapping.pairs.start->key);
         yaml_node_t *v = yaml_document_get_node(r->ydoc, node->data.mapping.pairs.start->value);
-        if (k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, "nhom") == 0) {
+        const char *key = k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "";
+        if (strcmp(key, "tong_cong") == 0 || strcmp(key, "cong") == 0) {
+            if (!yr_visit(r, v))
+                return 0;
+            int ok = read_row(r, v, row, 0);
+            row->is_total = 1;
+            row->pos = yr_pos_of(r, node);
+            return ok;
+        }
+        if (strcmp(key, "nhom") == 0) {
             row->is_group = 1;
             row->cells = vb_xcalloc(1, sizeof *row->cells);
             row->count = 1;
@@ -241,8 +313,10 @@ static int read_row(reader *r, yaml_node_t *node, vb_table_row *row, int allow_g
     }
     if (node->type != YAML_SEQUENCE_NODE) {
         yr_type_error(r, node, "dong",
-                      allow_group ? "một danh sách ô, hoặc {nhom: …}" : "một danh sách ô",
-                      allow_group ? "a list of cells, or {nhom: …}" : "a list of cells");
+                      allow_group ? "một danh sách ô, hoặc {nhom: …}, {tong_cong: […]}, {cong: […]}"
+                                  : "một danh sách ô",
+                      allow_group ? "a list of cells, or {nhom: …}, {tong_cong: […]}, {cong: […]}"
+                                  : "a list of cells");
         return 0;
     }
     size_t n = (size_t)(node->data.sequence.items.top - node->data.sequence.items.start);

@@ -344,7 +344,7 @@ static size_t build_row(vb_sheet *s, unsigned row, int with_raw)
     }
     reserve_cells(s, width);
     for (size_t i = 0; i < width; i++)
-        s->cells[i] = (vb_sheet_cell){"", 0, 1, 1, 0, 0};
+        s->cells[i] = (vb_sheet_cell){"", 0, 1, 1, 0, 0, 0};
     for (size_t i = 0; i < raw_count; i++) {
         const sheet_raw_cell *r = &s->raw[i];
         if (r->col < first)
@@ -362,9 +362,9 @@ static size_t build_row(vb_sheet *s, unsigned row, int with_raw)
                 c->colspan = m->c2 - m->c1 + 1;
                 c->rowspan = m->r2 - m->r1 + 1;
                 if (m->anchor_outside) /* what it holds is covered text, never shown */
-                    *c = (vb_sheet_cell){"", 0, c->colspan, c->rowspan, 0, 0};
+                    *c = (vb_sheet_cell){"", 0, c->colspan, c->rowspan, 0, 0, 0};
             } else { /* hidden: whatever text a covered cell kept is not shown */
-                *c = (vb_sheet_cell){"", 0, 1, 1, 1, 0};
+                *c = (vb_sheet_cell){"", 0, 1, 1, 1, 0, 0};
             }
         }
     }

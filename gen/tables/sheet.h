@@ -20,6 +20,7 @@ typedef struct {
     unsigned rowspan;   /* ≥ 1: rows this cell spans */
     int covered;        /* 1: hidden under a merge that starts elsewhere (text is "") */
     int numeric;        /* 1: the value is a number, a percentage or a date */
+    int typed_number;   /* 1: a plain YAML number, "1500.25" (inline tables only) */
 } vb_sheet_cell;
 
 /* One row: cells from the first column of the range up to its last non-empty or merged

@@ -16,6 +16,7 @@
 
 #include "layout/layout.h"
 #include "csv.h"
+#include "numfmt.h"
 #include "sheet.h"
 
 typedef enum { SOURCE_INLINE, SOURCE_CSV, SOURCE_SHEET } source_kind;
@@ -25,6 +26,7 @@ typedef struct {
     const vb_sheet_cell *cells;
     size_t count;
     int is_group;          /* inline {nhom: …} */
+    int is_total;          /* inline {tong_cong: […]} / {cong: […]} */
     int is_header;
     vb_pos pos;
 } source_row;
@@ -54,6 +56,7 @@ struct vb_table_rows {
     unsigned *pending_remaining, *pending_span;
     char stt_text[24];
     char group_text[24];
+    char (*number_text)[160]; /* per column: a number written in the column's format */
 };
 
 static void set_msg(char *msg, size_t size, const char *fmt, ...)
@@ -133,7 +136,8 @@ static void inline_cells_from(vb_table_rows *r, const vb_table_row *row)
         c->colspan = row->cells[i].colspan ? row->cells[i].colspan : 1;
         c->rowspan = row->cells[i].rowspan ? row->cells[i].rowspan : 1;
         c->covered = 0;
-        c->numeric = vb_text_is_number(c->text);
+        c->typed_number = row->cells[i].typed_number;
+        c->numeric = c->typed_number || vb_text_is_number(c->text);
     }
 }
 
@@ -158,7 +162,7 @@ static int inline_next(vb_table_rows *r, source_row *out)
         }
         for (size_t i = 0; i < t->column_count; i++) {
             const char *name = t->columns[i].name.text ? t->columns[i].name.text : "";
-            r->inline_cells[i] = (vb_sheet_cell){name, strlen(name), 1, 1, 0, 0};
+            r->inline_cells[i] = (vb_sheet_cell){name, strlen(name), 1, 1, 0, 0, 0};
         }
         out->cells = r->inline_cells;
         out->count = t->column_count;
@@ -172,6 +176,7 @@ static int inline_next(vb_table_rows *r, source_row *out)
         out->cells = r->inline_cells;
         out->count = row->count;
         out->is_group = row->is_group;
+        out->is_total = row->is_total;
         out->pos = row->pos;
         return 1;
     }
@@ -205,7 +210,7 @@ static int csv_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, s
         r->inline_cells = vb_xrealloc(r->inline_cells, r->inline_capacity * sizeof *r->inline_cells);
     }
     for (size_t i = 0; i < row.count; i++) {
-        r->inline_cells[i] = (vb_sheet_cell){row.cells[i], row.lengths[i], 1, 1, 0, 0};
+        r->inline_cells[i] = (vb_sheet_cell){row.cells[i], row.lengths[i], 1, 1, 0, 0, 0};
         r->inline_cells[i].numeric = vb_text_is_number(row.cells[i]);
     }
     out->cells = r->inline_cells;
@@ -294,6 +299,7 @@ void vb_table_rows_close(vb_table_rows *r)
     free(r->above_span);
     free(r->pending_remaining);
     free(r->pending_span);
+    free(r->number_text);
     free(r);
 }
 
@@ -327,6 +333,7 @@ static void allocate_grid(vb_table_rows *r, size_t columns)
     r->above_span = vb_xcalloc(columns, sizeof *r->above_span);
     r->pending_remaining = vb_xcalloc(columns, sizeof *r->pending_remaining);
     r->pending_span = vb_xcalloc(columns, sizeof *r->pending_span);
+    r->number_text = vb_xcalloc(columns, sizeof *r->number_text);
 }
 
 static void own(vb_grid_cell *g, const char *text, unsigned colspan, unsigned rowspan, int numeric)
@@ -386,6 +393,113 @@ static void find_stt_by_name(vb_table_rows *r)
         }
 }
 
+static int is_total_row(const vb_table_rows *r);
+
+int vb_text_names_total(const char *text)
+{
+    if (!text || strlen(text) > 40)
+        return 0;
+    char *lower = vb_lower_vi(text);
+    char bare[64];
+    size_t n = 0;
+    for (const char *p = lower; *p && n + 1 < sizeof bare; p++)
+        if (*p != '*' && *p != ':')
+            bare[n++] = *p;
+    while (n > 0 && bare[n - 1] == ' ')
+        n--;
+    bare[n] = '\0';
+    free(lower);
+    static const char *const names[] = {"t\xe1\xbb\x95ng c\xe1\xbb\x99ng", /* tổng cộng */
+                                        "t\xe1\xbb\x95ng s\xe1\xbb\x91",      /* tổng số */
+                                        "t\xe1\xbb\x95ng",                      /* tổng */
+                                        "c\xe1\xbb\x99ng",                      /* cộng */
+                                        NULL};
+    for (size_t i = 0; names[i]; i++)
+        if (strcmp(bare, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A data row whose STT cell is empty (or taken by its label) and whose first text names a
+ * total: "Tổng cộng" is not numbered. */
+static int is_total_row(const vb_table_rows *r)
+{
+    size_t first = 0;
+    if (r->stt_column >= 0) {
+        const vb_grid_cell *stt = &r->grid[r->stt_column];
+        if (stt->cover == VB_CELL_OWN && stt->colspan == 1 && stt->text[0])
+            return 0;
+        if (stt->cover == VB_CELL_OWN && stt->colspan > 1)
+            return vb_text_names_total(stt->text);
+        first = (size_t)r->stt_column + 1;
+    }
+    for (size_t c = first; c < r->columns; c++)
+        if (r->grid[c].cover == VB_CELL_OWN && r->grid[c].text[0])
+            return vb_text_names_total(r->grid[c].text);
+    return 0;
+}
+
+/* A number as its source wrote it: a YAML number ("1500.25") or the Vietnamese way
+ * ("1.500,25", "34,6%": the number before the "%"). */
+static int parse_number(const vb_sheet_cell *cell, double *value, int *percent)
+{
+    *percent = 0;
+    if (cell->typed_number) {
+        char *end = NULL;
+        *value = strtod(cell->text, &end);
+        return end && *end == '\0';
+    }
+    if (!vb_text_is_number(cell->text))
+        return 0;
+    char plain[96];
+    size_t n = 0;
+    for (const char *p = cell->text; *p && n + 1 < sizeof plain; p++) {
+        if (*p == '.')
+            continue;
+        if (*p == '%') {
+            *percent = 1;
+            continue;
+        }
+        plain[n++] = *p == ',' ? '.' : *p;
+    }
+    plain[n] = '\0';
+    *value = strtod(plain, NULL);
+    return 1;
+}
+
+/* The text a number cell prints: in its column's `dinh_dang`, or, for a plain YAML number
+ * in a column without one, the way a spreadsheet's General format writes it (1.500; 0,25).
+ * NULL: the text as it is. */
+static const char *number_text(vb_table_rows *r, size_t column, const vb_sheet_cell *cell)
+{
+    const vb_table *t = r->table;
+    const vb_table_column *col = column < t->column_count ? &t->columns[column] : NULL;
+    int formatted = col && col->number_format.text;
+    if (!formatted && !cell->typed_number)
+        return NULL;
+    double value = 0;
+    int percent = 0;
+    if (!parse_number(cell, &value, &percent))
+        return NULL;
+    vb_numfmt fmt;
+    if (!formatted) {
+        vb_numfmt_general(&fmt);
+    } else {
+        if (percent && !col->format_percent)
+            return NULL; /* a percentage stays one */
+        char code[32];
+        snprintf(code, sizeof code, "%s%s%.*s%s", col->format_grouping ? "#,##0" : "0",
+                 col->format_decimals ? "." : "", col->format_decimals, "000000",
+                 col->format_percent ? "%" : "");
+        vb_numfmt_from_code(code, &fmt);
+        /* In a percentage column the number typed is the percentage: 34,6 → 34,6%. */
+        if (col->format_percent)
+            value /= 100;
+    }
+    vb_numfmt_format(value, &fmt, VB_EPOCH_1899, r->number_text[column], sizeof r->number_text[column]);
+    return r->number_text[column];
+}
+
 int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
 {
     source_row row;
@@ -431,6 +545,7 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
     size_t si = 0;
     memset(r->pending_remaining, 0, r->columns * sizeof *r->pending_remaining);
     memset(r->pending_span, 0, r->columns * sizeof *r->pending_span);
+    unsigned widen = 0; /* a total row's label takes the STT column too */
     for (size_t c = 0; c < r->columns;) {
         if (r->above_remaining[c]) {
             r->grid[c] = (vb_grid_cell){"", r->above_span[c] ? r->above_span[c] : 1, 1,
@@ -440,10 +555,14 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
             c++;
             continue;
         }
-        if (insert_stt && (int)c == r->stt_column) {
-            own(&r->grid[c], "", 1, 1, 0);
-            c++;
-            continue;
+        if (insert_stt && (int)c == r->stt_column && !widen) {
+            if (row.is_total && (size_t)c + 1 < r->columns && si < row.count) {
+                widen = 1;
+            } else {
+                own(&r->grid[c], "", 1, 1, 0);
+                c++;
+                continue;
+            }
         }
         if (si >= row.count) {
             /* A row of YAML or CSV has a cell for each column (a CSV's own rows agree with
@@ -463,6 +582,10 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
         const vb_sheet_cell *cell = &row.cells[si++];
         unsigned cs = cell->covered ? 1 : (cell->colspan ? cell->colspan : 1);
         unsigned rs = cell->covered ? 1 : (cell->rowspan ? cell->rowspan : 1);
+        if (widen == 1) {
+            cs++;
+            widen = 2;
+        }
         if (c + cs > r->columns) {
             set_msg(msg, msg_size,
                     MSG(r, "ô ở cột %zu gộp %u cột, vượt quá cột cuối của bảng (%zu cột)",
@@ -470,7 +593,13 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
                     c + 1, cs, r->columns);
             return -1;
         }
-        own(&r->grid[c], cell->covered ? "" : cell->text, cs, rs, cell->numeric);
+        const char *text = cell->covered ? "" : cell->text;
+        if (!row.is_header && !cell->covered && cell->numeric) {
+            const char *formatted = number_text(r, c, cell);
+            if (formatted)
+                text = formatted;
+        }
+        own(&r->grid[c], text, cs, rs, cell->numeric);
         for (unsigned k = 1; k < cs; k++) {
             if (r->above_remaining[c + k]) {
                 set_msg(msg, msg_size, MSG(r, "hai ô gộp chồng lên nhau ở cột %zu",
@@ -508,7 +637,13 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
     }
     if (out->kind == VB_ROW_HEADER && r->stt_column < 0)
         find_stt_by_name(r);
-    if (out->kind == VB_ROW_HEADER || r->stt_column < 0)
+    if (out->kind == VB_ROW_HEADER)
+        return 1;
+    if (row.is_total || is_total_row(r)) {
+        out->kind = VB_ROW_TOTAL;
+        return 1;
+    }
+    if (r->stt_column < 0)
         return 1;
 
     vb_grid_cell *stt = &r->grid[r->stt_column];

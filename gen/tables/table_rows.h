@@ -10,7 +10,8 @@
 
 #include "model/model.h"
 
-typedef enum { VB_ROW_HEADER, VB_ROW_GROUP, VB_ROW_DATA } vb_row_kind;
+/* VB_ROW_TOTAL: a total or subtotal row ("Tổng cộng", "Cộng"): bold, no STT. */
+typedef enum { VB_ROW_HEADER, VB_ROW_GROUP, VB_ROW_DATA, VB_ROW_TOTAL } vb_row_kind;
 
 typedef enum {
     VB_CELL_OWN,           /* a cell's top-left position: it holds the text */
@@ -54,5 +55,9 @@ int vb_table_rows_next(vb_table_rows *rows, vb_grid_row *row, vb_pos *pos, char 
 
 /* "1.879", "34,6%", "-2,5": a number as Vietnamese write it. */
 int vb_text_is_number(const char *text);
+
+/* Whether a cell's text names a total row: "Tổng cộng", "Tổng số", "Tổng", "Cộng" (any case,
+ * with or without a colon or bold markers). */
+int vb_text_names_total(const char *text);
 
 #endif

@@ -27,11 +27,32 @@ typedef struct {
 /* Footnote ids -1 and 0 are the separators of footnotes.xml (as Word numbers them); notes start at 1. */
 #define FIRST_NOTE_ID 1
 
+static void write_paragraph(docx_sink *d, vb_element el, const vb_para_props *props,
+                            const vb_frame_props *frame, const vb_span *spans, size_t count);
+
 static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
                          const vb_span *spans, size_t count)
 {
-    docx_sink *d = ctx;
+    write_paragraph(ctx, el, props, NULL, spans, count);
+}
+
+static void on_frame(void *ctx, const vb_frame_props *frame, vb_element el,
+                     const vb_para_props *props, const vb_span *spans, size_t count)
+{
+    write_paragraph(ctx, el, props, frame, spans, count);
+}
+
+static void write_paragraph(docx_sink *d, vb_element el, const vb_para_props *props,
+                            const vb_frame_props *frame, const vb_span *spans, size_t count)
+{
     vb_wml_para p = VB_WML_PLAIN;
+    if (frame) {
+        p.frame_x = frame->x;
+        p.frame_y = frame->y;
+        p.frame_width = frame->width;
+        p.frame_height = frame->height;
+    }
+    p.rule_above = props->rule_above;
     p.indent_left = props->indent_left;
     p.indent_right = props->indent_right;
     p.indent_first = props->indent_first;
@@ -163,6 +184,7 @@ static const vb_sink docx_document_sink = {
     .row_end = on_end,
     .table_end = on_end,
     .section_break = on_section_break,
+    .frame = on_frame,
 };
 
 vb_docx_notes *vb_docx_notes_new(void)

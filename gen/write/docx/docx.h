@@ -29,7 +29,8 @@ int vb_docx_document_xml(const vb_document *doc, const vb_layout *layout, vb_par
                          vb_docx_notes *notes, char *err, size_t err_size);
 /* word/footnotes.xml: the separators and the notes. */
 int vb_docx_footnotes_xml(const vb_docx_notes *notes, vb_part *out);
-int vb_docx_styles_xml(const vb_layout *layout, vb_part *out);
+/* word/styles.xml: every element's style (`doc` NULL), or those `doc` uses (vb_compose_uses). */
+int vb_docx_styles_xml(const vb_layout *layout, const vb_document *doc, vb_part *out);
 int vb_docx_header_xml(const vb_layout *layout, int with_page_number, const char *name, vb_part *out);
 /* docProps/core.xml; `epoch` is SOURCE_DATE_EPOCH, or -1 to use the document's date. */
 int vb_docx_core_xml(const vb_document *doc, long long epoch, vb_part *out);

@@ -20,7 +20,7 @@ int vb_docx_write(const vb_document *doc, const vb_layout *layout, const vb_temp
     if (vb_docx_document_xml(doc, layout, &parts[PART_DOCUMENT], notes, err, err_size) < 0)
         goto done;
     if (vb_docx_footnotes_xml(notes, &parts[PART_FOOTNOTES]) < 0 ||
-        vb_docx_styles_xml(layout, &parts[PART_STYLES]) < 0 ||
+        vb_docx_styles_xml(layout, doc, &parts[PART_STYLES]) < 0 ||
         vb_docx_header_xml(layout, 1, "word/header1.xml", &parts[PART_HEADER_PAGES]) < 0 ||
         vb_docx_header_xml(layout, 0, "word/header2.xml", &parts[PART_HEADER_FIRST]) < 0 ||
         vb_docx_core_xml(doc, epoch, &parts[PART_CORE]) < 0) {

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "compose/compose.h"
 #include "wml.h"
 
 static void write_fonts(vb_xml *x, const char *font)
@@ -71,7 +72,7 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, vb_element
     vb_xml_end(x);
 }
 
-int vb_docx_styles_xml(const vb_layout *layout, vb_part *out)
+int vb_docx_styles_xml(const vb_layout *layout, const vb_document *doc, vb_part *out)
 {
     /* Some 20 KiB: compressed in the background while the other parts are written. */
     vb_xml *x = vb_xml_new_deflating(1);
@@ -135,7 +136,8 @@ int vb_docx_styles_xml(const vb_layout *layout, vb_part *out)
     vb_xml_end(x);
 
     for (int el = 0; el < VB_EL_COUNT; el++)
-        write_paragraph_style(x, layout, (vb_element)el);
+        if (!doc || vb_compose_uses(doc, (vb_element)el))
+            write_paragraph_style(x, layout, (vb_element)el);
 
     vb_xml_end(x);
     return vb_part_take_deflated(out, "word/styles.xml", x, NULL, 0);

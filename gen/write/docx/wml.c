@@ -8,7 +8,7 @@
 #include "layout/geometry.h"
 #include "model/model.h"
 
-const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0, -1, 0};
+const vb_wml_para VB_WML_PLAIN = {-1, -1, -1, 0, 0, -1, -1, 0, 0, -1, 0, 0, 0, 0, 0, 0};
 
 const char *vb_wml_jc_value(vb_align a)
 {
@@ -36,12 +36,25 @@ void vb_wml_start_paragraph(vb_xml *x, vb_element element, const vb_wml_para *p)
         vb_xml_empty(x, "w:keepNext", NULL, NULL);
     if (p->page_break_before)
         vb_xml_empty(x, "w:pageBreakBefore", NULL, NULL);
-    if (p->rule_below || p->box_height > 0) {
+    if (p->frame_width > 0) {
+        /* Out of the flow at a fixed place of the page; text goes above and below it. */
+        vb_xml_start(x, "w:framePr");
+        vb_xml_attr_int(x, "w:w", p->frame_width);
+        vb_xml_attr_int(x, "w:h", p->frame_height);
+        vb_xml_attr(x, "w:hRule", "exact");
+        vb_xml_attr(x, "w:wrap", "notBeside");
+        vb_xml_attr(x, "w:vAnchor", "page");
+        vb_xml_attr(x, "w:hAnchor", "page");
+        vb_xml_attr_int(x, "w:x", p->frame_x);
+        vb_xml_attr_int(x, "w:y", p->frame_y);
+        vb_xml_end(x);
+    }
+    if (p->rule_below || p->box_height > 0 || p->rule_above) {
         /* CT_PBdr order: top, left, bottom, right */
         static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right"};
         vb_xml_start(x, "w:pBdr");
         for (int i = 0; i < 4; i++) {
-            if (p->box_height <= 0 && i != 2)
+            if (p->box_height <= 0 && !(i == 2 && p->rule_below) && !(i == 0 && p->rule_above))
                 continue;
             vb_xml_start(x, sides[i]);
             vb_xml_attr(x, "w:val", "single");

@@ -23,6 +23,9 @@ typedef struct {
     int keep_with_next;
     int align;            /* a vb_align, or -1 = from the style */
     int box_height;       /* > 0: a single-line box around the text, this tall (twips) */
+    int rule_above;       /* a solid rule (top border) across the indented width */
+    int frame_x, frame_y, frame_width, frame_height; /* frame_width > 0: the paragraph is a
+                             frame at this place of the page (twips from its top-left) */
 } vb_wml_para;
 
 extern const vb_wml_para VB_WML_PLAIN;

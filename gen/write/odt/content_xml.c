@@ -45,6 +45,14 @@ typedef struct {
     int table_bordered;      /* the table being written */
     unsigned pending_covered;/* covered cells to write after the current cell */
     unsigned note_count;
+    unsigned frame_count;    /* frames met (ô 11, the draft mark, ô 13): graphic styles Fr<n> */
+    struct pending_frame {   /* frames waiting for the next paragraph, which anchors them */
+        vb_frame_props frame;
+        char style[64];
+        char *text;
+        unsigned index;
+    } pending_frames[4];
+    size_t pending_frame_count;
 } odt_sink;
 
 /* The first element of the document opens page 1, which shows no number. */
@@ -72,14 +80,16 @@ static int para_style_equal(const para_style *a, const para_style *b)
            a->props.space_before == b->props.space_before &&
            a->props.space_after == b->props.space_after &&
            a->props.keep_with_next == b->props.keep_with_next && a->props.align == b->props.align &&
-           a->props.box_width == b->props.box_width && a->props.box_height == b->props.box_height;
+           a->props.box_width == b->props.box_width && a->props.box_height == b->props.box_height &&
+           a->props.rule_above == b->props.rule_above;
 }
 
 static int is_plain(const para_style *p)
 {
     return p->rule_length == 0 && !p->page.master && p->props.indent_left < 0 && p->props.indent_right < 0 &&
            p->props.indent_first < 0 && p->props.space_before < 0 && p->props.space_after < 0 &&
-           !p->props.keep_with_next && p->props.align < 0 && p->props.box_width == 0;
+           !p->props.keep_with_next && p->props.align < 0 && p->props.box_width == 0 &&
+           !p->props.rule_above;
 }
 
 /* The style name a paragraph uses: its element style, or an automatic "P<n>". */
@@ -142,6 +152,8 @@ static void write_spans(odt_sink *s, const vb_span *spans, size_t count)
     }
 }
 
+static void write_pending_frames(odt_sink *s);
+
 static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
                          const vb_span *spans, size_t count)
 {
@@ -153,8 +165,94 @@ static void on_paragraph(void *ctx, vb_element el, const vb_para_props *props,
         return;
     vb_xml_start(s->x, "text:p");
     vb_xml_attr(s->x, "text:style-name", name);
+    write_pending_frames(s);
     write_spans(s, spans, count);
     vb_xml_end(s->x);
+}
+
+static void write_pending_frames(odt_sink *s);
+
+/* A frame on page 1 (ô 11, the draft mark, ô 13); the text goes above and below it. */
+static void on_frame(void *ctx, const vb_frame_props *f, vb_element el, const vb_para_props *props,
+                     const vb_span *spans, size_t count)
+{
+    odt_sink *s = ctx;
+    para_style p = {el, *props, 0, 0, {NULL, 0}};
+    char name[64];
+    para_style_name(s, &p, name, sizeof name);
+    s->frame_count++;
+    /* Anchored to the next paragraph, which is on page 1, and placed from the page's
+     * corner: LibreOffice places a page-anchored frame only at the start of the text, where
+     * the header table would be pushed down by a paragraph of its own. */
+    if (s->pending_frame_count == sizeof s->pending_frames / sizeof *s->pending_frames)
+        return;
+    if (!s->x)
+        return;
+    struct pending_frame *pf = &s->pending_frames[s->pending_frame_count++];
+    pf->frame = *f;
+    snprintf(pf->style, sizeof pf->style, "%s", name);
+    size_t n = 1;
+    for (size_t i = 0; i < count; i++)
+        n += strlen(spans[i].text);
+    pf->text = vb_xcalloc(n, 1);
+    for (size_t i = 0; i < count; i++)
+        strcat(pf->text, spans[i].text);
+    pf->index = s->frame_count;
+}
+
+static void write_pending_frames(odt_sink *s)
+{
+    vb_xml *x = s->x;
+    for (size_t i = 0; i < s->pending_frame_count; i++) {
+        struct pending_frame *pf = &s->pending_frames[i];
+        char frame[32], style[32];
+        snprintf(frame, sizeof frame, "Frame%u", pf->index);
+        snprintf(style, sizeof style, "Fr%u", pf->index);
+        vb_xml_start(x, "draw:frame");
+        vb_xml_attr(x, "xmlns:draw", VB_ODF_DRAW);
+        vb_xml_attr(x, "xmlns:svg", VB_ODF_SVG);
+        vb_xml_attr(x, "draw:style-name", style);
+        vb_xml_attr(x, "draw:name", frame);
+        vb_xml_attr(x, "text:anchor-type", "paragraph");
+        vb_odf_attr_length(x, "svg:x", pf->frame.x);
+        vb_odf_attr_length(x, "svg:y", pf->frame.y);
+        vb_odf_attr_length(x, "svg:width", pf->frame.width);
+        vb_odf_attr_length(x, "svg:height", pf->frame.height);
+        vb_xml_start(x, "draw:text-box");
+        vb_xml_start(x, "text:p");
+        vb_xml_attr(x, "text:style-name", pf->style);
+        vb_odf_text(x, pf->text);
+        vb_xml_end(x);
+        vb_xml_end(x);
+        vb_xml_end(x);
+        free(pf->text);
+    }
+    s->pending_frame_count = 0;
+}
+
+static void write_frame_styles(vb_xml *x, unsigned count)
+{
+    for (unsigned i = 1; i <= count; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "Fr%u", i);
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", name);
+        vb_xml_attr(x, "style:family", "graphic");
+        /* A frame style derives from "Frame", or LibreOffice reads it as a drawing shape */
+        vb_xml_attr(x, "style:parent-style-name", "Frame");
+        vb_xml_attr(x, "xmlns:draw", VB_ODF_DRAW);
+        vb_xml_start(x, "style:graphic-properties");
+        vb_xml_attr(x, "draw:fill", "none");
+        vb_odf_attr_length(x, "fo:padding", 0);
+        vb_xml_attr(x, "fo:border", "none");
+        vb_xml_attr(x, "style:wrap", "none");
+        vb_xml_attr(x, "style:vertical-pos", "from-top");
+        vb_xml_attr(x, "style:vertical-rel", "page");
+        vb_xml_attr(x, "style:horizontal-pos", "from-left");
+        vb_xml_attr(x, "style:horizontal-rel", "page");
+        vb_xml_end(x);
+        vb_xml_end(x);
+    }
 }
 
 static void on_rule(void *ctx, int width, int length, int space_after)
@@ -295,6 +393,7 @@ static const vb_sink odt_content_sink = {
     .row_end = on_end,
     .table_end = on_table_end,
     .section_break = on_section_break,
+    .frame = on_frame,
 };
 
 static void attr_page_start(vb_xml *x, const page_start *p)
@@ -328,8 +427,10 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, const para
         left = vb_rule_indent(p->rule_width, p->rule_length);
         right = vb_rule_indent_right(p->rule_width, p->rule_length);
     }
+    /* A rule above (ô 13) is drawn above the space before, as Word draws it: that space
+     * is padding under the border. */
     if (p->props.space_before >= 0)
-        vb_odf_attr_length(x, "fo:margin-top", p->props.space_before);
+        vb_odf_attr_length(x, "fo:margin-top", p->props.rule_above ? 0 : p->props.space_before);
     if (p->props.space_after >= 0)
         vb_odf_attr_length(x, "fo:margin-bottom", p->props.space_after);
     if (left >= 0)
@@ -349,6 +450,14 @@ static void write_paragraph_style(vb_xml *x, const vb_layout *layout, const para
         char border[64];
         snprintf(border, sizeof border, "%.2fpt solid #000000", layout->rule_thickness_pt);
         vb_xml_attr(x, "fo:border", border);
+        vb_xml_attr(x, "style:join-border", "false");
+    }
+    if (p->props.rule_above) {
+        char border[64];
+        snprintf(border, sizeof border, "%.2fpt solid #000000", layout->rule_thickness_pt);
+        vb_odf_attr_length(x, "fo:padding", 0);
+        vb_odf_attr_length(x, "fo:padding-top", p->props.space_before > 0 ? p->props.space_before : 0);
+        vb_xml_attr(x, "fo:border-top", border);
         vb_xml_attr(x, "style:join-border", "false");
     }
     if (p->rule_length > 0) {
@@ -466,12 +575,16 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
     /* collect the automatic styles */
     if (vb_compose(doc, layout, &geo, &odt_content_sink, &s, err, err_size) < 0) {
         free_tables(&s);
+        for (size_t i = 0; i < s.pending_frame_count; i++)
+            free(s.pending_frames[i].text);
         return -1;
     }
 
     vb_xml *x = vb_xml_new_deflating(0);
     s.x = x;
     s.first_element_done = 0;
+    unsigned frames = s.frame_count;
+    s.frame_count = 0;
     s.pending.master = NULL;
     s.pending.restart = 0;
     vb_xml_start(x, "office:document-content");
@@ -484,6 +597,7 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
     vb_xml_start(x, "office:automatic-styles");
     write_table_styles(x, &s);
     write_span_styles(x);
+    write_frame_styles(x, frames);
     for (size_t i = 0; i < s.para_count; i++)
         write_paragraph_style(x, layout, &s.paras[i], i + 1);
     vb_xml_end(x);
@@ -495,6 +609,8 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
     vb_xml_end(x);
     vb_xml_end(x);
     free_tables(&s);
+    for (size_t i = 0; i < s.pending_frame_count; i++)
+        free(s.pending_frames[i].text);
     if (rc < 0) {
         vb_xml_free(x);
         return -1;

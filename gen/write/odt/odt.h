@@ -17,6 +17,7 @@
 #define VB_ODF_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define VB_ODF_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 #define VB_ODF_SVG "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+#define VB_ODF_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 #define VB_ODF_META "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 #define VB_ODF_DC "http://purl.org/dc/elements/1.1/"
 #define VB_ODF_VERSION "1.3"
@@ -47,7 +48,8 @@ void vb_odf_text_properties(vb_xml *x, const vb_layout *layout, vb_element eleme
 /* content.xml (spooled). Returns 0, or -1 with `err` (a table's file failed). */
 int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part *out, char *err,
                        size_t err_size);
-int vb_odt_styles_xml(const vb_layout *layout, vb_part *out);
+/* styles.xml: every element's style (`doc` NULL), or those `doc` uses (vb_compose_uses). */
+int vb_odt_styles_xml(const vb_layout *layout, const vb_document *doc, vb_part *out);
 int vb_odt_meta_xml(const vb_document *doc, long long epoch, vb_part *out);
 
 int vb_odt_write(const vb_document *doc, const vb_layout *layout, const vb_template_store *templates,

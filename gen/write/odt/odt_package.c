@@ -17,7 +17,7 @@ int vb_odt_write(const vb_document *doc, const vb_layout *layout, const vb_templ
 
     if (vb_odt_content_xml(doc, layout, &parts[PART_CONTENT], err, err_size) < 0)
         goto done;
-    if (vb_odt_styles_xml(layout, &parts[PART_STYLES]) < 0 ||
+    if (vb_odt_styles_xml(layout, doc, &parts[PART_STYLES]) < 0 ||
         vb_odt_meta_xml(doc, epoch, &parts[PART_META]) < 0) {
         snprintf(err, err_size, "internal error while writing the XML of %s", path);
         goto done;

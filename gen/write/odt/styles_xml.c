@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 
+#include "compose/compose.h"
+
 static void write_root(vb_xml *x, const char *name)
 {
     vb_xml_start(x, name);
@@ -127,7 +129,7 @@ static void write_master_page(vb_xml *x, const char *name, const char *display, 
     vb_xml_end(x);
 }
 
-int vb_odt_styles_xml(const vb_layout *layout, vb_part *out)
+int vb_odt_styles_xml(const vb_layout *layout, const vb_document *doc, vb_part *out)
 {
     /* Some 20 KiB: compressed in the background while the other parts are written. */
     vb_xml *x = vb_xml_new_deflating(0);
@@ -136,7 +138,16 @@ int vb_odt_styles_xml(const vb_layout *layout, vb_part *out)
     vb_xml_start(x, "office:styles");
     write_default_style(x, layout);
     for (int el = 0; el < VB_EL_COUNT; el++)
-        write_element_style(x, layout, (vb_element)el);
+        if (!doc || vb_compose_uses(doc, (vb_element)el))
+            write_element_style(x, layout, (vb_element)el);
+    if (doc && (vb_compose_uses(doc, VB_EL_CIRCULATION) || vb_compose_uses(doc, VB_EL_DRAFT_MARK) ||
+                vb_compose_uses(doc, VB_EL_CONTACT))) {
+        /* The parent of the frames of ô 11, the draft mark and ô 13 (content.xml). */
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", "Frame");
+        vb_xml_attr(x, "style:family", "graphic");
+        vb_xml_end(x);
+    }
     vb_xml_end(x);
     vb_xml_start(x, "office:automatic-styles");
     write_page_layout(x, layout, 0);
