@@ -23,8 +23,7 @@ ALLOWED = {
     'cli': {'model', 'viet', 'layout', 'tables', 'read', 'check', 'compose', 'package', 'write'},
 }
 
-# The YAML writer writes the reader's own input format: it reads its inline markup back with
-# the reader's parser (read/markup.h) to choose a spelling that reads back exactly.
+# The YAML writer writes the reader's own input format (deadlines in the reader's words).
 ALLOWED_FOR_FOLDER = {'write/yaml': {'read'}}
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

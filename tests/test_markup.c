@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/markup.h"
+#include "model/markup.h"
 #include "model/model.h"
 
 /* ---- helpers -------------------------------------------------------------------------- */

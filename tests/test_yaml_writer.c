@@ -547,11 +547,11 @@ static void test_tables(void **state)
     t->landscape = 1;
     t->column_count = 5;
     t->columns = vb_xcalloc(5, sizeof *t->columns);
-    t->columns[0] = (vb_table_column){text_of("STT"), VB_WIDTH_TWIPS, 850, VB_CELL_ALIGN_AUTO, 1, {0}};
-    t->columns[1] = (vb_table_column){text_of("Nội dung, [ghi chú]"), VB_WIDTH_PERCENT, 3550, VB_CELL_ALIGN_JUSTIFY, 0, {0}};
-    t->columns[2] = (vb_table_column){text_of("Số lượng"), VB_WIDTH_TWIPS, 1447, VB_CELL_ALIGN_RIGHT, 0, {0}};
-    t->columns[3] = (vb_table_column){{NULL, {0}}, VB_WIDTH_TWIPS, 1001, VB_CELL_ALIGN_AUTO, 0, {0}};
-    t->columns[4] = (vb_table_column){text_of("Ghi chú"), VB_WIDTH_AUTO, 0, VB_CELL_ALIGN_AUTO, 0, {0}};
+    t->columns[0] = (vb_table_column){.name = text_of("STT"), .width_kind = VB_WIDTH_TWIPS, .width = 850, .align = VB_CELL_ALIGN_AUTO, .is_stt = 1};
+    t->columns[1] = (vb_table_column){.name = text_of("Nội dung, [ghi chú]"), .width_kind = VB_WIDTH_PERCENT, .width = 3550, .align = VB_CELL_ALIGN_JUSTIFY, .is_stt = 0};
+    t->columns[2] = (vb_table_column){.name = text_of("Số lượng"), .width_kind = VB_WIDTH_TWIPS, .width = 1447, .align = VB_CELL_ALIGN_RIGHT, .is_stt = 0};
+    t->columns[3] = (vb_table_column){.name = {NULL, {0}}, .width_kind = VB_WIDTH_TWIPS, .width = 1001, .align = VB_CELL_ALIGN_AUTO, .is_stt = 0};
+    t->columns[4] = (vb_table_column){.name = text_of("Ghi chú"), .width_kind = VB_WIDTH_AUTO, .width = 0, .align = VB_CELL_ALIGN_AUTO, .is_stt = 0};
     t->head_count = 2;
     t->head = vb_xcalloc(2, sizeof *t->head);
     t->head[0] = row_of((const char *[]){"STT", "Nội dung", "Kết quả", "Ghi chú"}, 4);

@@ -8,7 +8,7 @@
 
 #include "layout/format.h"
 #include "layout/textwidth.h"
-#include "read/markup.h"
+#include "model/markup.h"
 #include "tables/table_rows.h"
 
 typedef struct {

@@ -1,6 +1,7 @@
 /* Stage model: what crosses every boundary of the pipeline (read → check → compose → write).
  * Takes nothing; gives vb_document (this file), diagnostics with positions (diag.h) and the
- * catalogue of document types (doctypes.h). Every other stage includes it; it includes none. */
+ * catalogue of document types (doctypes.h), inline Markdown as runs (markup.h). Every other
+ * stage includes it; it includes none. */
 /* The document model: what every reader fills and every writer and the validator read.
  *
  * Every value carries the position it came from, so any later stage can point the user at

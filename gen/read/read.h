@@ -4,7 +4,7 @@
  * Gives: a vb_document (model/model.h) whose every value carries the position it came from
  * (YAML: line and column; DOCX/ODT: paragraph and character), problems as diagnostics
  * (model/diag.h), or NULL when nothing usable could be read. Texts are NFC, in the
- * document's tone-mark style, with inline emphasis parsed (markup.h).
+ * document's tone-mark style, with inline emphasis parsed (model/markup.h).
  *
  * Also here, because it works on the YAML source itself rather than on the model:
  * normalize.h, which rewrites a YAML file's texts in place (NFC, tone marks, typography).
@@ -14,7 +14,6 @@
 #ifndef VB_READ_H
 #define VB_READ_H
 
-#include "markup.h"
 #include "normalize.h"
 #include "office/office_reader.h"
 #include "yaml_reader.h"

@@ -7,7 +7,7 @@
 
 #include "layout/format.h"
 #include "deadline.h"
-#include "markup.h"
+#include "model/markup.h"
 #include "viet/text.h"
 #include "yaml_internal.h"
 

@@ -8,7 +8,7 @@
 
 #include "model/doctypes.h"
 #include "layout/format.h"
-#include "markup.h"
+#include "model/markup.h"
 #include "viet/text.h"
 #include "viet/tone.h"
 #include "yaml_internal.h"

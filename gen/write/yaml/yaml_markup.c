@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "read/markup.h"
+#include "model/markup.h"
 
 typedef struct {
     size_t at;        /* the note stands before byte `at` */

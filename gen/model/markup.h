@@ -1,4 +1,6 @@
-/* Inline Markdown in body text (cmark): **bold**, *italic*, "- " and "+ " bullet lists. */
+/* Inline Markdown in body text (cmark): **bold**, *italic*, "- " and "+ " bullet lists — the
+ * written form of the model's runs, read wherever text arrives: YAML texts (read/), table cells
+ * streamed from their files (compose/), and the YAML writer checking what it writes. */
 #ifndef VB_MARKUP_H
 #define VB_MARKUP_H
 
