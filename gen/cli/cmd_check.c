@@ -11,27 +11,8 @@
 #include "viet/spell.h"
 #include "read/yaml_reader.h"
 #include "cli.h"
-
-static const char usage_check[] =
-    "Usage: vanban check [OPTIONS] FILE|DIR...\n"
-    "\n"
-    "Checks YAML documents (directories recursively: *.yaml, *.yml) for every part their\n"
-    "type requires and for the conventions of their format, and prints one line per\n"
-    "problem: FILE:LINE:COL: error|warning: message [RULE].\n"
-    "\n"
-    "Options:\n"
-    "      --format text|json|sarif  how to report (SARIF 2.1.0 for code-review tools)\n"
-    "      --strict        warnings fail the run too\n"
-    "  -j, --jobs N        check N files at a time (default: the number of cores)\n"
-    "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
-    "      --encoding ENC  the files' encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
-    "      --spell         also report syllables the Vietnamese dictionary does not know\n"
-    "                      (needs Debian's hunspell-vi)\n"
-    "      --lang vi|en    language of the messages\n"
-    "  -h, --help          show this help\n"
-    "\n"
-    "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 wrong usage,\n"
-    "3 a file or directory could not be read.\n";
+#include "commands.h"
+#include "i18n.h"
 
 /* One file of `vanban check`, checked by any thread. */
 typedef struct {
@@ -84,12 +65,12 @@ int cmd_check(int argc, char **argv)
     vb_report_format format = VB_REPORT_TEXT;
     int strict = 0;
     vb_validate_options vopt = {0};
-    vb_lang lang = vb_lang_from_environment();
+    vb_lang lang = cli_lang;
     int spell = 0;
     int jobs = cli_default_jobs();
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hj:", options, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "hj:", options, "check")) != -1) {
         switch (c) {
         case 'j':
             if (cli_parse_jobs(optarg, &jobs) < 0)
@@ -106,7 +87,7 @@ int cmd_check(int argc, char **argv)
             else if (strcmp(optarg, "sarif") == 0)
                 format = VB_REPORT_SARIF;
             else {
-                fprintf(stderr, "vanban check: --format takes text, json or sarif, not '%s'\n", optarg);
+                cli_say(stderr, "check", "--format takes text, json or sarif, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -125,15 +106,15 @@ int cmd_check(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'h':
-            fputs(usage_check, stdout);
+            cli_print_help(cli_command_find("check"), lang, stdout);
             return 0;
         default:
-            fputs(usage_check, stderr);
             return EXIT_USAGE;
         }
     }
     if (optind == argc) {
-        fprintf(stderr, "vanban check: no file or directory\n\n%s", usage_check);
+        cli_say(stderr, "check", "no file or directory to check");
+        cli_say(stderr, "check", "'vanban %s --help' lists the options", "check");
         return EXIT_USAGE;
     }
     vb_speller *speller = NULL;
@@ -141,7 +122,9 @@ int cmd_check(int argc, char **argv)
         char err[512];
         speller = vb_speller_open(err, sizeof err);
         if (!speller) {
-            fprintf(stderr, "vanban check: --spell: %s\n", err);
+            char *said = cli_localize(err);
+            fprintf(stderr, "vanban check: %s: %s\n", "--spell", said);
+            free(said);
             return EXIT_USAGE;
         }
     }
