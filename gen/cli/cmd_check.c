@@ -21,6 +21,8 @@ typedef struct {
     const vb_validate_options *validate;
     vb_speller *speller;
     vb_diagnostics diags;
+    char *data; /* the file's bytes, kept for the report (SARIF fingerprints) */
+    size_t len;
     int status; /* 0, or EXIT_IO / EXIT_INPUT when the file could not be read */
 } check_job;
 
@@ -44,7 +46,8 @@ static void check_one(void *item)
         size_t ignored = 0;
         free(vb_normalize_yaml(shown, data, len, &nopt, &job->diags, &ignored));
     }
-    free(data);
+    job->data = data;
+    job->len = len;
     vb_document_free(doc);
 }
 
@@ -160,9 +163,10 @@ int cmd_check(int argc, char **argv)
                     warnings += job->diags.items[d].severity == VB_SEV_WARNING;
                 errors += job->diags.error_count;
                 checked++;
-                vb_report_add(report, &job->diags);
+                vb_report_add_source(report, &job->diags, job->data, job->len);
             }
             vb_diagnostics_free(&job->diags);
+            free(job->data);
         }
     }
     free(chunk);
