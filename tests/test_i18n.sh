@@ -135,6 +135,12 @@ for ext in csv xlsx ods; do
     fail "render --data rows.$ext writes one document per row with its values" "$out"
   fi
 done
+# A table's sheet that is not there: the spreadsheet reader's reason, in Vietnamese too.
+sed 's/^noi_nhan:/  - bang:\n      tep: rows.xlsx\n      trang_tinh: Khong\nnoi_nhan:/' "$tmp/good.yaml" > "$tmp/table.yaml"
+out=$("$VANBAN" check --lang vi "$tmp/table.yaml" 2>&1)
+expect "the sheet reader's reason in Vietnamese" 'lỗi: .*rows.xlsx: không có trang tính "Khong"; các trang tính là "Dữ liệu"' "$out"
+out=$("$VANBAN" check --lang en "$tmp/table.yaml" 2>&1)
+expect "the sheet reader's reason in English" 'error: .*rows.xlsx: no sheet "Khong"; the sheets are "Dữ liệu"' "$out"
 cp "$tmp/rows.xlsx" "$tmp/rows-xlsx.csv"
 out=$("$VANBAN" render --lang en -f txt --data "$tmp/rows-xlsx.csv" --out-dir "$tmp/out-bad" "$tmp/mau.yaml" 2>&1)
 expect "an XLSX named .csv is called a spreadsheet" 'rows-xlsx.csv:1:1: error: this is a spreadsheet \(XLSX\)' "$out"

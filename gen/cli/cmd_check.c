@@ -46,6 +46,7 @@ static void check_one(void *item)
         size_t ignored = 0;
         free(vb_normalize_yaml(shown, data, len, &nopt, &job->diags, &ignored));
     }
+    cli_localize_diagnostics(&job->diags);
     job->data = data;
     job->len = len;
     vb_document_free(doc);

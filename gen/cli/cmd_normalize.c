@@ -102,7 +102,7 @@ int cmd_normalize(int argc, char **argv)
             if (!result)
                 vb_document_free(vb_yaml_read(shown, data, len, &diags)); /* why it does not parse */
         }
-        vb_diagnostics_print(&diags, stderr);
+        cli_print_diagnostics(&diags, stderr);
         int failed = diags.error_count > 0 || !result;
         vb_diagnostics_free(&diags);
         if (failed) {

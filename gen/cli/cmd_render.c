@@ -120,7 +120,7 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
             doc = NULL;
         }
     }
-    vb_diagnostics_print(&diags, msg);
+    cli_print_diagnostics(&diags, msg);
     vb_diagnostics_free(&diags);
     if (!doc)
         *status = EXIT_INPUT;
@@ -143,7 +143,7 @@ static void print_text_warnings(const char *shown, const char *data, size_t len,
     /* The first ones as check prints them; past those, how many more and where to see them. */
     vb_diagnostics first = diags;
     first.count = diags.count < SHOWN_IN_FULL ? diags.count : SHOWN_IN_FULL;
-    vb_diagnostics_print(&first, msg);
+    cli_print_diagnostics(&first, msg);
     size_t more = diags.count - first.count;
     if (more)
         cli_say(msg, NULL, more == 1 ? "%s: %zu more text warning; `vanban check %s` lists it"
@@ -178,7 +178,7 @@ static int write_failed(const vb_document *doc, const render_options *opt, const
     vb_validate_table_rows(doc, &diags); /* the rows only: the rest was reported before */
     int input_error = diags.error_count > 0;
     if (input_error)
-        vb_diagnostics_print(&diags, msg);
+        cli_print_diagnostics(&diags, msg);
     else
         cli_report(msg, err);
     vb_diagnostics_free(&diags);

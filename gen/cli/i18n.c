@@ -243,6 +243,59 @@ static char *fill(const char *vi, const captures *c)
     return b.data ? b.data : vb_strdup("");
 }
 
+/* The catalogue entry whose format reads `message` whole, the most specific one; NULL if
+ * none. */
+static const cli_message *best_match(const char *message, captures *out)
+{
+    size_t count = 0;
+    const cli_message *all = cli_messages_all(&count);
+    const cli_message *best = NULL;
+    size_t best_literal = 0;
+    for (size_t i = 0; i < count; i++) {
+        captures c = {0};
+        if (!match(all[i].en, message, &c))
+            continue;
+        size_t literal = literal_length(all[i].en);
+        if (!best || literal > best_literal) {
+            best = &all[i];
+            best_literal = literal;
+            *out = c;
+        }
+    }
+    return best;
+}
+
+void cli_localize_diagnostics(vb_diagnostics *diags)
+{
+    if (diags->lang != VB_LANG_VI)
+        return;
+    for (size_t i = 0; i < diags->count; i++) {
+        char *m = diags->items[i].message;
+        /* Try the text after each ": " (a lower layer's message is the end of the line). */
+        for (char *at = strstr(m, ": "); at; at = strstr(at + 2, ": ")) {
+            captures c = {0};
+            const cli_message *found = best_match(at + 2, &c);
+            if (!found)
+                continue;
+            char *tail = fill(found->vi, &c);
+            size_t head = (size_t)(at + 2 - m);
+            char *joined = vb_xmalloc(head + strlen(tail) + 1);
+            memcpy(joined, m, head);
+            strcpy(joined + head, tail);
+            free(tail);
+            free(m);
+            diags->items[i].message = joined;
+            break;
+        }
+    }
+}
+
+void cli_print_diagnostics(vb_diagnostics *diags, FILE *out)
+{
+    cli_localize_diagnostics(diags);
+    vb_diagnostics_print(diags, out);
+}
+
 char *cli_localize(const char *english_message)
 {
     if (cli_lang == VB_LANG_EN)

@@ -45,6 +45,12 @@ void cli_say(FILE *out, const char *command, const char *format_en, ...)
  * "LibreOffice could not convert %s to PDF (status %d)"), in this run's language: matched
  * against the catalogue's formats and the system's error texts. Caller frees. */
 char *cli_localize(const char *english_message);
+/* In Vietnamese runs, the English that lower layers put at the end of diagnostics
+ * ("không đọc được bảng: x.xlsx: no sheet …") translated through the catalogue. */
+void cli_localize_diagnostics(vb_diagnostics *diags);
+/* cli_localize_diagnostics, then vb_diagnostics_print. */
+void cli_print_diagnostics(vb_diagnostics *diags, FILE *out);
+
 /* Prints "vanban: <message, localized>" and a newline. */
 void cli_report(FILE *out, const char *english_message);
 
