@@ -61,9 +61,9 @@ static int man_page(const char *page, vb_lang lang)
     int vi = lang == VB_LANG_VI;
     FILE *out = stdout;
     fprintf(out, "%s(1) \"vanban %s\"\n\n", page, VB_VERSION);
-    fprintf(out, "# %s\n\n%s - ", vi ? "TÊN" : "NAME", page);
+    fprintf(out, "# %s\n\n%s - ", cli_text_in(lang, "NAME"), page);
     scd_text(out, vi ? doc->summary_vi : doc->summary_en);
-    fprintf(out, "\n\n# %s\n\n*vanban", vi ? "CÚ PHÁP" : "SYNOPSIS");
+    fprintf(out, "\n\n# %s\n\n*vanban", cli_text_in(lang, "SYNOPSIS"));
     if (doc->name) {
         /* The brackets stay outside the underline: [_OPTIONS_]. */
         const char *options = cli_text_in(lang, "[OPTIONS]");
@@ -79,11 +79,11 @@ static int man_page(const char *page, vb_lang lang)
         scd_text(out, cli_text_in(lang, doc->operands));
         fputc('_', out);
     }
-    fprintf(out, "\n\n# %s\n\n", vi ? "MÔ TẢ" : "DESCRIPTION");
+    fprintf(out, "\n\n# %s\n\n", cli_text_in(lang, "DESCRIPTION"));
     scd_text(out, vi ? doc->about_vi : doc->about_en);
     fputs("\n\n", out);
     if (!doc->name) {
-        fprintf(out, "# %s\n\n", vi ? "LỆNH" : "COMMANDS");
+        fprintf(out, "# %s\n\n", cli_text_in(lang, "COMMANDS"));
         for (size_t i = 1; i < count; i++) {
             fprintf(out, "*%s*", all[i].name);
             if (all[i].operands[0]) {
@@ -93,19 +93,19 @@ static int man_page(const char *page, vb_lang lang)
             }
             fputs("\n\t", out);
             scd_text(out, vi ? all[i].summary_vi : all[i].summary_en);
-            fprintf(out, "; %s *vanban-%s*(1).\n\n", vi ? "xem" : "see", all[i].name);
+            fprintf(out, "; %s *vanban-%s*(1).\n\n", cli_text_in(lang, "see"), all[i].name);
         }
     }
-    fprintf(out, "# %s\n\n", vi ? "TÙY CHỌN" : "OPTIONS");
+    fprintf(out, "# %s\n\n", cli_text_in(lang, "OPTIONS"));
     for (const cli_option_doc *o = doc->options; o->name; o++)
         scd_option(out, o, lang);
     const char *notes = vi ? doc->notes_vi : doc->notes_en;
     if (notes) {
-        fprintf(out, "# %s\n\n", vi ? "GHI CHÚ" : "NOTES");
+        fprintf(out, "# %s\n\n", cli_text_in(lang, "NOTES"));
         scd_text(out, notes);
         fputs("\n\n", out);
     }
-    fprintf(out, "# %s\n\n", vi ? "XEM THÊM" : "SEE ALSO");
+    fprintf(out, "# %s\n\n", cli_text_in(lang, "SEE ALSO"));
     int first = 1;
     for (size_t i = 0; i < count; i++) {
         if (&all[i] == doc)

@@ -71,7 +71,7 @@ void cli_print_help(const cli_command_doc *doc, vb_lang lang, FILE *out)
 {
     int vi = lang == VB_LANG_VI;
     /* "Usage: vanban render [OPTIONS] FILE|DIR..."; the program's: "vanban COMMAND ..." */
-    fprintf(out, "%s vanban", vi ? "Cách dùng:" : "Usage:");
+    fprintf(out, "%s vanban", cli_text_in(lang, "Usage:"));
     if (doc->name)
         fprintf(out, " %s %s", doc->name, cli_text_in(lang, "[OPTIONS]"));
     if (doc->operands[0])
@@ -82,7 +82,7 @@ void cli_print_help(const cli_command_doc *doc, vb_lang lang, FILE *out)
     if (!doc->name) {
         size_t count = 0;
         const cli_command_doc *all = cli_commands_all(&count);
-        fprintf(out, "\n%s\n", vi ? "Lệnh:" : "Commands:");
+        fprintf(out, "\n%s\n", cli_text_in(lang, "Commands:"));
         for (size_t i = 1; i < count; i++) {
             char left[96];
             snprintf(left, sizeof left, "  %s %s", all[i].name, cli_text_in(lang, all[i].operands));
@@ -97,7 +97,7 @@ void cli_print_help(const cli_command_doc *doc, vb_lang lang, FILE *out)
         }
     }
 
-    fprintf(out, "\n%s\n", vi ? "Tùy chọn:" : "Options:");
+    fprintf(out, "\n%s\n", cli_text_in(lang, "Options:"));
     size_t column = 0;
     for (const cli_option_doc *o = doc->options; o->name; o++) {
         char left[96];

@@ -11,6 +11,18 @@ static const cli_message messages[] = {
     /* Labels and names in help texts. */
     {"error", "lỗi"},
     {"warning", "cảnh báo"},
+    {"Usage:", "Cách dùng:"},
+    /* The sections of the man pages (vanban-doc). */
+    {"NAME", "TÊN"},
+    {"SYNOPSIS", "CÚ PHÁP"},
+    {"DESCRIPTION", "MÔ TẢ"},
+    {"COMMANDS", "LỆNH"},
+    {"OPTIONS", "TÙY CHỌN"},
+    {"NOTES", "GHI CHÚ"},
+    {"SEE ALSO", "XEM THÊM"},
+    {"see", "xem"},
+    {"Commands:", "Lệnh:"},
+    {"Options:", "Tùy chọn:"},
     {"[OPTIONS]", "[TÙY_CHỌN]"},
     {"COMMAND [OPTIONS] ...", "LỆNH [TÙY_CHỌN] ..."},
     {"FILE", "TỆP"},
