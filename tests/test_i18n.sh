@@ -104,6 +104,34 @@ for lang in vi_VN.UTF-8 C.UTF-8; do
   expect "$lang: render tells the tone style" '"Hoà"|"HOÀ"|HÒA|Hòa' "$(run render -f txt -o "$tmp/t.txt" <(sed 's/HÒA/HOÀ/' "$tmp/good.yaml") 2>&1; echo)"
 done
 
+# ---- a requirement error points at the mapping that lacks the key: the document's first key
+printf '# Văn bản thử\n# (chú thích)\n\nthe_thuc: nha_nuoc\nloai: BC\n' > "$tmp/missing.yaml"
+out=$("$VANBAN" check --lang en "$tmp/missing.yaml" 2>&1)
+expect "a missing key points at the document's first key" '^.*missing.yaml:4:1: error: `ky` is missing' "$out"
+refuse "not at 1:1" 'missing.yaml:1:1:' "$out"
+sed 's/^          - noi_dung: /          - noi_dungg: /' > "$tmp/task.yaml" <<'YAML'
+the_thuc: nha_nuoc
+loai: CV
+co_quan: UBND
+so: 1
+ky_hieu: UBND-VX
+dia_danh: Huế
+ngay: 2024-01-05
+trich_yeu: Thử
+kinh_gui: Sở
+noi_dung:
+  - muc: Nhiệm vụ
+    nhiem_vu:
+      - don_vi: Sở Tài chính
+        viec:
+          - noi_dung: Bố trí kinh phí
+noi_nhan: ["Lưu: VT"]
+ky: {chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn A}
+YAML
+out=$("$VANBAN" check --lang en "$tmp/task.yaml" 2>&1)
+expect "a misspelt task key" 'task.yaml:15:13: error: unknown key `noi_dungg` in a task; did you mean `noi_dung`' "$out"
+refuse "one typo, one error, in a task too" 'has no `noi_dung`' "$out"
+
 # ---- render --data from XLSX and ODS sheets, as from CSV ---------------------------------------
 sed 's/ho_ten: Nguyễn Văn A/ho_ten: "{{ho_ten}}"/' "$tmp/good.yaml" > "$tmp/mau.yaml"
 printf 'ten_tep,ho_ten\nmot,Trần Thị Bình\nhai,Lê Văn Đông\n' > "$tmp/rows.csv"
