@@ -440,12 +440,19 @@ if printf '%s\n' "$out" | grep -q '\[KY-MARK-FORM\]' && printf '%s\n' "$out" | g
 else
     fail "KY-MARK-FORM in a Party document suggests T/M" "$out"
 fi
-# Vietnamese by default (no LANG), English with LANG=C, --lang overrides.
-out=$(env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$VANBAN" check "$CORPUS/ND-SUBJECT.yaml" 2>&1)
-if printf '%s\n' "$out" | grep -q 'error: .*phải có trích yếu.*\[ND-SUBJECT\]' && printf '%s\n' "$out" | grep -q '^Đã kiểm tra 1 tệp'; then
-    ok "messages are Vietnamese by default (LANG unset)"
+# Vietnamese when the locale says vi (generated on the machine or not), English with LANG=C
+# or no locale at all, --lang overrides.
+out=$(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=vi_VN.UTF-8 "$VANBAN" check "$CORPUS/ND-SUBJECT.yaml" 2>&1)
+if printf '%s\n' "$out" | grep -q 'lỗi: .*phải có trích yếu.*\[ND-SUBJECT\]' && printf '%s\n' "$out" | grep -q '^Đã kiểm tra 1 tệp'; then
+    ok "messages are Vietnamese with LANG=vi_VN.UTF-8"
 else
-    fail "messages are Vietnamese by default (LANG unset)" "$out"
+    fail "messages are Vietnamese with LANG=vi_VN.UTF-8" "$out"
+fi
+out=$(env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$VANBAN" check "$CORPUS/ND-SUBJECT.yaml" 2>&1)
+if printf '%s\n' "$out" | grep -q 'error: .*needs a trích yếu.*\[ND-SUBJECT\]'; then
+    ok "messages are English without a locale"
+else
+    fail "messages are English without a locale" "$out"
 fi
 out=$(env -u LC_ALL -u LC_MESSAGES LANG=C "$VANBAN" check "$CORPUS/ND-SUBJECT.yaml" 2>&1)
 if printf '%s\n' "$out" | grep -q 'error: .*needs a trích yếu.*\[ND-SUBJECT\]' && printf '%s\n' "$out" | grep -q '^1 file checked'; then

@@ -74,7 +74,7 @@ check "no output for bad input" test ! -e "$tmp/bad.docx"
 cp "$tmp/plan.docx" "$tmp/keep.docx"
 check "bad input -o existing" status_is 1 "$VANBAN" render -o "$tmp/keep.docx" "$tmp/bad.yaml"
 check "existing file untouched" cmp -s "$tmp/plan.docx" "$tmp/keep.docx"
-check "Vietnamese by default" bash -c "LANG= LC_ALL= '$VANBAN' render '$tmp/bad.yaml' 2>&1 | grep -q 'khóa không hợp lệ'"
+check "Vietnamese with LANG=vi_VN.UTF-8" bash -c "LANG=vi_VN.UTF-8 LC_ALL= '$VANBAN' render '$tmp/bad.yaml' 2>&1 | grep -q 'lỗi: khóa không hợp lệ'"
 printf 'the_thuc: nha_nuoc\nloai: "BC\n' > "$tmp/syntax.yaml"
 check "syntax error exit 1" status_is 1 "$VANBAN" render --lang en "$tmp/syntax.yaml"
 check "syntax error positioned" grep -Eq "syntax.yaml:[0-9]+:[0-9]+: error: YAML syntax error" "$tmp/err"
@@ -97,10 +97,10 @@ for fmt in docx odt; do
     grep -q "^$tmp/$REPORT-phu-luc-2.csv:6:1: error: row has 5 cells but the first row (line 1) has 4 \[TBL-DATA\]$" "$tmp/err"
   check "bad table row ($fmt) no output" test ! -e "$tmp/$REPORT.$fmt"
 done
-# In Vietnamese (the default language), the table reader's reason is Vietnamese too.
+# In Vietnamese, the table reader's reason is Vietnamese too, and so is the label.
 check "bad table row (vi) exit 1" status_is 1 env LANG=vi_VN.UTF-8 "$VANBAN" render --lang vi "$tmp/$REPORT.yaml"
 check "bad table row (vi) message" \
-  grep -q "^$tmp/$REPORT-phu-luc-2.csv:6:1: error: dòng có 5 ô nhưng dòng đầu (dòng 1) có 4 \[TBL-DATA\]$" "$tmp/err"
+  grep -q "^$tmp/$REPORT-phu-luc-2.csv:6:1: lỗi: dòng có 5 ô nhưng dòng đầu (dòng 1) có 4 \[TBL-DATA\]$" "$tmp/err"
 # The check again reads the rows only: the warnings already given (PL-REF: the body never
 # names the appendix) are not repeated.
 cp "$ROOT/docs/examples/bao-cao.yaml" "$tmp/unnamed.yaml"

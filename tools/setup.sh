@@ -7,14 +7,16 @@ cd "$(dirname "$0")/.."
 # Build: compiler, meson/ninja, and the libraries vanban is made of.
 # libstdc++-12-dev: the program links ICU and hunspell (C++) statically (meson_options.txt);
 # cmake builds libzip for it from Debian's source tarball (subprojects/libzip.wrap).
+# scdoc turns the man pages (made from the same table as --help) into roff.
 build_packages="gcc pkg-config meson ninja-build cmake python3 libstdc++-12-dev
   libyaml-dev libxml2-dev libzip-dev zlib1g-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
-  libhunspell-dev"
+  libhunspell-dev scdoc"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
 # for the OOXML and ODF schemas, pandoc and python-docx as independent readers, the
 # Times-New-Roman-metric font LibreOffice substitutes, unzip to look inside packages.
+# zsh and groff check the completion and the man pages; python3-jsonschema validates SARIF.
 test_packages="libreoffice-writer-nogui poppler-utils python3-fitz libxml2-utils jing
-  pandoc python3-docx fonts-liberation2 unzip hunspell-vi"
+  pandoc python3-docx fonts-liberation2 unzip hunspell-vi zsh groff-base python3-jsonschema"
 
 missing=""
 for p in $build_packages $test_packages; do

@@ -13,7 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "model/model.h"
+#include "tables/sniff.h"
 
 /* Reads all of `fd`. A regular file is read into a buffer of its size at once; a pipe
  * into one that grows. */
@@ -67,7 +69,9 @@ static int decode_input(const char *shown, char **data, size_t *len, int *status
     char err[256];
     char *utf8 = vb_legacy_decode(*data, *len, cli_input_encoding, 0, err, sizeof err);
     if (!utf8) {
-        fprintf(messages, "vanban: %s: %s\n", shown, err);
+        char *said = cli_localize(err);
+        fprintf(messages, "vanban: %s: %s\n", shown, said);
+        free(said);
         *status = EXIT_IO;
         return -1;
     }
@@ -80,7 +84,7 @@ static int decode_input(const char *shown, char **data, size_t *len, int *status
 int cli_parse_encoding(const char *value)
 {
     if (vb_encoding_parse(value, &cli_input_encoding) < 0) {
-        fprintf(stderr, "vanban: --encoding takes utf-8, tcvn3, vni, viqr or cp1258, not '%s'\n", value);
+        cli_say(stderr, NULL, "--encoding takes utf-8, tcvn3, vni, viqr or cp1258, not '%s'", value);
         return -1;
     }
     return 0;
@@ -94,7 +98,7 @@ int cli_read_input(const char *input, char **data, size_t *len, int *status, FIL
     const char *shown = from_stdin ? "<stdin>" : input;
     int fd = from_stdin ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        fprintf(messages, "vanban: %s: %s\n", input, strerror(errno));
+        fprintf(messages, "vanban: %s: %s\n", input, cli_strerror(errno));
         *status = EXIT_IO;
         return -1;
     }
@@ -104,9 +108,25 @@ int cli_read_input(const char *input, char **data, size_t *len, int *status, FIL
         close(fd);
     if (rc < 0) {
         fprintf(messages, "vanban: %s: %s\n", shown,
-                saved == EFBIG ? "the file is larger than 64 MiB" : strerror(saved));
+                saved == EFBIG ? T("the file is larger than 64 MiB") : cli_strerror(saved));
         *status = saved == EFBIG ? EXIT_INPUT : EXIT_IO;
         return rc;
+    }
+    vb_file_kind kind = vb_file_kind_of(*data, *len);
+    if (kind != VB_FILE_TEXT) {
+        /* A spreadsheet or a document where a YAML text is expected: say what it is. */
+        if (vb_file_kind_is_spreadsheet(kind))
+            cli_say(messages, NULL,
+                    "%s: this is a spreadsheet (%s), not a YAML text; a table is read with "
+                    "`bang: {tep: FILE}` in a document, or `vanban render --data FILE TEMPLATE`",
+                    shown, vb_file_kind_name(kind));
+        else
+            cli_say(messages, NULL, "%s: this is a %s file, not a YAML text", shown,
+                    vb_file_kind_name(kind));
+        free(*data);
+        *data = NULL;
+        *status = EXIT_INPUT;
+        return -1;
     }
     if (decode_input(shown, data, len, status, messages) < 0) {
         free(*data);
@@ -123,9 +143,10 @@ int cli_parse_lang(const char *v, vb_lang *out)
     else if (strcmp(v, "en") == 0)
         *out = VB_LANG_EN;
     else {
-        fprintf(stderr, "vanban: --lang takes vi or en, not '%s'\n", v);
+        cli_say(stderr, NULL, "--lang takes vi or en, not '%s'", v);
         return -1;
     }
+    cli_lang_set(*out);
     return 0;
 }
 
@@ -134,7 +155,7 @@ int cli_parse_jobs(const char *value, int *out)
     char *end = NULL;
     long v = strtol(value, &end, 10);
     if (!end || *end || v < 1 || v > 64) {
-        fprintf(stderr, "vanban: -j takes a number of threads from 1 to 64, not '%s'\n", value);
+        cli_say(stderr, NULL, "-j takes a number of threads from 1 to 64, not '%s'", value);
         return -1;
     }
     *out = (int)v;
@@ -181,7 +202,7 @@ static int on_walk(const char *path, const struct stat *st, int type, struct FTW
     if (type == FTW_F && (walk_office ? is_input_name(path) : is_yaml_name(path)))
         input_add(walk_target, path, walk_mirror);
     else if (type == FTW_DNR || type == FTW_NS)
-        fprintf(stderr, "vanban: %s: cannot be read\n", path);
+        cli_say(stderr, NULL, "%s: cannot be read", path);
     return 0;
 }
 
@@ -206,7 +227,7 @@ int cli_collect_inputs(cli_input_list *list, const char *arg)
         return 0;
     }
     if (stat(arg, &st) != 0) {
-        fprintf(stderr, "vanban: %s: %s\n", arg, strerror(errno));
+        fprintf(stderr, "vanban: %s: %s\n", arg, cli_strerror(errno));
         return -1;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -223,7 +244,7 @@ int cli_collect_inputs(cli_input_list *list, const char *arg)
     walk_mirror = len + 1;
     int rc = 0;
     if (nftw(arg, on_walk, 32, FTW_PHYS) != 0) {
-        fprintf(stderr, "vanban: %s: %s\n", arg, strerror(errno));
+        fprintf(stderr, "vanban: %s: %s\n", arg, cli_strerror(errno));
         rc = -1;
     }
     qsort(found.items, found.count, sizeof *found.items, compare_inputs);

@@ -58,7 +58,14 @@ int cmd_render(int argc, char **argv, int is_preview);
 int cmd_check(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_import(int argc, char **argv);
-int cmd_rules(void);
-int cmd_types(void);
+int cmd_rules(int argc, char **argv);
+int cmd_types(int argc, char **argv);
+
+/* getopt_long with the messages of this program, in its language: an unknown option (with
+ * the nearest known one), a missing value, and where to read more ("vanban COMMAND
+ * --help"). Returns what getopt_long does; '?' after printing the problem. */
+struct option;
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+               const char *command);
 
 #endif

@@ -13,29 +13,8 @@
 #include "read/office/office_reader.h"
 #include "check/layout_rules.h"
 #include "cli.h"
-
-static const char usage_check[] =
-    "Usage: vanban check [OPTIONS] FILE|DIR...\n"
-    "\n"
-    "Checks YAML documents and Word/OpenDocument drafts (directories recursively: *.yaml,\n"
-    "*.yml, *.docx, *.docm, *.odt) for every part their type requires and for the conventions\n"
-    "of their format, and prints one line per problem: FILE:LINE:COL: error|warning: message\n"
-    "[RULE]. In a .docx/.odt LINE is the paragraph in reading order (body, tables in place,\n"
-    "footnotes after) and COL the character in it; the layout is checked on the file too.\n"
-    "\n"
-    "Options:\n"
-    "      --format text|json|sarif  how to report (SARIF 2.1.0 for code-review tools)\n"
-    "      --strict        warnings fail the run too\n"
-    "  -j, --jobs N        check N files at a time (default: the number of cores)\n"
-    "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
-    "      --encoding ENC  the files' encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
-    "      --spell         also report syllables the Vietnamese dictionary does not know\n"
-    "                      (needs Debian's hunspell-vi)\n"
-    "      --lang vi|en    language of the messages\n"
-    "  -h, --help          show this help\n"
-    "\n"
-    "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 wrong usage,\n"
-    "3 a file or directory could not be read.\n";
+#include "commands.h"
+#include "i18n.h"
 
 /* One file of `vanban check`, checked by any thread. */
 typedef struct {
@@ -44,6 +23,8 @@ typedef struct {
     const vb_validate_options *validate;
     vb_speller *speller;
     vb_diagnostics diags;
+    char *data; /* the file's bytes, kept for the report (SARIF fingerprints) */
+    size_t len;
     int status; /* 0, or EXIT_IO / EXIT_INPUT when the file could not be read */
 } check_job;
 
@@ -83,7 +64,9 @@ static void check_one(void *item)
         size_t ignored = 0;
         free(vb_normalize_yaml(shown, data, len, &nopt, &job->diags, &ignored));
     }
-    free(data);
+    cli_localize_diagnostics(&job->diags);
+    job->data = data;
+    job->len = len;
     vb_document_free(doc);
 }
 
@@ -104,12 +87,12 @@ int cmd_check(int argc, char **argv)
     vb_report_format format = VB_REPORT_TEXT;
     int strict = 0;
     vb_validate_options vopt = {0};
-    vb_lang lang = vb_lang_from_environment();
+    vb_lang lang = cli_lang;
     int spell = 0;
     int jobs = cli_default_jobs();
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hj:", options, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "hj:", options, "check")) != -1) {
         switch (c) {
         case 'j':
             if (cli_parse_jobs(optarg, &jobs) < 0)
@@ -126,7 +109,7 @@ int cmd_check(int argc, char **argv)
             else if (strcmp(optarg, "sarif") == 0)
                 format = VB_REPORT_SARIF;
             else {
-                fprintf(stderr, "vanban check: --format takes text, json or sarif, not '%s'\n", optarg);
+                cli_say(stderr, "check", "--format takes text, json or sarif, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -145,15 +128,15 @@ int cmd_check(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'h':
-            fputs(usage_check, stdout);
+            cli_print_help(cli_command_find("check"), lang, stdout);
             return 0;
         default:
-            fputs(usage_check, stderr);
             return EXIT_USAGE;
         }
     }
     if (optind == argc) {
-        fprintf(stderr, "vanban check: no file or directory\n\n%s", usage_check);
+        cli_say(stderr, "check", "no file or directory to check");
+        cli_say(stderr, "check", "'vanban %s --help' lists the options", "check");
         return EXIT_USAGE;
     }
     vb_speller *speller = NULL;
@@ -161,7 +144,9 @@ int cmd_check(int argc, char **argv)
         char err[512];
         speller = vb_speller_open(err, sizeof err);
         if (!speller) {
-            fprintf(stderr, "vanban check: --spell: %s\n", err);
+            char *said = cli_localize(err);
+            fprintf(stderr, "vanban check: %s: %s\n", "--spell", said);
+            free(said);
             return EXIT_USAGE;
         }
     }
@@ -197,9 +182,10 @@ int cmd_check(int argc, char **argv)
                     warnings += job->diags.items[d].severity == VB_SEV_WARNING;
                 errors += job->diags.error_count;
                 checked++;
-                vb_report_add(report, &job->diags);
+                vb_report_add_source(report, &job->diags, job->data, job->len);
             }
             vb_diagnostics_free(&job->diags);
+            free(job->data);
         }
     }
     free(chunk);

@@ -17,25 +17,8 @@
 #include "read/yaml_reader.h"
 #include "write/yaml/yaml_writer.h"
 #include "cli.h"
-
-static const char usage_import[] =
-    "Usage: vanban import [OPTIONS] FILE...\n"
-    "\n"
-    "Writes each FILE as vanban's YAML, beside it (du-thao.docx -> du-thao.yaml):\n"
-    "a .docx, .docm or .odt document is read into the document model, with what had to\n"
-    "be guessed as a comment beside the value; a .yaml file is written again in the\n"
-    "canonical form (keys in order, one style of quoting, NFC text), which renders to\n"
-    "the same DOCX and ODT. An input is never overwritten.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output FILE   write to FILE ('-' for standard output); one input only\n"
-    "      --encoding ENC  a YAML input's encoding: utf-8 (default), tcvn3, vni, viqr,\n"
-    "                      cp1258\n"
-    "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
-    "  -h, --help          show this help\n"
-    "\n"
-    "Exit status: 0 written, 1 the input cannot be read (nothing written), 2 wrong usage,\n"
-    "3 an I/O or system error.\n";
+#include "commands.h"
+#include "i18n.h"
 
 static int has_suffix(const char *path, const char *suffix)
 {
@@ -150,10 +133,7 @@ static int import_one(const char *input, const char *output, vb_lang lang)
     char *beside = output ? NULL : from_stdin ? vb_strdup("-") : output_beside(input);
     const char *dest = output ? output : beside;
     if (!from_stdin && strcmp(dest, "-") != 0 && same_file(input, dest)) {
-        fprintf(stderr,
-                lang == VB_LANG_EN ? "vanban: %s: the output would overwrite the input; name another with -o\n"
-                                   : "vanban: %s: tệp ra sẽ ghi đè tệp vào; hãy chọn tên khác bằng -o\n",
-                input);
+        cli_say(stderr, NULL, "%s: the output would overwrite the input; name another with -o", input);
         free(beside);
         return EXIT_USAGE;
     }
@@ -172,7 +152,7 @@ static int import_one(const char *input, const char *output, vb_lang lang)
     rebase_table_files(doc, dest);
     char err[1024];
     if (vb_yaml_write_file(doc, dest, err, sizeof err) < 0) {
-        fprintf(stderr, "vanban: %s\n", err);
+        cli_say(stderr, NULL, "%s", err);
         status = EXIT_IO;
     }
     vb_document_free(doc);
@@ -191,10 +171,10 @@ int cmd_import(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *output = NULL;
-    vb_lang lang = vb_lang_from_environment();
+    vb_lang lang = cli_lang;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:h", options, "import")) != -1) {
         switch (c) {
         case 'o':
             output = optarg;
@@ -208,19 +188,19 @@ int cmd_import(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'h':
-            fputs(usage_import, stdout);
+            cli_print_help(cli_command_find("import"), lang, stdout);
             return 0;
         default:
-            fputs(usage_import, stderr);
             return EXIT_USAGE;
         }
     }
     if (optind == argc) {
-        fprintf(stderr, "vanban import: no input file\n\n%s", usage_import);
+        cli_say(stderr, "import", "no input file");
+        cli_say(stderr, "import", "'vanban %s --help' lists the options", "import");
         return EXIT_USAGE;
     }
     if (output && argc - optind > 1) {
-        fprintf(stderr, "vanban import: -o takes one input file\n");
+        cli_say(stderr, "import", "-o takes one input file");
         return EXIT_USAGE;
     }
     int status = 0;

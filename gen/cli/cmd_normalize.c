@@ -10,24 +10,8 @@
 #include "viet/text.h"
 #include "read/yaml_reader.h"
 #include "cli.h"
-
-static const char usage_normalize[] =
-    "Usage: vanban normalize [OPTIONS] FILE...\n"
-    "\n"
-    "Fixes the Vietnamese text of YAML documents in place, atomically: Unicode NFC, one\n"
-    "tone-mark style (the document's dau_thanh, traditional by default), misplaced marks\n"
-    "(\"NGHIÃ\" -> \"NGHĨA\"), safe typography (spaces, quotes, \"...\"). Only the\n"
-    "characters that change are touched: comments, keys, order and indentation stay\n"
-    "byte-identical. What cannot be fixed safely is reported with its position.\n"
-    "\n"
-    "Options:\n"
-    "      --check             change nothing; exit 1 if anything would change\n"
-    "  -o, --output FILE       write to FILE ('-' for standard output); one input only\n"
-    "      --dau-thanh STYLE   cu (hòa, thủy), moi (hoà, thuỷ) or giu_nguyen (keep)\n"
-    "      --no-typography     leave spaces, quotes and punctuation alone\n"
-    "      --encoding ENC      convert from tcvn3, vni, viqr or cp1258 to UTF-8 first\n"
-    "      --lang vi|en        language of the messages\n"
-    "  -h, --help              show this help\n";
+#include "commands.h"
+#include "i18n.h"
 
 int cmd_normalize(int argc, char **argv)
 {
@@ -45,10 +29,10 @@ int cmd_normalize(int argc, char **argv)
     vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 0};
     int check_only = 0;
     const char *output = NULL;
-    vb_lang lang = vb_lang_from_environment();
+    vb_lang lang = cli_lang;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:h", options, "normalize")) != -1) {
         switch (c) {
         case OPT_CHECK:
             check_only = 1;
@@ -58,7 +42,7 @@ int cmd_normalize(int argc, char **argv)
             break;
         case OPT_TONE:
             if (vb_tone_style_parse(optarg, &nopt.tone) < 0) {
-                fprintf(stderr, "vanban: --dau-thanh takes cu, moi or giu_nguyen, not '%s'\n", optarg);
+                cli_say(stderr, "normalize", "--dau-thanh takes cu, moi or giu_nguyen, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             nopt.tone_given = 1;
@@ -75,19 +59,19 @@ int cmd_normalize(int argc, char **argv)
                 return EXIT_USAGE;
             break;
         case 'h':
-            fputs(usage_normalize, stdout);
+            cli_print_help(cli_command_find("normalize"), lang, stdout);
             return 0;
         default:
-            fputs(usage_normalize, stderr);
             return EXIT_USAGE;
         }
     }
     if (optind == argc) {
-        fprintf(stderr, "vanban normalize: no input file\n\n%s", usage_normalize);
+        cli_say(stderr, "normalize", "no input file");
+        cli_say(stderr, "normalize", "'vanban %s --help' lists the options", "normalize");
         return EXIT_USAGE;
     }
     if (output && argc - optind > 1) {
-        fprintf(stderr, "vanban normalize: -o takes one input file\n");
+        cli_say(stderr, "normalize", "-o takes one input file");
         return EXIT_USAGE;
     }
     /* normalize rewrites the user's own source, which nothing can make again: always on
@@ -118,7 +102,7 @@ int cmd_normalize(int argc, char **argv)
             if (!result)
                 vb_document_free(vb_yaml_read(shown, data, len, &diags)); /* why it does not parse */
         }
-        vb_diagnostics_print(&diags, stderr);
+        cli_print_diagnostics(&diags, stderr);
         int failed = diags.error_count > 0 || !result;
         vb_diagnostics_free(&diags);
         if (failed) {
@@ -128,7 +112,7 @@ int cmd_normalize(int argc, char **argv)
             const char *dest = output ? output : input;
             if (check_only) {
                 if (changed) {
-                    fprintf(stderr, lang == VB_LANG_EN ? "%s: would change\n" : "%s: cần chuẩn hóa\n", shown);
+                    fprintf(stderr, "%s: %s\n", shown, T("would change"));
                     status = status > EXIT_INPUT ? status : EXIT_INPUT;
                 }
             } else if (changed || output) {
@@ -136,7 +120,7 @@ int cmd_normalize(int argc, char **argv)
                 if (strcmp(dest, "-") == 0 && strcmp(input, "-") == 0 && !output)
                     dest = "-";
                 if (vb_write_file_atomic(dest, result, out_len, err, sizeof err) < 0) {
-                    fprintf(stderr, "vanban: %s\n", err);
+                    cli_report(stderr, err);
                     status = EXIT_IO;
                 }
             }

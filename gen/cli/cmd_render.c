@@ -9,7 +9,7 @@
 
 #include "write/pdf/convert.h"
 #include "layout/format.h"
-#include "tables/csv.h"
+#include "data_rows.h"
 #include "viet/text.h"
 #include "write/docx/docx.h"
 #include "layout/layout.h"
@@ -19,48 +19,12 @@
 #include "write/txt/txt_writer.h"
 #include "package/atomic_file.h"
 #include "check/validate.h"
+#include "read/normalize.h"
 #include "read/yaml_reader.h"
 #include "read/office/office_reader.h"
 #include "cli.h"
-
-static const char usage_render[] =
-    "Usage: vanban render [OPTIONS] FILE...\n"
-    "\n"
-    "Renders each YAML FILE to a DOCX beside it (plan.yaml -> plan.docx). FILE may be a\n"
-    "directory (every *.yaml under it) or '-' to read standard input.\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output FILE   write to FILE ('-' for standard output); one input and one\n"
-    "                      format only; the format follows FILE's extension\n"
-    "  -f, --format LIST   docx, odt, pdf, txt (the text in reading order), or\n"
-    "                      several: --format docx,odt\n"
-    "      --pdf           also write a PDF (through LibreOffice, when installed)\n"
-    "      --draft         allow a blank number and day (as trang_thai: du_thao does)\n"
-    "      --out-dir DIR   write the outputs under DIR, mirroring the inputs' tree\n"
-    "  -j, --jobs N        render N documents at a time (default: the number of cores)\n"
-    "      --fsync         force each output to the disk before it replaces the old\n"
-    "                      file (slower; for media about to be removed)\n"
-    "      --data ROWS     ROWS is a CSV or TSV file whose first row names the columns:\n"
-    "                      FILE is a template, rendered once per row with each {{column}}\n"
-    "                      filled; a column ten_tep names the outputs (else the row number)\n"
-    "      --encoding ENC  the input's encoding: utf-8 (default), tcvn3, vni, viqr, cp1258\n"
-    "      --template DIR  read the static DOCX parts from DIR instead of the built-in ones\n"
-    "      --lang vi|en    language of the messages (default: vi; en when LANG is C or en_*)\n"
-    "  -h, --help          show this help\n"
-    "\n"
-    "VANBAN_SOFFICE names the LibreOffice program (default: soffice from PATH).\n"
-    "SOURCE_DATE_EPOCH, when set, is the creation date written into the document\n"
-    "properties; otherwise the document's own date is, so output is reproducible.\n";
-
-static const char usage_preview[] =
-    "Usage: vanban preview [OPTIONS] FILE...\n"
-    "\n"
-    "Writes PNG images of the rendered pages beside each YAML FILE (plan-1.png,\n"
-    "plan-2.png, ...), through LibreOffice and pdftoppm, to look at a layout.\n"
-    "\n"
-    "Options:\n"
-    "      --lang vi|en    language of the messages\n"
-    "  -h, --help          show this help\n";
+#include "commands.h"
+#include "i18n.h"
 
 enum { FMT_DOCX = 1, FMT_ODT = 2, FMT_PDF = 4, FMT_TXT = 8 };
 
@@ -102,7 +66,7 @@ static int parse_formats(const char *list, unsigned *out)
             if (strcmp(item, formats[i].name) == 0)
                 flag = formats[i].flag;
         if (!flag) {
-            fprintf(stderr, "vanban: unknown format '%s' (docx, odt, pdf, txt)\n", item);
+            cli_say(stderr, "render", "unknown format '%s' (docx, odt, pdf, txt)", item);
             ok = 0;
         }
         *out |= flag;
@@ -156,7 +120,7 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
             doc = NULL;
         }
     }
-    vb_diagnostics_print(&diags, msg);
+    cli_print_diagnostics(&diags, msg);
     vb_diagnostics_free(&diags);
     if (!doc)
         *status = EXIT_INPUT;
@@ -185,6 +149,31 @@ static vb_document *load_office(const char *input, const render_options *opt, in
     return doc;
 }
 
+/* The text warnings `vanban check` gives (tone marks, NFC, spaces, punctuation): the
+ * rendered document has the marks fixed and the spaces kept as typed, so the source is told
+ * what `vanban normalize` would change in it. */
+static void print_text_warnings(const char *shown, const char *data, size_t len,
+                                const render_options *opt, FILE *msg)
+{
+    enum { SHOWN_IN_FULL = 10 };
+    vb_diagnostics diags;
+    vb_diagnostics_init(&diags, opt->lang);
+    diags.limit = 0;
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1};
+    size_t ignored = 0;
+    free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
+    /* The first ones as check prints them; past those, how many more and where to see them. */
+    vb_diagnostics first = diags;
+    first.count = diags.count < SHOWN_IN_FULL ? diags.count : SHOWN_IN_FULL;
+    cli_print_diagnostics(&first, msg);
+    size_t more = diags.count - first.count;
+    if (more)
+        cli_say(msg, NULL, more == 1 ? "%s: %zu more text warning; `vanban check %s` lists it"
+                                     : "%s: %zu more text warnings; `vanban check %s` lists them",
+                shown, more, shown);
+    vb_diagnostics_free(&diags);
+}
+
 static vb_document *load(const char *input, const render_options *opt, int *status, FILE *msg)
 {
     if (strcmp(input, "-") != 0 && vb_office_path_is_office(input))
@@ -195,6 +184,8 @@ static vb_document *load(const char *input, const render_options *opt, int *stat
     if (cli_read_input(input, &data, &len, status, msg) < 0)
         return NULL;
     vb_document *doc = load_bytes(shown, data, len, NULL, opt, status, msg);
+    if (doc)
+        print_text_warnings(shown, data, len, opt, msg);
     free(data);
     return doc;
 }
@@ -211,9 +202,9 @@ static int write_failed(const vb_document *doc, const render_options *opt, const
     vb_validate_table_rows(doc, &diags); /* the rows only: the rest was reported before */
     int input_error = diags.error_count > 0;
     if (input_error)
-        vb_diagnostics_print(&diags, msg);
+        cli_print_diagnostics(&diags, msg);
     else
-        fprintf(msg, "vanban: %s\n", err);
+        cli_report(msg, err);
     vb_diagnostics_free(&diags);
     return input_error ? EXIT_INPUT : EXIT_IO;
 }
@@ -244,7 +235,7 @@ static int write_format(const vb_document *doc, unsigned format, const char *pat
             dir = vb_strdup(tmpl);
         }
         if (!mkdtemp(dir)) {
-            fprintf(msg, "vanban: %s: %s\n", dir, strerror(errno));
+            fprintf(msg, "vanban: %s: %s\n", dir, cli_strerror(errno));
             free(dir);
             return EXIT_IO;
         }
@@ -274,10 +265,10 @@ static int preview(const vb_document *doc, const char *input, const render_optio
         char *prefix = output_beside(base, "");
         prefix[strlen(prefix) - 1] = '\0'; /* "plan." → "plan" */
         if (vb_pdf_to_png(pdf, prefix, 96, PDF_TIMEOUT_SECONDS, err, sizeof err) < 0) {
-            fprintf(msg, "vanban: %s\n", err);
+            cli_report(msg, err);
             status = EXIT_IO;
         } else {
-            fprintf(msg, "vanban: wrote %s-1.png, ...\n", prefix);
+            cli_say(msg, NULL, "wrote %s-1.png, ...", prefix);
         }
         free(prefix);
     }
@@ -297,7 +288,7 @@ static char *output_in_dir(const char *out_dir, const cli_input *in, const char 
                  strncmp(rel, "../", 3) == 0 || strstr(rel, "/../") != NULL ||
                  (strlen(rel) >= 3 && strcmp(rel + strlen(rel) - 3, "/..") == 0);
     if (unsafe) {
-        fprintf(msg, "vanban: %s: the output name would leave %s\n", in->path, out_dir);
+        cli_say(msg, NULL, "%s: the output name would leave %s", in->path, out_dir);
         return NULL;
     }
     char *beside = output_beside(rel, ext);
@@ -309,7 +300,7 @@ static char *output_in_dir(const char *out_dir, const cli_input *in, const char 
     for (char *slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
         *slash = '\0';
         if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            fprintf(msg, "vanban: %s: %s\n", path, strerror(errno));
+            fprintf(msg, "vanban: %s: %s\n", path, cli_strerror(errno));
             free(path);
             return NULL;
         }
@@ -341,8 +332,7 @@ static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
         if (!output) {
             status = EXIT_IO;
         } else if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) && formats[i].flag != FMT_TXT) {
-            fprintf(msg, "vanban: refusing to write a %s to a terminal; use -o FILE\n",
-                    formats[i].name);
+            cli_say(msg, NULL, "refusing to write a %s to a terminal; use -o FILE", formats[i].name);
             status = EXIT_USAGE;
         } else {
             status = write_format(doc, formats[i].flag, output, opt, msg);
@@ -370,7 +360,7 @@ static int render_row(const data_row *row, const render_options *opt, FILE *msg)
     vb_document *doc = load_bytes(row->template_name, row->template_data, row->template_len, &row->vars,
                                   opt, &status, msg);
     if (!doc) {
-        fprintf(msg, "vanban: (the data row at %s)\n", row->where);
+        cli_say(msg, NULL, "(the data row at %s)", row->where);
         return status;
     }
     for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
@@ -460,9 +450,11 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
     free(chunk);
     if (progress)
         fputs("\r\033[K", stderr);
-    if (count > 1)
-        fprintf(stderr, "vanban: %zu of %zu documents rendered%s\n", count - failed, count,
-                failed ? "; the others have errors above" : "");
+    if (count > 1 && failed)
+        cli_say(stderr, NULL, "%zu of %zu documents rendered; the others have errors above",
+                count - failed, count);
+    else if (count > 1)
+        cli_say(stderr, NULL, "%zu of %zu documents rendered", count - failed, count);
     return status;
 }
 
@@ -501,7 +493,7 @@ static char *dir_of_path(const char *path)
 static int render_data(const cli_input_list *files, render_options *opt, int jobs)
 {
     if (files->count != 1 || strcmp(files->items[0].path, "-") == 0) {
-        fprintf(stderr, "vanban render: --data needs one template file\n");
+        cli_say(stderr, "render", "--data needs one template file");
         return EXIT_USAGE;
     }
     const char *template_path = files->items[0].path;
@@ -510,14 +502,15 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
     int status = 0;
     if (cli_read_input(template_path, &template_data, &template_len, &status, stderr) < 0)
         return status;
+    /* Once for the template, not once per row. */
+    print_text_warnings(template_path, template_data, template_len, opt, stderr);
     char err[1024];
-    vb_csv *csv = vb_csv_open(opt->data, 0, err, sizeof err);
+    cli_data_rows *csv = cli_data_rows_open(opt->data, opt->lang != VB_LANG_EN, err, sizeof err);
     if (!csv) {
-        fprintf(stderr, "vanban: %s\n", err);
+        cli_report(stderr, err);
         free(template_data);
         return EXIT_IO;
     }
-    vb_csv_set_vietnamese(csv, opt->lang != VB_LANG_EN);
     char *default_dir = opt->out_dir ? NULL : dir_of_path(template_path);
     if (!opt->out_dir)
         opt->out_dir = default_dir;
@@ -527,10 +520,10 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
         if (slash)
             *slash = '\0';
         if (mkdir(made, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "vanban: %s: %s\n", made, strerror(errno));
+            fprintf(stderr, "vanban: %s: %s\n", made, cli_strerror(errno));
             free(made);
             free(default_dir);
-            vb_csv_close(csv);
+            cli_data_rows_close(csv);
             free(template_data);
             return EXIT_IO;
         }
@@ -543,9 +536,11 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
     size_t columns = 0, count = 0, cap = 0, name_column = (size_t)-1;
     char **names = NULL;
     data_row *rows = NULL;
-    vb_csv_row row;
-    int rc;
-    while ((rc = vb_csv_next(csv, &row, err, sizeof err)) > 0) {
+    cli_data_row row;
+    int rc, positioned = 1;
+    while ((rc = cli_data_rows_next(csv, &row, &positioned, err, sizeof err)) > 0) {
+        if (row.count == 0)
+            continue; /* an empty row of a sheet */
         if (!names) {
             /* The first row names the columns. */
             columns = row.count;
@@ -563,8 +558,9 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
         }
         data_row *r = &rows[count++];
         char **values = vb_xcalloc(columns, sizeof *values);
+        /* A sheet leaves out a row's empty cells at its end. */
         for (size_t c = 0; c < columns; c++)
-            values[c] = vb_nfc(row.cells[c], row.lengths[c]);
+            values[c] = c < row.count ? vb_nfc(row.cells[c], row.lengths[c]) : vb_strdup("");
         r->template_name = template_path;
         r->template_data = template_data;
         r->template_len = template_len;
@@ -581,18 +577,21 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
         r->where = vb_xmalloc(n);
         snprintf(r->where, n, "%s:%u", opt->data, row.line);
     }
-    if (rc < 0) {
+    if (rc < 0 && !positioned) {
+        cli_report(stderr, err); /* a sheet's "path: sheet!A12: reason" */
+        status = EXIT_INPUT;
+    } else if (rc < 0) {
         /* err reads "file:line:col: reason": say it the compiler's way. */
         char *reason = err;
         for (int colons = 0; colons < 3 && reason; colons++)
             reason = strchr(reason + (colons ? 1 : 0), ':');
         if (reason)
-            fprintf(stderr, "%.*s: error:%s\n", (int)(reason - err), err, reason + 1);
+            fprintf(stderr, "%.*s: %s:%s\n", (int)(reason - err), err, T("error"), reason + 1);
         else
-            fprintf(stderr, "%s: error: %s\n", opt->data, err);
+            fprintf(stderr, "%s: %s: %s\n", opt->data, T("error"), err);
         status = EXIT_INPUT;
     } else if (count == 0) {
-        fprintf(stderr, "vanban: %s: no data rows under the column names\n", opt->data);
+        cli_say(stderr, NULL, "%s: no data rows under the column names", opt->data);
         status = EXIT_INPUT;
     } else {
         status = render_all(files, rows, count, opt, jobs);
@@ -608,7 +607,7 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
     for (size_t c = 0; c < columns; c++)
         free(names[c]);
     free(names);
-    vb_csv_close(csv);
+    cli_data_rows_close(csv);
     free(template_data);
     free(default_dir);
     if (default_dir)
@@ -634,11 +633,12 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, vb_lang_from_environment(), 0, is_preview, 0, NULL, NULL, NULL, NULL};
+    render_options opt = {NULL, NULL, cli_lang, 0, is_preview, 0, NULL, NULL, NULL, NULL};
+    const char *command = is_preview ? "preview" : "render";
     int jobs = cli_default_jobs();
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:f:hj:", options, NULL)) != -1) {
+    while ((c = cli_getopt(argc, argv, "o:f:hj:", options, command)) != -1) {
         switch (c) {
         case 'o':
             opt.output = optarg;
@@ -678,34 +678,33 @@ int cmd_render(int argc, char **argv, int is_preview)
                 return EXIT_USAGE;
             break;
         case 'h':
-            fputs(is_preview ? usage_preview : usage_render, stdout);
+            cli_print_help(cli_command_find(command), opt.lang, stdout);
             return 0;
         default:
-            fputs(is_preview ? usage_preview : usage_render, stderr);
             return EXIT_USAGE;
         }
     }
-    const char *usage = is_preview ? usage_preview : usage_render;
     int inputs = argc - optind;
     if (inputs == 0) {
-        fprintf(stderr, "vanban: no input file\n\n%s", usage);
+        cli_say(stderr, command, "no input file");
+        cli_say(stderr, command, "'vanban %s --help' lists the options", command);
         return EXIT_USAGE;
     }
     if (opt.output && is_preview) {
-        fprintf(stderr, "vanban preview: the images are written beside the input; -o does not apply\n");
+        cli_say(stderr, command, "the images are written beside the input; -o does not apply");
         return EXIT_USAGE;
     }
     if (opt.output && inputs > 1) {
-        fprintf(stderr, "vanban render: -o takes one input file, not %d\n", inputs);
+        cli_say(stderr, command, "-o takes one input file, not %d", inputs);
         return EXIT_USAGE;
     }
     if (opt.data && (opt.output || inputs != 1 || is_preview)) {
-        fprintf(stderr, "vanban render: --data takes one template file and writes one document per row "
-                        "(into --out-dir, else beside the template); -o does not apply\n");
+        cli_say(stderr, command, "--data takes one template file and writes one document per row "
+                                 "(into --out-dir, else beside the template); -o does not apply");
         return EXIT_USAGE;
     }
     if (opt.output && opt.out_dir) {
-        fprintf(stderr, "vanban render: -o and --out-dir do not go together\n");
+        cli_say(stderr, command, "-o and --out-dir do not go together");
         return EXIT_USAGE;
     }
     if (opt.output && strcmp(opt.output, "-") != 0) {
@@ -716,7 +715,7 @@ int cmd_render(int argc, char **argv, int is_preview)
     if (!opt.formats)
         opt.formats = FMT_DOCX;
     if (opt.output && (opt.formats & (opt.formats - 1))) {
-        fprintf(stderr, "vanban render: -o takes one format; several formats are written beside the input\n");
+        cli_say(stderr, command, "-o takes one format; several formats are written beside the input");
         return EXIT_USAGE;
     }
     char err[1024];
@@ -724,7 +723,7 @@ int cmd_render(int argc, char **argv, int is_preview)
     if (opt.docx_templates)
         opt.odt_templates = vb_template_store_load("odt", NULL, err, sizeof err);
     if (!opt.docx_templates || !opt.odt_templates) {
-        fprintf(stderr, "vanban: %s\n", err);
+        cli_report(stderr, err);
         vb_template_store_free(opt.docx_templates);
         return EXIT_IO;
     }
@@ -734,7 +733,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         if (cli_collect_inputs(&files, argv[i]) < 0)
             status = EXIT_IO;
     if (opt.output && files.count > 1) {
-        fprintf(stderr, "vanban render: -o takes one input file, not %zu\n", files.count);
+        cli_say(stderr, command, "-o takes one input file, not %zu", files.count);
         status = EXIT_USAGE;
     } else {
         int rc = opt.data ? render_data(&files, &opt, jobs) : render_all(&files, NULL, files.count, &opt, jobs);

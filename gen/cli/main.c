@@ -6,67 +6,84 @@
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "commands.h"
+#include "i18n.h"
 
 #ifndef VB_VERSION
 #define VB_VERSION "0.0.0"
 #endif
 
-static const char usage_main[] =
-    "Usage: vanban COMMAND [OPTIONS] ...\n"
-    "\n"
-    "Renders Vietnamese official documents from YAML with the layout of\n"
-    "Nghị định 30/2020/NĐ-CP (state) and Hướng dẫn 36-HD/VPTW (Party).\n"
-    "\n"
-    "Commands:\n"
-    "  render FILE|DIR...     write FILE.docx (or .odt, .pdf, .txt) beside each YAML FILE\n"
-    "  preview FILE...        write PNG images of the pages (FILE-1.png, ...)\n"
-    "  check FILE|DIR...      check every required part and convention (CI-friendly)\n"
-    "  normalize FILE...      fix the Vietnamese text in place: NFC, one tone-mark style,\n"
-    "                         misplaced marks, safe typography; nothing else moves\n"
-    "  import FILE...         write a .docx, .odt or .yaml FILE as vanban's YAML\n"
-    "  rules                  the rules check applies, with the clause of NĐ30/HD36\n"
-    "  types                  the document types (loai) and their abbreviations\n"
-    "\n"
-    "Options:\n"
-    "  -h, --help             this help (vanban COMMAND --help for a command's)\n"
-    "  -V, --version          the version\n"
-    "\n"
-    "Exit status: 0 done, 1 the input is wrong (nothing written), 2 wrong usage,\n"
-    "3 an I/O or system error.\n"
-    "The input format: docs/format.md.\n";
+static int run_render(int argc, char **argv)
+{
+    return cmd_render(argc, argv, 0);
+}
+
+static int run_preview(int argc, char **argv)
+{
+    return cmd_render(argc, argv, 1);
+}
+
+/* The commands and what runs them; what each says in --help, man and completion is in
+ * commands.c, under the same name. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} dispatch[] = {
+    {"render", run_render},       {"preview", run_preview}, {"check", cmd_check},
+    {"normalize", cmd_normalize}, {"rules", cmd_rules},     {"types", cmd_types},
+    {"import", cmd_import},
+};
+
+static void unknown_command(const char *name)
+{
+    const char *names[sizeof dispatch / sizeof *dispatch];
+    for (size_t i = 0; i < sizeof dispatch / sizeof *dispatch; i++)
+        names[i] = dispatch[i].name;
+    const char *near = cli_nearest(name, names, sizeof names / sizeof *names);
+    if (near)
+        cli_say(stderr, NULL, "unknown command '%s'; did you mean '%s'?", name, near);
+    else
+        cli_say(stderr, NULL, "unknown command '%s'", name);
+    cli_say(stderr, NULL, "'vanban --help' lists the commands");
+}
 
 int main(int argc, char **argv)
 {
     /* libxml2 and the time zone are set up once, before threads use them (render -j). */
     xmlInitParser();
     tzset();
+    cli_lang_init(argc, argv);
+    /* `vanban --lang vi COMMAND ...`: the language was taken above. */
+    while (argc > 2 && (strcmp(argv[1], "--lang") == 0 || strncmp(argv[1], "--lang=", 7) == 0)) {
+        int skip = strcmp(argv[1], "--lang") == 0 ? 2 : 1;
+        argv[skip] = argv[0];
+        argv += skip;
+        argc -= skip;
+    }
+    size_t count = 0;
+    const cli_command_doc *program = &cli_commands_all(&count)[0];
     if (argc < 2) {
-        fputs(usage_main, stderr);
+        cli_print_help(program, cli_lang, stderr);
         return EXIT_USAGE;
     }
     const char *cmd = argv[1];
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(usage_main, stdout);
+        /* `vanban help render` is `vanban render --help`. */
+        const cli_command_doc *doc = argc > 2 && strcmp(cmd, "help") == 0 ? cli_command_find(argv[2]) : NULL;
+        if (argc > 2 && strcmp(cmd, "help") == 0 && !doc) {
+            unknown_command(argv[2]);
+            return EXIT_USAGE;
+        }
+        cli_print_help(doc ? doc : program, cli_lang, stdout);
         return 0;
     }
     if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
         printf("vanban %s\n", VB_VERSION);
         return 0;
     }
-    if (strcmp(cmd, "render") == 0)
-        return cmd_render(argc - 1, argv + 1, 0);
-    if (strcmp(cmd, "preview") == 0)
-        return cmd_render(argc - 1, argv + 1, 1);
-    if (strcmp(cmd, "types") == 0)
-        return cmd_types();
-    if (strcmp(cmd, "check") == 0)
-        return cmd_check(argc - 1, argv + 1);
-    if (strcmp(cmd, "rules") == 0)
-        return cmd_rules();
-    if (strcmp(cmd, "normalize") == 0)
-        return cmd_normalize(argc - 1, argv + 1);
-    if (strcmp(cmd, "import") == 0)
-        return cmd_import(argc - 1, argv + 1);
-    fprintf(stderr, "vanban: unknown command '%s'\n\n%s", cmd, usage_main);
+    for (size_t i = 0; i < sizeof dispatch / sizeof *dispatch; i++)
+        if (strcmp(cmd, dispatch[i].name) == 0)
+            return dispatch[i].run(argc - 1, argv + 1);
+    unknown_command(cmd);
     return EXIT_USAGE;
 }

@@ -63,17 +63,22 @@ void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, c
 
 void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)
 {
-    /* The severity word stays English ("error:") in both languages, as compilers do, so
-     * editors and CI pick the lines up; the message itself is translated. */
-    static const char *const names[] = {
+    /* The severity word is in the language of the message; English ("error:") is what
+     * editors and CI match, and --lang en (or LANG=C) gives it. */
+    static const char *const names_en[] = {
         [VB_SEV_ERROR] = "error",
         [VB_SEV_WARNING] = "warning",
         [VB_SEV_NOTE] = "note",
     };
+    static const char *const names_vi[] = {
+        [VB_SEV_ERROR] = "lỗi",
+        [VB_SEV_WARNING] = "cảnh báo",
+        [VB_SEV_NOTE] = "ghi chú",
+    };
     int en = d->lang == VB_LANG_EN;
     for (size_t i = 0; i < d->count; i++) {
         const vb_diagnostic *item = &d->items[i];
-        const char *word = names[item->severity];
+        const char *word = (en ? names_en : names_vi)[item->severity];
         if (item->line)
             fprintf(out, "%s:%u:%u: %s: %s", item->file, item->line, item->column, word,
                     item->message);
@@ -87,20 +92,34 @@ void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)
         fprintf(out, en ? "(further errors not shown)\n" : "(không hiển thị các lỗi tiếp theo)\n");
 }
 
-static int is_english(const char *v)
+/* A locale name says Vietnamese: "vi", "vi_VN", "vi_VN.UTF-8", "vi_VN@…". */
+static int says_vietnamese(const char *v)
 {
-    return v && *v &&
-           (strcmp(v, "C") == 0 || strncmp(v, "C.", 2) == 0 || strcmp(v, "POSIX") == 0 ||
-            strncmp(v, "en", 2) == 0);
+    return strncmp(v, "vi", 2) == 0 && (v[2] == '\0' || v[2] == '_' || v[2] == '.' || v[2] == '@');
 }
 
 vb_lang vb_lang_from_environment(void)
 {
+    /* The locale's name as gettext takes it: the first of LC_ALL, LC_MESSAGES, LANG that is
+     * set. Only the names are read, never setlocale(): vi_VN.UTF-8 need not be generated. */
+    const char *locale = NULL;
     const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < sizeof vars / sizeof *vars; i++) {
+    for (size_t i = 0; i < sizeof vars / sizeof *vars && !locale; i++) {
         const char *v = getenv(vars[i]);
         if (v && *v)
-            return is_english(v) ? VB_LANG_EN : VB_LANG_VI;
+            locale = v;
     }
-    return VB_LANG_VI;
+    /* LANGUAGE, a list of preferences ("vi:en"), comes first, except under the C locale. */
+    const char *language = getenv("LANGUAGE");
+    int c_locale = !locale || strcmp(locale, "C") == 0 || strcmp(locale, "POSIX") == 0;
+    if (language && *language && !c_locale) {
+        char first[16];
+        size_t n = strcspn(language, ":");
+        if (n < sizeof first) {
+            memcpy(first, language, n);
+            first[n] = '\0';
+            return says_vietnamese(first) ? VB_LANG_VI : VB_LANG_EN;
+        }
+    }
+    return locale && says_vietnamese(locale) ? VB_LANG_VI : VB_LANG_EN;
 }

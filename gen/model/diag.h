@@ -1,5 +1,6 @@
 /* Diagnostics: problem + position, collected on an object and printed only by the CLI,
- * as `file:line:col: error: message`. Messages exist in Vietnamese (default) and English. */
+ * as `file:line:col: error: message` (`lỗi:` in Vietnamese). Messages exist in Vietnamese and
+ * English. */
 #ifndef VB_DIAG_H
 #define VB_DIAG_H
 
@@ -42,8 +43,10 @@ void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, c
 
 void vb_diagnostics_print(const vb_diagnostics *d, FILE *out);
 
-/* The language from --lang or the environment: English when LC_ALL/LC_MESSAGES/LANG says
- * C, POSIX or en*, Vietnamese otherwise. */
+/* The language of the environment: Vietnamese when LANGUAGE's first choice (outside the C
+ * locale) or else the first of LC_ALL, LC_MESSAGES, LANG that is set names vi (vi, vi_VN,
+ * vi_VN.UTF-8), English otherwise. Reads the variables only: works whether or not the
+ * locale is installed. */
 vb_lang vb_lang_from_environment(void);
 
 #endif

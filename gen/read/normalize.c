@@ -127,6 +127,11 @@ static char *signature(const char *data, size_t len)
     vb_buf sig = {0};
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    /* Which collections are open: for each, whether it is a mapping and whether its next
+     * node is a key. Deeper nesting than this is compared without the key texts. */
+    enum { MAX_NEST = 256 };
+    unsigned char is_map[MAX_NEST], key_next[MAX_NEST];
+    int depth = 0;
     int done = 0;
     while (!done) {
         if (!yaml_parser_parse(&parser, &event)) {
@@ -135,11 +140,27 @@ static char *signature(const char *data, size_t len)
             return NULL;
         }
         vb_buf_printf(&sig, "%d", (int)event.type);
+        int starts_node = event.type == YAML_SCALAR_EVENT || event.type == YAML_ALIAS_EVENT ||
+                          event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT;
+        int is_key = 0;
+        if (starts_node && depth > 0 && depth <= MAX_NEST && is_map[depth - 1]) {
+            is_key = key_next[depth - 1];
+            key_next[depth - 1] = !key_next[depth - 1];
+        }
         if (event.type == YAML_SCALAR_EVENT) {
             vb_buf_printf(&sig, ":%d", (int)event.data.scalar.style);
-            /* Keys are ASCII names; their text must not move. Values may change. */
-            if (event.data.scalar.length < 64 && !strpbrk((const char *)event.data.scalar.value, " \n"))
+            /* Keys are names; their text must not move. Values may change, a one-word value
+             * ("hòa" → "hoà") as much as a sentence. */
+            if (is_key)
                 vb_buf_printf(&sig, "=%s", (const char *)event.data.scalar.value);
+        } else if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
+            if (depth < MAX_NEST) {
+                is_map[depth] = event.type == YAML_MAPPING_START_EVENT;
+                key_next[depth] = 1;
+            }
+            depth++;
+        } else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
+            depth--;
         }
         vb_buf_add(&sig, ";");
         done = event.type == YAML_STREAM_END_EVENT;

@@ -196,7 +196,7 @@ static int read_task(reader *r, yaml_node_t *node, vb_node *agency)
     int ok = yr_for_each_pair(r, node, task_pair, &ctx);
     if (r->budget_reported)
         return 0;
-    if (!task->task.action.text) {
+    if (!task->task.action.text && !yr_misspelt(r, node, "noi_dung")) {
         vb_diag(r->diags, VB_SEV_ERROR, task->pos, "YAML-REQUIRED",
                 VI_EN("nhiệm vụ thiếu `noi_dung` (việc phải làm)", "the task has no `noi_dung` (what to do)"));
         ok = 0;
@@ -249,15 +249,17 @@ static int read_tasks(reader *r, yaml_node_t *seq, vb_node *parent, vb_node **ou
         if (r->budget_reported)
             return 0;
         if (!agency->agency.agency.text) {
-            vb_diag(r->diags, VB_SEV_ERROR, agency->pos, "YAML-REQUIRED",
-                    VI_EN("thiếu `don_vi` (cơ quan, đơn vị thực hiện)", "`don_vi` (the agency) is missing"));
+            if (!yr_misspelt(r, item, "don_vi"))
+                vb_diag(r->diags, VB_SEV_ERROR, agency->pos, "YAML-REQUIRED",
+                        VI_EN("thiếu `don_vi` (cơ quan, đơn vị thực hiện)", "`don_vi` (the agency) is missing"));
             ok = 0;
         } else {
             vb_markup_inline(&agency->title, agency->agency.agency.text, strlen(agency->agency.agency.text));
         }
         if (!ctx.tasks) {
-            vb_diag(r->diags, VB_SEV_ERROR, agency->pos, "YAML-REQUIRED",
-                    VI_EN("thiếu `viec` (danh sách nhiệm vụ của đơn vị)", "`viec` (the agency's tasks) is missing"));
+            if (!yr_misspelt(r, item, "viec"))
+                vb_diag(r->diags, VB_SEV_ERROR, agency->pos, "YAML-REQUIRED",
+                        VI_EN("thiếu `viec` (danh sách nhiệm vụ của đơn vị)", "`viec` (the agency's tasks) is missing"));
             ok = 0;
             continue;
         }

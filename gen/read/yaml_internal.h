@@ -23,6 +23,15 @@ typedef struct {
     size_t visits, visit_budget;
     int budget_reported;
     vb_tone_cache *tone_cache; /* the document's, for yr_scalar_text_styled */
+    /* The mapping whose pairs are being read, and the keys an unknown key was taken for
+     * ("noi_nhann": did you mean `noi_nhan`?) in each mapping: one typo is one error, not
+     * also "`noi_nhan` is missing". */
+    yaml_node_t *current_map;
+    struct {
+        yaml_node_t *map;
+        const char *key;
+    } suggested[32];
+    size_t suggested_count;
 } reader;
 
 #define VI_EN(vi, en) vi, en
@@ -45,6 +54,9 @@ typedef int (*pair_fn)(reader *r, const char *key, yaml_node_t *key_node, yaml_n
                        void *ctx);
 /* Calls fn for each pair of a mapping, rejecting non-text and duplicate keys. */
 int yr_for_each_pair(reader *r, yaml_node_t *map, pair_fn fn, void *ctx);
+/* Whether an unknown key of `map` was reported as a misspelling of `key`: then the key's
+ * absence is the same mistake, already reported. */
+int yr_misspelt(const reader *r, yaml_node_t *map, const char *key);
 int yr_read_enum(reader *r, yaml_node_t *v, const char *key, const char *const *allowed, int *out);
 /* `huong`: doc (portrait) or ngang (landscape). */
 int yr_read_orientation(reader *r, yaml_node_t *node, int *landscape);

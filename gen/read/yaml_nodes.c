@@ -284,6 +284,11 @@ void yr_unknown_key(reader *r, yaml_node_t *key_node, const char *key,
             best = known[i];
         }
     }
+    if (best && r->current_map && r->suggested_count < sizeof r->suggested / sizeof *r->suggested) {
+        r->suggested[r->suggested_count].map = r->current_map;
+        r->suggested[r->suggested_count].key = best;
+        r->suggested_count++;
+    }
     if (best)
         vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, key_node), "YAML-KEY",
                 VI_EN("khóa không hợp lệ `%s` trong %s; có phải ý bạn là `%s`?",
@@ -296,7 +301,26 @@ void yr_unknown_key(reader *r, yaml_node_t *key_node, const char *key,
 
 /* Iterates over a mapping, rejecting non-scalar and duplicate keys. */
 
+int yr_misspelt(const reader *r, yaml_node_t *map, const char *key)
+{
+    for (size_t i = 0; i < r->suggested_count; i++)
+        if (r->suggested[i].map == map && strcmp(r->suggested[i].key, key) == 0)
+            return 1;
+    return 0;
+}
+
+static int for_each_pair(reader *r, yaml_node_t *map, pair_fn fn, void *ctx);
+
 int yr_for_each_pair(reader *r, yaml_node_t *map, pair_fn fn, void *ctx)
+{
+    yaml_node_t *outer = r->current_map;
+    r->current_map = map;
+    int ok = for_each_pair(r, map, fn, ctx);
+    r->current_map = outer;
+    return ok;
+}
+
+static int for_each_pair(reader *r, yaml_node_t *map, pair_fn fn, void *ctx)
 {
     int ok = 1;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;

@@ -12,6 +12,7 @@
 #include "viet/text.h"
 #include "viet/tone.h"
 #include "yaml_internal.h"
+#include "yaml_problems.h"
 
 /* Anchors and aliases may repeat nodes; this bounds the work an alias bomb can cause. */
 #define MAX_NODE_VISITS_PER_NODE 16
@@ -218,7 +219,10 @@ static int read_document(reader *r, yaml_node_t *root)
         if (required[i].field == F_CO_QUAN && t.values[F_CO_QUAN_LIEN_TICH])
             continue;
         if (!t.values[required[i].field]) {
-            missing(r, root, top_keys[required[i].field], required[i].vi, required[i].en);
+            /* A misspelt key was reported with this one as its suggestion: one mistake, one
+             * error. */
+            if (!yr_misspelt(r, root, top_keys[required[i].field]))
+                missing(r, root, top_keys[required[i].field], required[i].vi, required[i].en);
             ok = 0;
         }
     }
@@ -563,25 +567,15 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     int loaded = yaml_parser_load(&parser, &ydoc);
     if (!loaded) {
-        vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
-                    (unsigned)parser.problem_mark.column + 1};
-        const char *problem = parser.problem ? parser.problem : "unknown error";
-        if (parser.context)
-            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                    VI_EN("YAML sai cú pháp: %s (%s, từ dòng %u)",
-                          "YAML syntax error: %s (%s, from line %u)"),
-                    problem, parser.context, (unsigned)parser.context_mark.line + 1);
-        else
-            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                    VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"), problem);
+        vb_yaml_syntax_error(diags, doc->source_name, &parser);
         yaml_parser_delete(&parser);
         vb_document_free(doc);
         return NULL;
     }
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
-    reader r = {options->vars, tone_style, data, len, &ydoc, doc, diags, 0, 0, 0,
-                vb_tone_cache_new()};
+    reader r = {.vars = options->vars, .tone_style = tone_style, .data = data, .len = len,
+                .ydoc = &ydoc, .doc = doc, .diags = diags, .tone_cache = vb_tone_cache_new()};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};
@@ -603,11 +597,7 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
             }
             yaml_document_delete(&next);
         } else {
-            vb_pos p = {doc->source_name, (unsigned)parser.problem_mark.line + 1,
-                        (unsigned)parser.problem_mark.column + 1};
-            vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                    VI_EN("YAML sai cú pháp: %s", "YAML syntax error: %s"),
-                    parser.problem ? parser.problem : "unknown error");
+            vb_yaml_syntax_error(diags, doc->source_name, &parser);
         }
     }
     vb_tone_cache_free(r.tone_cache);

@@ -5,6 +5,7 @@
  * ends (all ASCII) can never be mistaken for part of a multi-byte character. Only the row
  * being read is kept, so memory follows the widest row, never the number of rows. */
 #include "csv.h"
+#include "sniff.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -262,6 +263,24 @@ static int read_char(vb_csv *csv, csv_char *ch)
             csv->column = 1;
             ch->kind = CHAR_NEWLINE;
             return CHAR_NEWLINE;
+        }
+        if (byte == 0 && ch->line == 1 && csv->pos <= 64 &&
+            vb_file_kind_of(csv->data, csv->len) != VB_FILE_TEXT) {
+            /* A zip or OLE2 header at the start: a spreadsheet (or another binary file) under
+             * a text name. Its first bytes are still in the buffer. */
+            vb_file_kind kind = vb_file_kind_of(csv->data, csv->len);
+            if (vb_file_kind_is_spreadsheet(kind))
+                set_error(csv, 1, 1,
+                          "đây là bảng tính %s, không phải tệp văn bản CSV; hãy đặt tên tệp có đuôi "
+                          ".xlsx hoặc .ods để đọc như bảng tính",
+                          "this is a spreadsheet (%s), not a CSV text; give the file an .xlsx or "
+                          ".ods name to read it as a spreadsheet",
+                          vb_file_kind_name(kind));
+            else
+                set_error(csv, 1, 1, "đây là tệp %s, không phải tệp văn bản CSV",
+                          "this is a %s file, not a CSV text", vb_file_kind_name(kind));
+            ch->kind = CHAR_ERROR;
+            return CHAR_ERROR;
         }
         if (byte == 0) {
             /* Text never holds NUL; a file full of them is UTF-16 ("Unicode text" in Excel). */

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/ucasemap.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -188,4 +189,25 @@ char *vb_upper_vi(const char *s)
 char *vb_lower_vi(const char *s)
 {
     return change_case(s, ucasemap_utf8ToLower);
+}
+
+size_t vb_display_width(const char *s, size_t len)
+{
+    size_t width = 0;
+    int32_t i = 0, n = (int32_t)len;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT(s, i, n, c);
+        if (c < 0) {
+            width++; /* a broken byte still takes a place */
+            continue;
+        }
+        int8_t type = u_charType(c);
+        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR ||
+            c == 0x200B || (c >= 0x1160 && c <= 0x11FF))
+            continue;
+        int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        width += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+    }
+    return width;
 }

@@ -24,4 +24,9 @@ char *vb_utf8_excerpt(const char *s, size_t max_chars, char *buf, size_t size);
 /* Number of code points in valid UTF-8 `s` up to byte `len` (for columns). */
 size_t vb_utf8_count(const char *s, size_t len);
 
+/* The columns valid UTF-8 `s` (len bytes) takes on a terminal: combining marks and other
+ * zero-width characters 0, East Asian wide and full-width characters 2, the rest 1 (ICU's
+ * properties, whatever the locale). "Đ" and "ệ" (precomposed or not) take one column. */
+size_t vb_display_width(const char *s, size_t len);
+
 #endif
