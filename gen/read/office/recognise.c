@@ -84,18 +84,25 @@ static int is_upper_text(const char *s)
     return same && letter;
 }
 
-/* Flags every visible run of the paragraph has (notes aside). */
+/* Flags most of the paragraph's visible text has (notes aside): a superscript note number
+ * typed after a bold name does not make the name regular. */
 static unsigned common_flags(const of_para *p)
 {
-    unsigned all = ~0u;
-    int seen = 0;
+    size_t total = 0, with[5] = {0};
     for (size_t i = 0; i < p->run_count; i++) {
         if ((p->runs[i].flags & OF_NOTE) || blank_text(p->runs[i].text))
             continue;
-        all &= p->runs[i].flags;
-        seen = 1;
+        size_t n = strlen(p->runs[i].text);
+        total += n;
+        for (int b = 0; b < 5; b++)
+            if (p->runs[i].flags & (1u << b))
+                with[b] += n;
     }
-    return seen ? all : 0;
+    unsigned flags = 0;
+    for (int b = 0; b < 5; b++)
+        if (total && with[b] * 2 > total)
+            flags |= 1u << b;
+    return flags;
 }
 
 /* The element vanban's own style names, or -1. */
@@ -298,7 +305,7 @@ static void parse_date_line(rz *r, const of_para *p, const char *text)
     doc->date.pos = pos_of(r, p, (unsigned)vb_utf8_count(text, (size_t)(ngay - text)) + 1);
     doc->date.day = blank_field(d0, thang) ? 0 : atoi(d0 + strspn(d0, " \t"));
     doc->date.month = blank_field(m0, nam) ? 0 : atoi(m0 + strspn(m0, " \t"));
-    doc->date.year = atoi(y0 + strspn(y0, " \t"));
+    doc->date.year = blank_field(y0, y0 + strlen(y0)) ? 0 : atoi(y0 + strspn(y0, " \t"));
     if (!doc->date.day || !doc->date.month) {
         doc->is_draft = 1;
         doc->draft_pos = doc->date.pos;
@@ -1415,6 +1422,7 @@ static void read_signer_paras(rz *r, const para_list *l)
         styled |= el == VB_EL_SIGNER_AUTHORITY || el == VB_EL_SIGNER_TITLE || el == VB_EL_SIGNER_NAME;
     }
     size_t upper[32], nu = 0;
+    int in_parentheses = 0;
     for (size_t k = 0; k < l->n; k++) {
         const of_para *p = l->p[k];
         char *t = para_clean(p);
@@ -1432,12 +1440,16 @@ static void read_signer_paras(rz *r, const para_list *l)
             }
             if (el >= 0)
                 mark(r, p, (vb_element)el);
-        } else if (t[0] == '(' || t[0] == '[') {
-            /* "(Chữ ký, dấu)": a placeholder for the hand signature. */
+        } else if (t[0] == '(' || t[0] == '[' || in_parentheses) {
+            /* "(Chữ ký của người có thẩm quyền, / dấu …)": room for the hand signature, over
+             * one line or several. */
+            in_parentheses = !strchr(t, ')') && !strchr(t, ']');
         } else if (is_upper_text(t)) {
             if (nu < 32)
                 upper[nu++] = k;
-        } else if (!s->name.text) {
+        } else {
+            /* The name is the last line under the signature. */
+            free(s->name.text);
             s->name.text = t, s->name.pos = pos_of(r, p, 1), t = NULL;
             mark(r, p, VB_EL_SIGNER_NAME);
         }
