@@ -108,11 +108,18 @@ static unsigned common_flags(const of_para *p)
 /* The element vanban's own style names, or -1. */
 static int style_element(const of_para *p)
 {
-    if (!p->style_id)
+    /* vanban's style ids all start "Vb"; a table's cells share one, so the last is kept. */
+    static _Thread_local char last_id[64];
+    static _Thread_local int last_element = -1;
+    if (!p->style_id || p->style_id[0] != 'V' || p->style_id[1] != 'b')
         return -1;
+    if (!strcmp(p->style_id, last_id))
+        return last_element;
+    snprintf(last_id, sizeof last_id, "%s", p->style_id);
+    last_element = -1;
     for (int e = 0; e < VB_EL_COUNT; e++)
         if (strcmp(p->style_id, vb_element_style_id((vb_element)e)) == 0)
-            return e;
+            return last_element = e;
     return -1;
 }
 
