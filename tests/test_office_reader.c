@@ -228,7 +228,7 @@ static char *first_text(const vb_node *n)
 }
 
 /* Drafts typed by a clerk (tests/office/make_clerk_docx.py, python-docx): a header aligned
- * with tabs, laid in a borderless table or in two columns, typed and automatic numbering, manual bold
+ * with tabs, laid in a borderless table, in two columns or in two text boxes, typed and automatic numbering, manual bold
  * headings, a tracked change, Nơi nhận and the signer in a table. */
 static void clerk_document(const char *name, int blank_number)
 {
@@ -327,6 +327,12 @@ static void test_clerk_columns_header(void **state)
     clerk_document("columns-header.docx", 0);
 }
 
+static void test_clerk_textbox_header(void **state)
+{
+    (void)state;
+    clerk_document("textbox-header.docx", 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +342,7 @@ int main(void)
         cmocka_unit_test(test_clerk_tab_header),
         cmocka_unit_test(test_clerk_table_header),
         cmocka_unit_test(test_clerk_columns_header),
+        cmocka_unit_test(test_clerk_textbox_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
