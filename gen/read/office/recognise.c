@@ -246,7 +246,6 @@ static void parse_number_line(rz *r, const of_para *p, const char *text)
         s++;
     while (*s == ' ' || *s == '\t')
         s++;
-    const char *start = s;
     long n = 0;
     int digits = 0;
     while (isdigit((unsigned char)*s) && digits < 7) {
@@ -277,7 +276,6 @@ static void parse_number_line(rz *r, const of_para *p, const char *text)
             free(code);
         }
     }
-    (void)start;
 }
 
 static int blank_field(const char *s, const char *end)
@@ -476,7 +474,7 @@ static void read_header(rz *r, size_t end)
                 if (in_subject && !is_upper_text(t)) {
                     vb_buf_add(&subject, " ");
                     vb_buf_add(&subject, t);
-                } else if (!number_seen && is_upper_text(t) && ncand < 32 && !p->in_textbox + 1) {
+                } else if (!number_seen && is_upper_text(t) && ncand < 32) {
                     cands[ncand].text = vb_strdup(t);
                     cands[ncand].p = p;
                     cands[ncand].bold = (common_flags(p) & OF_BOLD) != 0;
@@ -938,8 +936,6 @@ static vb_node *read_data_table(rz *r, size_t begin, size_t end)
     free(origin_head);
     if (!node)
         node = vb_node_new(VB_NODE_TABLE, pos_of(r, NULL, 1));
-    const of_item *first = item(r, begin + 1);
-    (void)first;
     node->table = t;
     return node;
 }
