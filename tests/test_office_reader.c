@@ -132,6 +132,90 @@ static void test_round_trip_docx(void **state)
 }
 
 
+/* What no sample has: ô 10 marks, Phần/Chương/Điều, a footnote, emphasis, a table with merged
+ * cells, header rows and group rows on landscape pages, two appendices, two signers, a
+ * Kính gửi list, căn cứ and the thẩm quyền line. */
+static const char every_part_yaml[] =
+    "the_thuc: nha_nuoc\n"
+    "loai: QĐ\n"
+    "co_quan_chu_quan: UBND TỈNH BẮC GIANG\n"
+    "co_quan: SỞ TÀI CHÍNH\n"
+    "so: 7\n"
+    "ky_hieu: QĐ-STC\n"
+    "dia_danh: Bắc Giang\n"
+    "ngay: 2024-03-05\n"
+    "do_mat: toi_mat\n"
+    "do_khan: hoa_toc\n"
+    "trich_yeu: Ban hành Quy chế quản lý tài sản công\n"
+    "tham_quyen: GIÁM ĐỐC SỞ TÀI CHÍNH\n"
+    "can_cu:\n"
+    "  - Căn cứ Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017;\n"
+    "  - Theo đề nghị của Chánh Văn phòng Sở.\n"
+    "noi_dung:\n"
+    "  - chuong: Quy định chung\n"
+    "    noi_dung:\n"
+    "      - dieu: Phạm vi điều chỉnh\n"
+    "        noi_dung:\n"
+    "          - Quy chế này quy định **việc quản lý** tài sản công^[Theo Luật số 15/2017/QH14.] tại *các đơn vị*.\n"
+    "          - khoan: \"\"\n"
+    "            noi_dung:\n"
+    "              - Tài sản là nhà, đất.\n"
+    "          - khoan: \"\"\n"
+    "            noi_dung:\n"
+    "              - Tài sản là xe ô tô.\n"
+    "      - dieu: Đối tượng áp dụng\n"
+    "        noi_dung:\n"
+    "          - Các phòng, đơn vị thuộc Sở.\n"
+    "          - bang:\n"
+    "              huong: ngang\n"
+    "              cot: [{ten: STT, stt: true}, Tên tài sản, Số lượng, Ghi chú]\n"
+    "              dau_bang:\n"
+    "                - [{noi_dung: STT, gop_dong: 2}, {noi_dung: Tài sản, gop_cot: 2}, {noi_dung: Ghi chú, gop_dong: 2}]\n"
+    "                - [Tên, Số lượng]\n"
+    "              dong:\n"
+    "                - nhom: Nhà, đất\n"
+    "                - [Trụ sở Sở, \"1\", {noi_dung: Dùng chung, gop_dong: 2}]\n"
+    "                - [Kho lưu trữ, \"2\"]\n"
+    "  - chuong: Điều khoản thi hành\n"
+    "    noi_dung:\n"
+    "      - dieu: Hiệu lực\n"
+    "        noi_dung:\n"
+    "          - Quyết định này có hiệu lực kể từ ngày ký.\n"
+    "noi_nhan:\n"
+    "  - Như Điều 3\n"
+    "  - \"Lưu: VT, KHTC\"\n"
+    "ky:\n"
+    "  - quyen_han: KT. GIÁM ĐỐC\n"
+    "    chuc_vu: PHÓ GIÁM ĐỐC\n"
+    "    ho_ten: Trần Văn Cường\n"
+    "  - chuc_vu: KẾ TOÁN TRƯỞNG\n"
+    "    ho_ten: Lê Thị Dung\n"
+    "phu_luc:\n"
+    "  - tieu_de: Danh mục tài sản\n"
+    "    noi_dung:\n"
+    "      - Danh mục được cập nhật hằng năm.\n"
+    "  - tieu_de: Mẫu biên bản\n"
+    "    huong: ngang\n"
+    "    noi_dung:\n"
+    "      - muc: Thành phần\n"
+    "        noi_dung:\n"
+    "          - \"- Đại diện Sở;\\n+ Lãnh đạo phòng.\"\n";
+
+static void test_round_trip_every_part(void **state)
+{
+    (void)state;
+    char path[512];
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(path, sizeof path, "%s/vanban-office-every-part-%d.yaml", tmp, (int)getpid());
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(every_part_yaml, f);
+    fclose(f);
+    int differences = round_trip(path, "docx") + round_trip(path, "odt");
+    unlink(path);
+    assert_int_equal(differences, 0);
+}
+
 static void test_round_trip_odt(void **state)
 {
     (void)state;
@@ -144,7 +228,7 @@ static char *first_text(const vb_node *n)
 }
 
 /* Drafts typed by a clerk (tests/office/make_clerk_docx.py, python-docx): a header aligned
- * with tabs, laid in a borderless table or in two columns, typed and automatic numbering, manual bold
+ * with tabs, laid in a borderless table, in two columns or in two text boxes, typed and automatic numbering, manual bold
  * headings, a tracked change, Nơi nhận and the signer in a table. */
 static void clerk_document(const char *name, int blank_number)
 {
@@ -243,14 +327,22 @@ static void test_clerk_columns_header(void **state)
     clerk_document("columns-header.docx", 0);
 }
 
+static void test_clerk_textbox_header(void **state)
+{
+    (void)state;
+    clerk_document("textbox-header.docx", 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip_docx),
         cmocka_unit_test(test_round_trip_odt),
+        cmocka_unit_test(test_round_trip_every_part),
         cmocka_unit_test(test_clerk_tab_header),
         cmocka_unit_test(test_clerk_table_header),
         cmocka_unit_test(test_clerk_columns_header),
+        cmocka_unit_test(test_clerk_textbox_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

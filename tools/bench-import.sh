@@ -84,7 +84,7 @@ read_ms=$(awk -v t="$best_read" 'BEGIN { printf "%.1f", t * 1000 / 20 }')
 render_cpu=$(awk -v t="$cpu_render" 'BEGIN { printf "%.1f", t * 1000 / 20 }')
 read_cpu=$(awk -v t="$cpu_read" 'BEGIN { printf "%.1f", t * 1000 / 20 }')
 ratio=$(awk -v a="$read_ms" -v b="$render_ms" 'BEGIN { printf "%.2f", a / b }')
-ratio_cpu=$(awk -v a="$read_cpu" -v b="$render_cpu" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+ratio_cpu=$(awk -v a="$read_cpu" -v b="$render_cpu" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 echo "1. 004 report: render from YAML $render_ms ms (CPU $render_cpu ms), read its DOCX with $READ_WHAT $read_ms ms (CPU $read_cpu ms): ratio $ratio (CPU $ratio_cpu)"
 verdict "reading the 004 report's DOCX / rendering it from YAML (wall)" "$ratio" "<=" 2 "×"
 verdict "reading the 004 report's DOCX / rendering it from YAML (CPU)" "$ratio_cpu" "<=" 2 "×"
@@ -111,7 +111,7 @@ for ((r = 0; r < RUNS; r++)); do
 done
 rate=$(awk -v t="$best" 'BEGIN { printf "%.0f", 1000 / t }')
 # With 2 cores to itself, -j 2 spreads the CPU time over both.
-rate_cpu=$(awk -v t="$cpu" 'BEGIN { printf "%.0f", t > 0 ? 2000 / t : 0 }')
+rate_cpu=$(awk -v t="$cpu" 'BEGIN { printf "%.0f", (t > 0 ? 2000 / t : 0) }')
 echo "2. check -j 2 over 1000 DOCX drafts: ${best} s wall, ${cpu} s CPU: $rate files/s (CPU bound on 2 free cores: $rate_cpu files/s)"
 verdict "check -j 2 over 1000 DOCX drafts (wall)" "$rate" ">=" 500 "files/s"
 verdict "check -j 2 over 1000 DOCX drafts (CPU on 2 cores)" "$rate_cpu" ">=" 500 "files/s"

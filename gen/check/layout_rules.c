@@ -86,15 +86,30 @@ static void check_paragraph(const of_para *p, int el, const vb_layout *l, const 
                             vb_diagnostics *diags, once *o, int *font_reported)
 {
     const vb_text_style *st = &l->styles[el];
-    unsigned all = ~0u;
+    unsigned all = 0;
     double size = 0;
     int seen = 0;
+    /* The look of most of the text: a superscript note number does not make a bold line
+     * regular. */
+    size_t total = 0, with[5] = {0};
+    for (size_t i = 0; i < p->run_count; i++) {
+        const of_run *r = &p->runs[i];
+        if (!visible(r))
+            continue;
+        size_t n = strlen(r->text);
+        total += n;
+        for (int b = 0; b < 5; b++)
+            if (r->flags & (1u << b))
+                with[b] += n;
+    }
+    for (int b = 0; b < 5; b++)
+        if (total && with[b] * 2 > total)
+            all |= 1u << b;
     for (size_t i = 0; i < p->run_count; i++) {
         const of_run *r = &p->runs[i];
         if (!visible(r))
             continue;
         seen = 1;
-        all &= r->flags;
         if (!size)
             size = r->size_pt;
         if (!*font_reported && r->font && strcasecmp(r->font, l->font) != 0) {

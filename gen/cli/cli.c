@@ -185,10 +185,13 @@ static int is_yaml_name(const char *path)
     return dot && (strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0);
 }
 
-/* Word and OpenDocument drafts are walked too (read by gen/read/office). */
+/* Word and OpenDocument drafts are walked too (read by gen/read/office); a .doc or .rtf is
+ * taken only when named, as each costs a LibreOffice conversion. */
 static int is_input_name(const char *path)
 {
-    return is_yaml_name(path) || vb_office_path_is_office(path);
+    const char *dot = strrchr(path, '.');
+    int legacy = dot && (strcmp(dot, ".doc") == 0 || strcmp(dot, ".rtf") == 0);
+    return is_yaml_name(path) || (vb_office_path_is_office(path) && !legacy);
 }
 
 /* nftw has no user pointer: the walk being made (one at a time, on the main thread). */

@@ -2,10 +2,10 @@
 """Builds DOCX drafts the way a clerk types them in Word (python-docx), for the reader's
 tests: a tab-aligned header, a borderless-table header, typed "1." and manual bold
 headings, Word's automatic numbering (numbering.xml), a tracked change, a header in two
-columns of a section.
+columns of a section or in two text boxes.
 
 Usage: make_clerk_docx.py OUT_DIR   (writes tab-header.docx, table-header.docx,
-columns-header.docx)"""
+columns-header.docx, textbox-header.docx)"""
 import copy
 import sys
 from docx import Document
@@ -171,6 +171,43 @@ def columns_header():
     doc.save(out + '/columns-header.docx')
 
 
+def textbox_header():
+    """The header in two text boxes (VML, as older Word versions and many templates draw
+    them), anchored in one empty paragraph."""
+    from lxml import etree
+    doc = Document()
+    setup(doc)
+    W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+    V = 'urn:schemas-microsoft-com:vml'
+
+    def box(lines, left):
+        pict = etree.SubElement(etree.SubElement(anchor._p, '{%s}r' % W), '{%s}pict' % W)
+        shape = etree.SubElement(pict, '{%s}shape' % V)
+        shape.set('style', 'position:absolute;margin-left:%spt;width:220pt;height:80pt' % ('0' if left else '230'))
+        content = etree.SubElement(etree.SubElement(shape, '{%s}textbox' % V), '{%s}txbxContent' % W)
+        for text, bold, italic in lines:
+            p = etree.SubElement(content, '{%s}p' % W)
+            ppr = etree.SubElement(p, '{%s}pPr' % W)
+            etree.SubElement(ppr, '{%s}jc' % W).set('{%s}val' % W, 'center')
+            r = etree.SubElement(p, '{%s}r' % W)
+            rpr = etree.SubElement(r, '{%s}rPr' % W)
+            if bold:
+                etree.SubElement(rpr, '{%s}b' % W)
+            if italic:
+                etree.SubElement(rpr, '{%s}i' % W)
+            etree.SubElement(r, '{%s}t' % W).text = text
+
+    anchor = para(doc, '')
+    box([('UBND TỈNH BẮC GIANG', False, False), ('SỞ THÔNG TIN VÀ TRUYỀN THÔNG', True, False),
+         ('Số: 15/BC-STTTT', False, False)], True)
+    box([('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', True, False), ('Độc lập - Tự do - Hạnh phúc', True, False),
+         ('Bắc Giang, ngày 05 tháng 7 năm 2024', False, True)], False)
+    body(doc)
+    signature(doc)
+    doc.save(out + '/textbox-header.docx')
+
+
 tab_header()
 table_header()
 columns_header()
+textbox_header()

@@ -520,8 +520,6 @@ static int read_rels(docx *d)
             free(d->rels[d->rel_count].id);
             free(d->rels[d->rel_count].target);
         }
-        char *mode = of_xml_attr(&x, "TargetMode");
-        free(mode);
     }
     of_xml_close(&x);
     return rc < 0 ? -1 : 1;

@@ -154,17 +154,20 @@ int of_xml_open(of_package *pkg, of_xml *x, const char *part, uint64_t limit)
     char a[32], b[32];
     if (zip_stat_index(pkg->zip, (zip_uint64_t)index, 0, &st) != 0) {
         of_fail(pkg, "%s: %s", "%s: %s", part, zip_strerror(pkg->zip));
+        of_xml_close(x);
         return -1;
     }
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
         of_fail(pkg, "tệp có mật khẩu (%s được mã hóa): hãy lưu lại không đặt mật khẩu",
                 "the file is password-protected (%s is encrypted): save it without a password", part);
+        of_xml_close(x);
         return -1;
     }
     if ((st.valid & ZIP_STAT_SIZE) && st.size > limit) {
         of_fail(pkg, "%s bung ra %s, quá giới hạn %s (tệp hỏng hoặc cố ý gây hại)",
                 "%s inflates to %s, over the %s limit (a damaged or hostile file)", part,
                 size_text(st.size, a, sizeof a), size_text(limit, b, sizeof b));
+        of_xml_close(x);
         return -1;
     }
     x->declared = (st.valid & ZIP_STAT_SIZE) ? st.size : limit;
@@ -175,6 +178,7 @@ int of_xml_open(of_package *pkg, of_xml *x, const char *part, uint64_t limit)
                 "%s inflates from %s to %s, more than %llu times: a zip bomb, not a document",
                 part, size_text(st.comp_size, a, sizeof a), size_text(st.size, b, sizeof b),
                 (unsigned long long)vb_office_limits_in_force.max_ratio);
+        of_xml_close(x);
         return -1;
     }
     x->file = zip_fopen_index(pkg->zip, (zip_uint64_t)index, 0);
@@ -185,6 +189,7 @@ int of_xml_open(of_package *pkg, of_xml *x, const char *part, uint64_t limit)
                     "the file is password-protected (%s is encrypted): save it without a password", part);
         else
             of_fail(pkg, "%s: không đọc được: %s", "%s: cannot be read: %s", part, zip_error_strerror(e));
+        of_xml_close(x);
         return -1;
     }
     /* No network, no DTD loading, no entity substitution: a part is plain data. */
@@ -192,6 +197,7 @@ int of_xml_open(of_package *pkg, of_xml *x, const char *part, uint64_t limit)
                                XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
     if (!x->reader) {
         of_fail(pkg, "%s: không khởi động được bộ đọc XML", "%s: cannot start the XML reader", part);
+        of_xml_close(x);
         return -1;
     }
     xmlTextReaderSetStructuredErrorHandler(x->reader, xml_error, x);

@@ -54,7 +54,7 @@ void of_para_add_text(of_para *p, const char *text, size_t len, unsigned flags, 
         }
     }
     if (p->run_count == p->run_cap) {
-        p->run_cap = p->run_cap ? p->run_cap * 2 : 4;
+        p->run_cap = p->run_cap ? p->run_cap * 2 : 1; /* most paragraphs are one run */
         p->runs = vb_xrealloc(p->runs, p->run_cap * sizeof *p->runs);
     }
     of_run *r = &p->runs[p->run_count++];

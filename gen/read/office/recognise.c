@@ -85,28 +85,42 @@ static int is_upper_text(const char *s)
     return same && letter;
 }
 
-/* Flags every visible run of the paragraph has (notes aside). */
+/* Flags most of the paragraph's visible text has (notes aside): a superscript note number
+ * typed after a bold name does not make the name regular. */
 static unsigned common_flags(const of_para *p)
 {
-    unsigned all = ~0u;
-    int seen = 0;
+    size_t total = 0, with[5] = {0};
     for (size_t i = 0; i < p->run_count; i++) {
         if ((p->runs[i].flags & OF_NOTE) || blank_text(p->runs[i].text))
             continue;
-        all &= p->runs[i].flags;
-        seen = 1;
+        size_t n = strlen(p->runs[i].text);
+        total += n;
+        for (int b = 0; b < 5; b++)
+            if (p->runs[i].flags & (1u << b))
+                with[b] += n;
     }
-    return seen ? all : 0;
+    unsigned flags = 0;
+    for (int b = 0; b < 5; b++)
+        if (total && with[b] * 2 > total)
+            flags |= 1u << b;
+    return flags;
 }
 
 /* The element vanban's own style names, or -1. */
 static int style_element(const of_para *p)
 {
-    if (!p->style_id)
+    /* vanban's style ids all start "Vb"; a table's cells share one, so the last is kept. */
+    static _Thread_local char last_id[64];
+    static _Thread_local int last_element = -1;
+    if (!p->style_id || p->style_id[0] != 'V' || p->style_id[1] != 'b')
         return -1;
+    if (!strcmp(p->style_id, last_id))
+        return last_element;
+    snprintf(last_id, sizeof last_id, "%s", p->style_id);
+    last_element = -1;
     for (int e = 0; e < VB_EL_COUNT; e++)
         if (strcmp(p->style_id, vb_element_style_id((vb_element)e)) == 0)
-            return e;
+            return last_element = e;
     return -1;
 }
 
@@ -233,7 +247,6 @@ static void parse_number_line(rz *r, const of_para *p, const char *text)
         s++;
     while (*s == ' ' || *s == '\t')
         s++;
-    const char *start = s;
     long n = 0;
     int digits = 0;
     while (isdigit((unsigned char)*s) && digits < 7) {
@@ -264,7 +277,6 @@ static void parse_number_line(rz *r, const of_para *p, const char *text)
             free(code);
         }
     }
-    (void)start;
 }
 
 static int blank_field(const char *s, const char *end)
@@ -299,7 +311,7 @@ static void parse_date_line(rz *r, const of_para *p, const char *text)
     doc->date.pos = pos_of(r, p, (unsigned)vb_utf8_count(text, (size_t)(ngay - text)) + 1);
     doc->date.day = blank_field(d0, thang) ? 0 : atoi(d0 + strspn(d0, " \t"));
     doc->date.month = blank_field(m0, nam) ? 0 : atoi(m0 + strspn(m0, " \t"));
-    doc->date.year = atoi(y0 + strspn(y0, " \t"));
+    doc->date.year = blank_field(y0, y0 + strlen(y0)) ? 0 : atoi(y0 + strspn(y0, " \t"));
     if (!doc->date.day || !doc->date.month) {
         doc->is_draft = 1;
         doc->draft_pos = doc->date.pos;
@@ -463,7 +475,7 @@ static void read_header(rz *r, size_t end)
                 if (in_subject && !is_upper_text(t)) {
                     vb_buf_add(&subject, " ");
                     vb_buf_add(&subject, t);
-                } else if (!number_seen && is_upper_text(t) && ncand < 32 && !p->in_textbox + 1) {
+                } else if (!number_seen && is_upper_text(t) && ncand < 32) {
                     cands[ncand].text = vb_strdup(t);
                     cands[ncand].p = p;
                     cands[ncand].bold = (common_flags(p) & OF_BOLD) != 0;
@@ -925,8 +937,6 @@ static vb_node *read_data_table(rz *r, size_t begin, size_t end)
     free(origin_head);
     if (!node)
         node = vb_node_new(VB_NODE_TABLE, pos_of(r, NULL, 1));
-    const of_item *first = item(r, begin + 1);
-    (void)first;
     node->table = t;
     return node;
 }
@@ -1426,6 +1436,7 @@ static void read_signer_paras(rz *r, const para_list *l)
         styled |= el == VB_EL_SIGNER_AUTHORITY || el == VB_EL_SIGNER_TITLE || el == VB_EL_SIGNER_NAME;
     }
     size_t upper[32], nu = 0;
+    int in_parentheses = 0;
     for (size_t k = 0; k < l->n; k++) {
         const of_para *p = l->p[k];
         char *t = para_clean(p);
@@ -1443,12 +1454,16 @@ static void read_signer_paras(rz *r, const para_list *l)
             }
             if (el >= 0)
                 mark(r, p, (vb_element)el);
-        } else if (t[0] == '(' || t[0] == '[') {
-            /* "(Chữ ký, dấu)": a placeholder for the hand signature. */
+        } else if (t[0] == '(' || t[0] == '[' || in_parentheses) {
+            /* "(Chữ ký của người có thẩm quyền, / dấu …)": room for the hand signature, over
+             * one line or several. */
+            in_parentheses = !strchr(t, ')') && !strchr(t, ']');
         } else if (is_upper_text(t)) {
             if (nu < 32)
                 upper[nu++] = k;
-        } else if (!s->name.text) {
+        } else {
+            /* The name is the last line under the signature. */
+            free(s->name.text);
             s->name.text = t, s->name.pos = pos_of(r, p, 1), t = NULL;
             mark(r, p, VB_EL_SIGNER_NAME);
         }

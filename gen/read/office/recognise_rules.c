@@ -252,8 +252,9 @@ static int match_date_line(const char *text)
     /* "…, ngày" (a place before it) or the line starting with "ngày"; the year is digits. */
     const char *y = nam + strlen("năm");
     y += blanks(y);
-    return (ngay == text || strstr(text, ", ngày") || strstr(text, ",ngày")) && isdigit((unsigned char)*y) &&
-           strlen(text) < 200;
+    /* The year is digits, or left blank in a template ("năm ……"). */
+    int year = isdigit((unsigned char)*y) || *y == '.' || *y == '_' || !strncmp(y, "…", strlen("…")) || !*y;
+    return (ngay == text || strstr(text, ", ngày") || strstr(text, ",ngày")) && year && strlen(text) < 200;
 }
 
 void vb_recognise_text(const char *text, int in_header, vb_recognised *out)
