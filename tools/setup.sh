@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # cmake builds libzip for it from Debian's source tarball (subprojects/libzip.wrap).
 build_packages="gcc pkg-config meson ninja-build cmake python3 libstdc++-12-dev
   libyaml-dev libxml2-dev libzip-dev zlib1g-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
-  libhunspell-dev"
+  libhunspell-dev libpng-dev"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
 # for the OOXML and ODF schemas, pandoc and python-docx as independent readers, the
 # Times-New-Roman-metric font LibreOffice substitutes, unzip to look inside packages.
