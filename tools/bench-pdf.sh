@@ -161,12 +161,12 @@ awk -v n="$N" -v j="$J" -v b="$B" -v tb="$batch" -v to="$old" -v p="$pages" -v c
     printf "%-46s %8.2f s  %6.2f documents/s   CPU %7.2f s: CPU-bound %6.2f documents/s\n", \
         "one LibreOffice per document (" b " documents)", to, no, co, b / (co / c)
     printf "%-46s %8.1f x  (target >= 5 documents/s: %s)   CPU-bound %.1f x (%s)\n", "batch / one by one", nb / no, \
-        nb >= 5 ? "met" : "NOT met", (n / cb) / (b / co), n / (cb / c) >= 5 ? "met" : "NOT met"
+        (nb >= 5 ? "met" : "NOT met"), (n / cb) / (b / co), (n / (cb / c) >= 5 ? "met" : "NOT met")
 }'
 awk -v f="$(best "${first_runs[@]}")" -v s="$second" -v a="$alone" -v cs="$(best "${second_cpu[@]}")" -v c="$cores" 'BEGIN {
     printf "%-46s %8.2f s\n", "preview, starting the kept LibreOffice", f
     printf "%-46s %8.2f s  (target <= 1 s: %s)   CPU %.2f s\n", "preview again, through the kept LibreOffice", s, \
-        s <= 1 ? "met" : "NOT met", cs
+        (s <= 1 ? "met" : "NOT met"), cs
     printf "%-46s %8.2f s\n", "preview without a kept LibreOffice", a
     printf "%-46s %8.1f x\n", "without / through the kept one", a / s
 }'
