@@ -183,5 +183,261 @@ for yaml in "${samples[@]}"; do
     fi
 done
 
+# ---- PDF batches, the kept LibreOffice of previews, and their clean-up ----
+# `render -f pdf` writes every document's ODT first, then converts them through one
+# LibreOffice per job; `preview` reuses a LibreOffice it keeps running. Each check below looks
+# at what a user gets (the PDFs, their pages and text, the page images, the messages) and at
+# what must not stay behind: LibreOffice processes, profiles and work files (all under this
+# test's TMPDIR, so the checks see only this test's processes). Nothing here depends on how
+# fast the machine is: waits are for an event, with a generous bound.
+
+export TMPDIR=$tmp/t
+mkdir -p "$TMPDIR"
+unset XDG_RUNTIME_DIR
+export VANBAN_OFFICE_IDLE=0 # one LibreOffice per run unless a check asks for the kept one
+tb=$root/inputs/tb-ket-luan-bcd-cds-tuyen-quang-2022.yaml
+real_soffice=$(command -v soffice)
+
+# Processes whose command line names this test's directory: LibreOffice (its profile and
+# files are under it), a fake soffice, a kept LibreOffice's keeper.
+leftovers() { pgrep -af -- "$tmp" | grep -v "^$$ " || true; }
+# Work files left under TMPDIR: batch and image work directories, profiles, LibreOffice's own.
+leftover_files() { find "$TMPDIR" -mindepth 1 -maxdepth 1 2>/dev/null | sed "s|^$TMPDIR/||" | tr '\n' ' '; }
+no_leftovers() {
+    local what=$1 procs files
+    procs=$(leftovers)
+    files=$(leftover_files)
+    if [ -z "$procs" ] && [ -z "$files" ]; then
+        pass "$what: no LibreOffice process and no work file left"
+    else
+        echo "$procs" >"$tmp/procs.txt"
+        fail "$what: left behind: ${files:-no files}" "$tmp/procs.txt"
+    fi
+}
+pages_of() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+# Width and height of a PNG, from its header.
+png_size() {
+    od -An -tu1 -j16 -N8 "$1" |
+        awk '{ printf "%d %d", $1*16777216 + $2*65536 + $3*256 + $4, $5*16777216 + $6*65536 + $7*256 + $8 }'
+}
+
+# The batch: copies of a Thông báo, each with its own number, two of them with the same file
+# name in different directories (LibreOffice names a PDF after its source file).
+mkdir -p "$tmp/batch/a" "$tmp/batch/b"
+for i in 1 2 3 4 5; do
+    sed "s/^so: 120$/so: 10$i/" "$tb" >"$tmp/batch/a/tb-$i.yaml"
+done
+sed "s/^so: 120$/so: 106/" "$tb" >"$tmp/batch/b/tb-1.yaml"
+"$vanban" render -o "$tmp/single.pdf" "$tmp/batch/a/tb-1.yaml" >"$tmp/single.log" 2>&1 ||
+    fail "one PDF alone" "$tmp/single.log"
+single_pages=$(pages_of "$tmp/single.pdf")
+pdftotext -enc UTF-8 "$tmp/single.pdf" - | grep -v "^Số: 10./TB-UBND" >"$tmp/single.txt"
+if "$vanban" render -f pdf -j 2 "$tmp/batch" >"$tmp/batch.log" 2>&1; then
+    pass "render -f pdf -j 2 over 6 documents succeeds"
+else
+    fail "render -f pdf -j 2 over 6 documents failed" "$tmp/batch.log"
+fi
+for pdf in "$tmp"/batch/a/tb-{1,2,3,4,5}.pdf "$tmp/batch/b/tb-1.pdf"; do
+    case $pdf in
+    */b/*) number=106 ;;
+    *) number=10$(basename "$pdf" .pdf | sed 's/tb-//') ;;
+    esac
+    shown=${pdf#"$tmp"/}
+    if [ ! -s "$pdf" ]; then
+        fail "$shown: no PDF"
+        continue
+    fi
+    pages=$(pages_of "$pdf")
+    pdftotext -enc UTF-8 "$pdf" "$tmp/page.txt"
+    # Its own number and no other; otherwise the text of the document converted alone.
+    if ! grep -q "^Số: $number/TB-UBND" "$tmp/page.txt"; then
+        fail "$shown: 'Số: $number/TB-UBND' is not in its text"
+    elif [ "$(grep -c '^Số: 1[0-9][0-9]/TB-UBND' "$tmp/page.txt")" -ne 1 ]; then
+        fail "$shown: holds another document's number too"
+    elif [ "$pages" != "$single_pages" ]; then
+        fail "$shown: $pages pages, the same document alone has $single_pages"
+    elif ! grep -v "^Số: 10./TB-UBND" "$tmp/page.txt" | cmp -s - "$tmp/single.txt"; then
+        fail "$shown: its text differs from the document converted alone"
+    else
+        pass "$shown: its own number, $pages pages and the text of the document converted alone"
+    fi
+done
+no_leftovers "the batch"
+
+# A batch where LibreOffice cannot load one document (a wrapper removes the third ODT it is
+# given) and where one input does not pass the checks: both are reported, each by name; the
+# others are written.
+rm -f "$tmp"/batch/a/*.pdf "$tmp"/batch/b/*.pdf
+{
+    echo '#!/bin/bash'
+    echo 'n=0'
+    echo 'for a in "$@"; do'
+    echo '    case $a in *.odt) n=$((n + 1)); [ $n -eq 3 ] && rm -f -- "$a" ;; esac'
+    echo 'done'
+    echo "exec '$real_soffice' \"\$@\""
+} >"$tmp/drop-third.sh"
+chmod +x "$tmp/drop-third.sh"
+printf 'the_thuc: nha_nuoc\nloai: TB\n' >"$tmp/batch/a/tb-0-broken.yaml"
+VANBAN_SOFFICE=$tmp/drop-third.sh "$vanban" render --lang en -f pdf -j 1 "$tmp/batch" >"$tmp/broken.log" 2>&1
+status=$?
+# In order: a/tb-0-broken (not written), a/tb-1, a/tb-2, a/tb-3 (the third ODT: removed), ...
+made=$(ls "$tmp"/batch/a/*.pdf "$tmp"/batch/b/*.pdf 2>/dev/null | sed "s|^$tmp/batch/||" | tr '\n' ' ')
+if [ "$status" -ne 0 ] && grep -q "tb-0-broken.yaml:.*error" "$tmp/broken.log" &&
+    grep -q "could not convert .*a/tb-3.pdf to PDF" "$tmp/broken.log" &&
+    [ "$made" = "a/tb-1.pdf a/tb-2.pdf a/tb-4.pdf a/tb-5.pdf b/tb-1.pdf " ] &&
+    grep -q "5 of 7 documents rendered" "$tmp/broken.log"; then
+    pass "a batch with a bad input and a document LibreOffice cannot load: both reported, the 5 others written"
+else
+    echo "exit status $status; PDFs written: $made" >>"$tmp/broken.log"
+    fail "a batch with two bad documents" "$tmp/broken.log"
+fi
+rm -f "$tmp/batch/a/tb-0-broken.yaml"
+no_leftovers "a batch with errors"
+
+# A LibreOffice that fails at once.
+VANBAN_SOFFICE=/bin/false "$vanban" render --lang en -o "$tmp/false.pdf" "$tmp/batch/a/tb-1.yaml" \
+    >"$tmp/false.log" 2>&1
+status=$?
+if [ "$status" -eq 3 ] && [ ! -e "$tmp/false.pdf" ] && grep -q "could not convert" "$tmp/false.log"; then
+    pass "a LibreOffice that fails at once: an I/O error, no PDF"
+else
+    fail "a LibreOffice that fails at once (exit status $status)" "$tmp/false.log"
+fi
+no_leftovers "a LibreOffice that fails at once"
+
+# Time limits: a real LibreOffice given 1 ms, and a hung one (a script that starts a child
+# and waits for ever) given 1 s: each killed with everything it started.
+VANBAN_PDF_TIMEOUT=0.001 "$vanban" render --lang en -f pdf -j 2 "$tmp/batch/a/tb-1.yaml" \
+    "$tmp/batch/a/tb-2.yaml" >"$tmp/timeout.log" 2>&1
+status=$?
+if [ "$status" -eq 3 ] && [ "$(grep -c 'did not finish .* within 0.001 s' "$tmp/timeout.log")" -eq 2 ]; then
+    pass "VANBAN_PDF_TIMEOUT=0.001: each document reported as not finished in time"
+else
+    fail "VANBAN_PDF_TIMEOUT=0.001 (exit status $status)" "$tmp/timeout.log"
+fi
+no_leftovers "a LibreOffice past its time limit"
+{
+    echo '#!/bin/bash'
+    echo "bash -c 'sleep 1000; :' '$tmp' &"
+    echo "echo \$! >'$tmp/hang-child.pid'"
+    echo 'wait'
+} >"$tmp/hang.sh"
+chmod +x "$tmp/hang.sh"
+VANBAN_SOFFICE=$tmp/hang.sh VANBAN_PDF_TIMEOUT=1 "$vanban" render --lang en -o "$tmp/hang.pdf" \
+    "$tmp/batch/a/tb-1.yaml" >"$tmp/hang.log" 2>&1
+status=$?
+# Killed: gone once the system has reaped it (its parent died with it).
+for _ in $(seq 1 300); do
+    kill -0 "$(cat "$tmp/hang-child.pid" 2>/dev/null)" 2>/dev/null || break
+    sleep 0.1
+done
+if [ "$status" -eq 3 ] && grep -q "did not finish" "$tmp/hang.log" && [ -s "$tmp/hang-child.pid" ] &&
+    ! kill -0 "$(cat "$tmp/hang-child.pid")" 2>/dev/null; then
+    pass "a hung LibreOffice is killed after VANBAN_PDF_TIMEOUT, with the process it started"
+else
+    fail "a hung LibreOffice (exit status $status)" "$tmp/hang.log"
+fi
+no_leftovers "a hung LibreOffice"
+
+# Ctrl-C while LibreOffice converts: vanban stops it, removes its work files and exits with
+# 128 + SIGINT. Job control on, so that a background job may receive SIGINT at all, and the
+# default action restored (vanban leaves a SIGINT ignored since its start ignored, as a
+# background job of a shell without job control would have it).
+set -m
+env --default-signal=INT "$vanban" render -f pdf -j 2 "$tmp/batch" >"$tmp/int.log" 2>&1 &
+vb_pid=$!
+for _ in $(seq 1 1200); do
+    pgrep -f -- "soffice.*$TMPDIR/vanban-pdf-" >/dev/null && break
+    sleep 0.1
+done
+kill -INT "$vb_pid"
+wait "$vb_pid"
+status=$?
+set +m
+if [ "$status" -eq 130 ]; then
+    pass "Ctrl-C during a batch: exit status 130"
+else
+    fail "Ctrl-C during a batch: exit status $status, not 130" "$tmp/int.log"
+fi
+no_leftovers "Ctrl-C during a batch"
+
+# Previews: --dpi sets the size of the images; the message names the files written, numbered
+# as they are (x-01.png from 10 pages on). The first one with a LibreOffice of its own; then
+# the kept LibreOffice: the next preview starts it, the ones after use the same one, and its
+# keeper stops it on SIGTERM and removes its profile and state.
+cp "$tb" "$tmp/tb.yaml"
+state=$TMPDIR/vanban-office-$(id -u)
+keeper="" server=""
+for dpi in 72 150 150; do
+    rm -f "$tmp"/tb-*.png
+    args=(--dpi "$dpi")
+    [ "$dpi" = 150 ] && args=() # the default
+    how="without a kept LibreOffice"
+    if [ -n "$keeper" ]; then
+        how="through the kept LibreOffice"
+    elif [ "$dpi" = 150 ]; then
+        how="starting the kept LibreOffice"
+        export VANBAN_OFFICE_IDLE=600
+    fi
+    if ! "$vanban" preview --lang en "${args[@]}" "$tmp/tb.yaml" >"$tmp/preview.log" 2>&1; then
+        fail "preview at $dpi dpi, $how, failed" "$tmp/preview.log"
+        continue
+    fi
+    # The page's size in points times dpi / 72, to the pixel (rounded up or down).
+    want=$(pdfinfo "$tmp/single.pdf" | awk -v d="$dpi" '/^Page size:/ { printf "%.2f %.2f", $3 * d / 72, $5 * d / 72 }')
+    bad=""
+    for png in "$tmp"/tb-*.png; do
+        got=$(png_size "$png")
+        echo "$got $want" | awk '{ exit !($1 - $3 < 1 && $3 - $1 < 1 && $2 - $4 < 1 && $4 - $2 < 1) }' ||
+            bad="$bad $(basename "$png") is $got;"
+    done
+    count=$(ls "$tmp"/tb-*.png | wc -l)
+    if [ -z "$bad" ] && [ "$count" -eq "$single_pages" ]; then
+        pass "preview${args[*]:+ ${args[*]}}, $how: $count PNGs, each the page at $dpi dpi ($want px, to the pixel)"
+    else
+        fail "preview at $dpi dpi, $how: $count images for $single_pages pages;$bad (want $want)"
+    fi
+    if [ "$how" = "without a kept LibreOffice" ]; then
+        no_leftovers "a preview without a kept LibreOffice"
+    elif [ -z "$keeper" ]; then
+        keeper=$(cat "$state/keeper.pid" 2>/dev/null)
+        server=$(pgrep -f -- "soffice.bin.*$state/profile" | head -1)
+    elif [ "$(cat "$state/keeper.pid" 2>/dev/null)" = "$keeper" ] &&
+        [ "$(pgrep -f -- "soffice.bin.*$state/profile" | head -1)" = "$server" ]; then
+        pass "the second preview went through the LibreOffice the first one started"
+    else
+        fail "the second preview did not use the kept LibreOffice (keeper '$keeper', server '$server')"
+    fi
+done
+cp "$root/inputs/nq-111-tu-chuyen-doi-so-bac-giang-2021.yaml" "$tmp/nq.yaml"
+"$vanban" preview --lang en "$tmp/nq.yaml" 2>&1 >/dev/null | grep '^vanban: wrote' >"$tmp/preview-msg.txt"
+nq_pngs=("$tmp"/nq-*.png)
+named=$(grep -o '[^ ,]*\.png' "$tmp/preview-msg.txt")
+missing=""
+for f in $named; do [ -f "$f" ] || missing="$missing $f"; done
+if [ ${#nq_pngs[@]} -ge 10 ] && [ -n "$named" ] && [ -z "$missing" ] &&
+    [ "$(echo "$named" | head -1)" = "${nq_pngs[0]}" ] && [ "$(echo "$named" | tail -1)" = "${nq_pngs[-1]}" ] &&
+    [ "$(basename "${nq_pngs[0]}")" = nq-01.png ]; then
+    pass "preview of ${#nq_pngs[@]} pages: the message names ${nq_pngs[0]##*/} … ${nq_pngs[-1]##*/}, which exist"
+else
+    echo "files: ${nq_pngs[*]##*/}; missing:$missing" >>"$tmp/preview-msg.txt"
+    fail "preview message and files of a document of 10 pages or more" "$tmp/preview-msg.txt"
+fi
+if "$vanban" preview --dpi 5 "$tmp/tb.yaml" >/dev/null 2>&1; then
+    fail "preview --dpi 5 is accepted"
+else
+    pass "preview --dpi 5 is refused"
+fi
+if [ -n "$keeper" ]; then
+    kill -TERM "$keeper"
+else
+    fail "no kept LibreOffice was started"
+fi
+for _ in $(seq 1 600); do
+    [ -z "$(leftovers)" ] && [ ! -e "$state" ] && break
+    sleep 0.1
+done
+no_leftovers "the kept LibreOffice after its keeper's SIGTERM"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 # scdoc turns the man pages (made from the same table as --help) into roff.
 build_packages="gcc pkg-config meson ninja-build cmake python3 libstdc++-12-dev
   libyaml-dev libxml2-dev libzip-dev zlib1g-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
-  libhunspell-dev scdoc"
+  libhunspell-dev scdoc libpng-dev"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
 # for the OOXML and ODF schemas, pandoc and python-docx as independent readers, the
 # Times-New-Roman-metric font LibreOffice substitutes, unzip to look inside packages.

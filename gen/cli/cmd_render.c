@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "write/pdf/batch.h"
+#include "write/pdf/child.h"
 #include "write/pdf/convert.h"
 #include "layout/format.h"
 #include "data_rows.h"
@@ -98,9 +100,12 @@ typedef struct {
     const char *data;     /* --data: a CSV/TSV of rows for the one template given */
     vb_template_store *docx_templates;
     vb_template_store *odt_templates;
+    int dpi;              /* preview: the resolution of the page images */
+    vb_pdf_batch *pdf_batch; /* where PDFs are queued to be converted together */
 } render_options;
 
 #define PDF_TIMEOUT_SECONDS 180
+#define PREVIEW_DPI 150
 
 /* Reads, loads and validates one input, printing the diagnostics. Returns the document,
  * or NULL with *status set when it cannot be used. */
@@ -209,8 +214,10 @@ static int write_failed(const vb_document *doc, const render_options *opt, const
     return input_error ? EXIT_INPUT : EXIT_IO;
 }
 
+/* Writes one format. A PDF is queued in opt->pdf_batch as its ODT, and its number stored in
+ * *pdf_item: the batch converts it later, with the others. */
 static int write_format(const vb_document *doc, unsigned format, const char *path,
-                        const render_options *opt, FILE *msg)
+                        const render_options *opt, long *pdf_item, FILE *msg)
 {
     char err[1024];
     const vb_layout *layout = vb_layout_for(doc->format);
@@ -223,32 +230,14 @@ static int write_format(const vb_document *doc, unsigned format, const char *pat
     } else if (format == FMT_TXT) {
         rc = vb_txt_write(doc, layout, path, err, sizeof err);
     } else {
-        /* PDF: LibreOffice renders its own format, ODT, written to a temporary file. */
-        char tmpl[] = "/tmp/vanban-XXXXXX";
-        const char *tmpdir = getenv("TMPDIR");
-        char *dir = NULL;
-        if (tmpdir && *tmpdir) {
-            size_t n = strlen(tmpdir) + 16;
-            dir = vb_xmalloc(n);
-            snprintf(dir, n, "%s/vanban-XXXXXX", tmpdir);
-        } else {
-            dir = vb_strdup(tmpl);
-        }
-        if (!mkdtemp(dir)) {
-            fprintf(msg, "vanban: %s: %s\n", dir, cli_strerror(errno));
-            free(dir);
-            return EXIT_IO;
-        }
-        size_t n = strlen(dir) + 16;
-        char *odt = vb_xmalloc(n);
-        snprintf(odt, n, "%s/document.odt", dir);
+        /* PDF: LibreOffice renders its own format, ODT. */
+        const char *odt = NULL;
+        long item = vb_pdf_batch_add(opt->pdf_batch, path, path, &odt);
         rc = vb_odt_write(doc, layout, opt->odt_templates, epoch, odt, err, sizeof err);
-        if (rc == 0)
-            rc = vb_convert_to_pdf(odt, path, PDF_TIMEOUT_SECONDS, err, sizeof err);
-        unlink(odt);
-        rmdir(dir);
-        free(odt);
-        free(dir);
+        if (rc < 0)
+            vb_pdf_batch_drop(opt->pdf_batch, item);
+        else
+            *pdf_item = item;
     }
     if (rc < 0)
         return write_failed(doc, opt, err, msg);
@@ -258,22 +247,48 @@ static int write_format(const vb_document *doc, unsigned format, const char *pat
 static int preview(const vb_document *doc, const char *input, const render_options *opt, FILE *msg)
 {
     const char *base = strcmp(input, "-") == 0 ? "vanban-preview.yaml" : input;
-    char *pdf = output_beside(base, "preview.pdf");
-    int status = write_format(doc, FMT_PDF, pdf, opt, msg);
-    if (status == 0) {
-        char err[1024];
+    char err[1024];
+    render_options with_batch = *opt;
+    with_batch.pdf_batch = vb_pdf_batch_new(opt->lang, err, sizeof err);
+    if (!with_batch.pdf_batch) {
+        fprintf(msg, "vanban: %s\n", err);
+        return EXIT_IO;
+    }
+    /* The PDF stays in the batch's work directory; a preview reuses a running LibreOffice. */
+    const char *odt = NULL;
+    long item = vb_pdf_batch_add(with_batch.pdf_batch, NULL, base, &odt);
+    int status = 0;
+    if (vb_odt_write(doc, vb_layout_for(doc->format), opt->odt_templates, source_date_epoch(), odt, err,
+                     sizeof err) < 0) {
+        vb_pdf_batch_drop(with_batch.pdf_batch, item);
+        status = write_failed(doc, opt, err, msg);
+    } else if (vb_pdf_batch_run(with_batch.pdf_batch, 1, vb_pdf_timeout_ms(PDF_TIMEOUT_SECONDS), 1) > 0) {
+        vb_pdf_batch_result(with_batch.pdf_batch, item, err, sizeof err);
+        fprintf(msg, "vanban: %s\n", err);
+        status = EXIT_IO;
+    } else {
         char *prefix = output_beside(base, "");
         prefix[strlen(prefix) - 1] = '\0'; /* "plan." → "plan" */
-        if (vb_pdf_to_png(pdf, prefix, 96, PDF_TIMEOUT_SECONDS, err, sizeof err) < 0) {
+        char **names = NULL;
+        int pages = vb_pdf_to_png(vb_pdf_batch_output(with_batch.pdf_batch, item), prefix, opt->dpi,
+                                  vb_pdf_timeout_ms(PDF_TIMEOUT_SECONDS), opt->lang, &names, err, sizeof err);
+        if (pages < 0) {
             cli_report(msg, err);
             status = EXIT_IO;
+        } else if (pages > 3) {
+            /* The files as written: the first and the last when there are many. */
+            cli_say(msg, NULL, "wrote %s ... %s (%d pages)", names[0], names[pages - 1], pages);
         } else {
-            cli_say(msg, NULL, "wrote %s-1.png, ...", prefix);
+            vb_buf list = {0};
+            for (int i = 0; i < pages; i++)
+                vb_buf_printf(&list, "%s%s", i ? ", " : "", names[i]);
+            cli_say(msg, NULL, "wrote %s", list.data ? list.data : "");
+            vb_buf_free(&list);
         }
+        vb_free_names(names, pages);
         free(prefix);
     }
-    unlink(pdf);
-    free(pdf);
+    vb_pdf_batch_free(with_batch.pdf_batch);
     return status;
 }
 
@@ -309,7 +324,7 @@ static char *output_in_dir(const char *out_dir, const cli_input *in, const char 
     return path;
 }
 
-static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
+static int render_one(const cli_input *in, const render_options *opt, long *pdf_item, FILE *msg)
 {
     const char *input = in->path;
     int status = 0;
@@ -335,7 +350,7 @@ static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
             cli_say(msg, NULL, "refusing to write a %s to a terminal; use -o FILE", formats[i].name);
             status = EXIT_USAGE;
         } else {
-            status = write_format(doc, formats[i].flag, output, opt, msg);
+            status = write_format(doc, formats[i].flag, output, opt, pdf_item, msg);
         }
         free(output);
     }
@@ -354,7 +369,7 @@ typedef struct {
     char *where;   /* "rows.csv:12" for messages */
 } data_row;
 
-static int render_row(const data_row *row, const render_options *opt, FILE *msg)
+static int render_row(const data_row *row, const render_options *opt, long *pdf_item, FILE *msg)
 {
     int status = 0;
     vb_document *doc = load_bytes(row->template_name, row->template_data, row->template_len, &row->vars,
@@ -369,7 +384,7 @@ static int render_row(const data_row *row, const render_options *opt, FILE *msg)
         size_t n = strlen(opt->out_dir) + strlen(row->name) + strlen(formats[i].name) + 3;
         char *output = vb_xmalloc(n);
         snprintf(output, n, "%s/%s.%s", opt->out_dir, row->name, formats[i].name);
-        status = write_format(doc, formats[i].flag, output, opt, msg);
+        status = write_format(doc, formats[i].flag, output, opt, pdf_item, msg);
         free(output);
     }
     vb_document_free(doc);
@@ -381,6 +396,7 @@ typedef struct {
     const cli_input *in;
     const render_options *opt;
     int status;
+    long pdf_item; /* its PDF in opt->pdf_batch, or -1 */
     char *messages;
     size_t messages_len;
 } render_job;
@@ -388,14 +404,40 @@ typedef struct {
 static void render_job_run(void *item)
 {
     render_job *job = item;
+    if (vb_interrupted()) {
+        job->status = 128 + vb_interrupted();
+        return;
+    }
     FILE *msg = open_memstream(&job->messages, &job->messages_len);
-    job->status = job->row ? render_row(job->row, job->opt, msg ? msg : stderr)
-                           : render_one(job->in, job->opt, msg ? msg : stderr);
+    job->status = job->row ? render_row(job->row, job->opt, &job->pdf_item, msg ? msg : stderr)
+                           : render_one(job->in, job->opt, &job->pdf_item, msg ? msg : stderr);
     if (msg)
         fclose(msg);
 }
 
+/* The PDFs of a chunk, converted together; a document whose PDF failed gets the reason
+ * after its other messages. */
+static void convert_chunk_pdfs(render_job *chunk, size_t n, vb_pdf_batch *batch, int jobs)
+{
+    if (vb_pdf_batch_run(batch, jobs, vb_pdf_timeout_ms(PDF_TIMEOUT_SECONDS), 0) == 0)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        char err[1200];
+        if (chunk[k].pdf_item < 0 || vb_pdf_batch_result(batch, chunk[k].pdf_item, err, sizeof err) == 0)
+            continue;
+        size_t len = strlen(err) + 10;
+        chunk[k].messages = vb_xrealloc(chunk[k].messages, chunk[k].messages_len + len + 1);
+        chunk[k].messages_len += (size_t)snprintf(chunk[k].messages + chunk[k].messages_len, len + 1,
+                                                  "vanban: %s\n", err);
+        int failed = vb_interrupted() ? 128 + vb_interrupted() : EXIT_IO;
+        if (chunk[k].status < failed)
+            chunk[k].status = failed;
+    }
+}
+
 #define RENDER_CHUNK 64
+/* With PDFs, larger: each chunk starts LibreOffice once per job. */
+#define RENDER_CHUNK_PDF 1024
 
 /* A progress bar on standard error, only when it is a terminal. */
 static void show_progress(size_t done, size_t total)
@@ -416,14 +458,26 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
     int status = 0;
     size_t failed = 0;
     int progress = count > 1 && isatty(STDERR_FILENO);
-    /* PDF and page images run LibreOffice, which is heavy: one document at a time. */
-    if ((opt->formats & FMT_PDF) || opt->preview)
+    /* Previews go one at a time through the LibreOffice they keep running. */
+    if (opt->preview)
         jobs = 1;
+    int with_pdf = (opt->formats & FMT_PDF) && !opt->preview;
+    /* Ctrl-C while LibreOffice runs: stop it, remove the work files, then exit. */
+    if (with_pdf || opt->preview)
+        vb_interrupts_catch();
     render_options run = *opt;
     opt = &run;
-    render_job *chunk = vb_xcalloc(RENDER_CHUNK, sizeof *chunk);
-    for (size_t first = 0; first < count; first += RENDER_CHUNK) {
-        size_t n = count - first < RENDER_CHUNK ? count - first : RENDER_CHUNK;
+    size_t chunk_size = with_pdf ? RENDER_CHUNK_PDF : RENDER_CHUNK;
+    render_job *chunk = vb_xcalloc(chunk_size, sizeof *chunk);
+    for (size_t first = 0; first < count && !vb_interrupted(); first += chunk_size) {
+        size_t n = count - first < chunk_size ? count - first : chunk_size;
+        char err[1024];
+        run.pdf_batch = with_pdf ? vb_pdf_batch_new(opt->lang, err, sizeof err) : NULL;
+        if (with_pdf && !run.pdf_batch) {
+            fprintf(stderr, "vanban: %s\n", err);
+            status = EXIT_IO;
+            break;
+        }
         for (size_t k = 0; k < n; k++) {
             memset(&chunk[k], 0, sizeof chunk[k]);
             if (rows)
@@ -431,8 +485,14 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
             else
                 chunk[k].in = &inputs->items[first + k];
             chunk[k].opt = opt;
+            chunk[k].pdf_item = -1;
         }
         cli_run_parallel(chunk, n, sizeof *chunk, render_job_run, jobs);
+        if (run.pdf_batch) {
+            convert_chunk_pdfs(chunk, n, run.pdf_batch, jobs);
+            vb_pdf_batch_free(run.pdf_batch);
+            run.pdf_batch = NULL;
+        }
         if (progress)
             fputs("\r\033[K", stderr);
         for (size_t k = 0; k < n; k++) {
@@ -448,6 +508,10 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
             show_progress(first + n, count);
     }
     free(chunk);
+    if (with_pdf || opt->preview)
+        vb_interrupts_release();
+    if (vb_interrupted())
+        status = 128 + vb_interrupted();
     if (progress)
         fputs("\r\033[K", stderr);
     if (count > 1 && failed)
@@ -617,9 +681,11 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
 
 int cmd_render(int argc, char **argv, int is_preview)
 {
-    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING, OPT_OUT_DIR, OPT_DATA, OPT_FSYNC };
+    enum { OPT_TEMPLATE = 256, OPT_LANG, OPT_PDF, OPT_DRAFT, OPT_ENCODING, OPT_OUT_DIR, OPT_DATA, OPT_FSYNC,
+           OPT_DPI };
     static const struct option options[] = {
         {"data", required_argument, NULL, OPT_DATA},
+        {"dpi", required_argument, NULL, OPT_DPI},
         {"draft", no_argument, NULL, OPT_DRAFT},
         {"fsync", no_argument, NULL, OPT_FSYNC},
         {"jobs", required_argument, NULL, 'j'},
@@ -633,7 +699,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, cli_lang, 0, is_preview, 0, NULL, NULL, NULL, NULL};
+    render_options opt = {NULL, NULL, cli_lang, 0, is_preview, 0, NULL, NULL, NULL, NULL, PREVIEW_DPI, NULL};
     const char *command = is_preview ? "preview" : "render";
     int jobs = cli_default_jobs();
     int c;
@@ -653,6 +719,19 @@ int cmd_render(int argc, char **argv, int is_preview)
         case OPT_DRAFT:
             opt.draft = 1;
             break;
+        case OPT_DPI: {
+            char *end = NULL;
+            long dpi = strtol(optarg, &end, 10);
+            if (!is_preview || !end || *end || dpi < 20 || dpi > 600) {
+                if (is_preview)
+                    cli_say(stderr, command, "--dpi takes a number from 20 to 600");
+                else
+                    cli_say(stderr, command, "--dpi is an option of vanban preview");
+                return EXIT_USAGE;
+            }
+            opt.dpi = (int)dpi;
+            break;
+        }
         case OPT_FSYNC:
             vb_output_set_durable(1);
             break;

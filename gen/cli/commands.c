@@ -71,12 +71,16 @@ static const cli_option_doc render_options[] = {
     {"template", 0, "DIR", CLI_VALUE_DIR, NULL,
      "read the static DOCX parts from DIR instead of the built-in ones",
      "đọc các phần cố định của DOCX từ THƯ_MỤC thay cho phần có sẵn"},
+    {"dpi", 0, "N", CLI_VALUE_TEXT, NULL, "an option of vanban preview only: refused here",
+     "chỉ là tùy chọn của vanban preview: ở đây bị từ chối"},
     OPT_LANG,
     OPT_HELP,
     {0},
 };
 
 static const cli_option_doc preview_options[] = {
+    {"dpi", 0, "N", CLI_VALUE_TEXT, NULL, "resolution of the images (default 150, from 20 to 600)",
+     "độ phân giải của ảnh (mặc định 150, từ 20 đến 600)"},
     OPT_DRAFT,
     OPT_ENCODING("the input's encoding: utf-8 (default), tcvn3, vni, viqr, cp1258",
                  "bảng mã của tệp vào: utf-8 (mặc định), tcvn3, vni, viqr, cp1258"),
@@ -183,12 +187,16 @@ static const cli_command_doc commands[] = {
      "chuẩn, giữ nguyên chữ (dùng -o, vì tên của nó đã có). Các cảnh báo về chữ mà "
      "`vanban check` đưa ra (dấu thanh, khoảng trắng, dấu câu) cũng được in.",
      render_options,
-     "VANBAN_SOFFICE names the LibreOffice program (default: soffice from PATH). "
+     "VANBAN_SOFFICE names the LibreOffice program (default: soffice from PATH). PDFs are "
+     "written as ODT first, then converted by one LibreOffice per job; VANBAN_PDF_TIMEOUT is "
+     "how many seconds LibreOffice may spend on one document (default 180). "
      "SOURCE_DATE_EPOCH, when set, is the creation date written into the document "
      "properties; otherwise the document's own date is, so output is reproducible.\n\n"
      "Exit status: 0 done, 1 the input is wrong (nothing written), 2 wrong usage, 3 an I/O or "
      "system error.",
-     "VANBAN_SOFFICE là tên chương trình LibreOffice (mặc định: soffice trong PATH). "
+     "VANBAN_SOFFICE là tên chương trình LibreOffice (mặc định: soffice trong PATH). PDF được "
+     "ghi thành ODT trước, rồi mỗi luồng việc dùng một LibreOffice để chuyển; "
+     "VANBAN_PDF_TIMEOUT là số giây LibreOffice được dùng cho một văn bản (mặc định 180). "
      "SOURCE_DATE_EPOCH, khi được đặt, là ngày tạo ghi vào thuộc tính văn bản; nếu không thì "
      "dùng chính ngày của văn bản, nên kết quả luôn lặp lại được.\n\n"
      "Mã thoát: 0 xong, 1 đầu vào sai (không ghi gì), 2 dùng sai lệnh, 3 lỗi đọc/ghi hoặc lỗi "
@@ -197,9 +205,13 @@ static const cli_command_doc commands[] = {
      "write PNG images of the pages (FILE-1.png, ...)",
      "ghi ảnh PNG của các trang (TỆP-1.png, ...)",
      "Writes PNG images of the rendered pages beside each YAML FILE (plan-1.png, "
-     "plan-2.png, ...), through LibreOffice and pdftoppm, to look at a layout.",
-     "Ghi ảnh PNG của các trang đã kết xuất cạnh mỗi TỆP YAML (plan-1.png, plan-2.png, ...), "
-     "qua LibreOffice và pdftoppm, để xem bố cục.",
+     "plan-2.png, ...; plan-01.png ... from 10 pages on), through LibreOffice and pdftoppm, "
+     "to look at a layout. The first preview leaves LibreOffice running for the next ones; it "
+     "quits after VANBAN_OFFICE_IDLE seconds unused (default 300; 0: do not keep it).",
+     "Ghi ảnh PNG của các trang đã kết xuất cạnh mỗi TỆP YAML (plan-1.png, plan-2.png, ...; "
+     "plan-01.png ... từ 10 trang trở lên), qua LibreOffice và pdftoppm, để xem bố cục. Lần "
+     "xem trước đầu tiên để LibreOffice chạy tiếp cho các lần sau; nó tự thoát sau "
+     "VANBAN_OFFICE_IDLE giây không dùng (mặc định 300; 0: không giữ).",
      preview_options, exit_status_en, exit_status_vi},
     {"check", "FILE|DIR...", CLI_VALUE_FILE, DOCUMENT_FILES,
      "check every required part and convention (CI-friendly)",

@@ -76,7 +76,10 @@ static const cli_message messages[] = {
 
     /* Progress and results. */
     {"would change", "cần chuẩn hóa"},
-    {"wrote %s-1.png, ...", "đã ghi %s-1.png, ..."},
+    {"wrote %s", "đã ghi %s"},
+    {"wrote %s ... %s (%d pages)", "đã ghi %s ... %s (%d trang)"},
+    {"--dpi takes a number from 20 to 600", "--dpi nhận một số từ 20 đến 600"},
+    {"--dpi is an option of vanban preview", "--dpi là tùy chọn của vanban preview"},
     {"%zu of %zu documents rendered", "đã kết xuất %zu trên %zu văn bản"},
     {"%zu of %zu documents rendered; the others have errors above",
      "đã kết xuất %zu trên %zu văn bản; các văn bản còn lại có lỗi ở trên"},

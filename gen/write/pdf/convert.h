@@ -1,18 +1,19 @@
-/* Conversions by external programs: PDF through LibreOffice headless, PNG pages through
- * pdftoppm. Each run gets its own LibreOffice profile directory and a time limit. */
+/* Page images of a PDF: pdftoppm renders each page, libpng writes it as PNG. (pdftoppm's own
+ * PNG output spends nine tenths of its time compressing: 1.7 s for five pages at 150 dpi.) */
 #ifndef VB_CONVERT_H
 #define VB_CONVERT_H
 
 #include <stddef.h>
 
-/* Converts `source` (an ODT or DOCX) to PDF written at `dest` ("-" for stdout), atomically.
- * Returns 0, or -1 with a message in `err` (LibreOffice missing, timed out, failed). */
-int vb_convert_to_pdf(const char *source, const char *dest, int timeout_seconds, char *err,
-                      size_t err_size);
+#include "model/diag.h"
 
-/* Writes one PNG per page of `pdf` as `<prefix>-<n>.png` at `dpi`. Returns 0, or -1 with
- * `err`. */
-int vb_pdf_to_png(const char *pdf, const char *prefix, int dpi, int timeout_seconds, char *err,
-                  size_t err_size);
+/* Writes each page of `pdf` as `<prefix>-<n>.png` at `dpi`, atomically; n counts from 1,
+ * zero-padded to the width of the page count as pdftoppm does (x-01.png … x-12.png). Returns
+ * the number of pages, with the names written in *names (a malloc'd array of malloc'd
+ * strings, see vb_free_names); or -1 with `err`. */
+int vb_pdf_to_png(const char *pdf, const char *prefix, int dpi, long timeout_ms, vb_lang lang,
+                  char ***names, char *err, size_t err_size);
+
+void vb_free_names(char **names, int count);
 
 #endif
