@@ -101,10 +101,20 @@ from docx.text.paragraph import Paragraph
 from docx.oxml.ns import qn
 
 
+def paragraph_text(p, parent):
+    # python-docx reads no w:noBreakHyphen (Word's non-breaking hyphen, shown as "-"): give
+    # it its character, then read the paragraph as python-docx does.
+    for h in p.iter(qn("w:noBreakHyphen")):
+        t = h.makeelement(qn("w:t"), {})
+        t.text = "-"
+        h.getparent().replace(h, t)
+    return Paragraph(p, parent).text
+
+
 def blocks(parent_elm, parent):
     for child in parent_elm.iterchildren():
         if child.tag == qn("w:p"):
-            yield Paragraph(child, parent).text
+            yield paragraph_text(child, parent)
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
             for tr in child.iterchildren(qn("w:tr")):
@@ -137,12 +147,13 @@ def nfc(s):
 
 
 def words(s):
-    # Every run of white space (line breaks, tabs, no-break and zero-width spaces) is one space.
-    return " ".join(nfc(s).replace("\u200b", " ").replace("\u00ad", "").split())
+    # Every run of white space (line breaks, tabs, no-break and zero-width spaces) is one space;
+    # a non-breaking hyphen (U+2011, in "9-10/2025") reads as the hyphen it shows.
+    return " ".join(nfc(s).replace("\u200b", " ").replace("\u00ad", "").replace("\u2011", "-").split())
 
 
 def compact(s):
-    return "".join(nfc(s).replace("\u00ad", "").split())
+    return "".join(nfc(s).replace("\u00ad", "").replace("\u2011", "-").split())
 
 
 with open(txt_path, encoding="utf-8") as f:

@@ -218,8 +218,13 @@ char *vb_balanced_title(const vb_layout *layout, vb_element element, const char 
             if (c2 != NO_FIT && c2 + 3000 < c1) {
                 use = more;
                 got++;
+                c1 = c2;
             }
         }
+        /* Every way breaks a word: the renderer, which measures a little differently, may
+         * still fit the text; leave it to it. */
+        if (use && c1 >= break_cost(VB_BREAK_NEVER) / 2)
+            use = NULL;
         for (int i = 0; use && i + 1 < got; i++)
             starts[use[i]][-1] = '\n';
         free(breaks);

@@ -137,6 +137,17 @@ int vb_docx_styles_xml(const vb_layout *layout, vb_part *out)
     for (int el = 0; el < VB_EL_COUNT; el++)
         write_paragraph_style(x, layout, (vb_element)el);
 
+    /* Word's own "footnote reference": the mark raised, in the body and before the note.
+     * LibreOffice sets the note's number with this style, not with the run's properties. */
+    vb_xml_start(x, "w:style");
+    vb_xml_attr(x, "w:type", "character");
+    vb_xml_attr(x, "w:styleId", VB_DOCX_NOTE_REFERENCE_STYLE);
+    vb_xml_empty(x, "w:name", "w:val", "footnote reference");
+    vb_xml_start(x, "w:rPr");
+    vb_xml_empty(x, "w:vertAlign", "w:val", "superscript");
+    vb_xml_end(x);
+    vb_xml_end(x);
+
     vb_xml_end(x);
     return vb_part_take_deflated(out, "word/styles.xml", x, NULL, 0);
 }
