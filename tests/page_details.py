@@ -157,12 +157,12 @@ def check_table(pdf, label, ok, fail, pitches):
     rs = [r for r in rules(page) if r[4] < 0.7]  # the table's (the title rules are 0.75)
     problems = []
     for o in ("v", "h"):
-        pos = sorted(r for r in rs if r[0] == o)
-        for a, b in zip(pos, pos[1:]):
-            overlap = min(a[3], b[3]) - max(a[2], b[2])
-            if 0.05 < b[1] - a[1] < 1.5 and overlap > 2:
-                problems.append("double %s rule at %.1f and %.1f pt" % ("vertical" if o == "v" else "horizontal", a[1], b[1]))
-                break
+        segs = [r for r in rs if r[0] == o]
+        double = next(((a, b) for a in segs for b in segs if 0.05 < b[1] - a[1] < 1.5 and
+                       min(a[3], b[3]) - max(a[2], b[2]) > 2), None)
+        if double:
+            problems.append("double %s rule at %.1f and %.1f pt" % (
+                "vertical" if o == "v" else "horizontal", double[0][1], double[1][1]))
     widths = sorted({round(r[4], 2) for r in rs})
     if len(widths) > 1:
         problems.append("rule thicknesses %s" % widths)

@@ -22,6 +22,8 @@ import subprocess
 import sys
 from collections import defaultdict
 
+import fitz
+
 # (format, rule) -> why AbiWord's page differs while the file is unambiguous.
 KNOWN = {
     ("docx", "page number page N"):
@@ -51,6 +53,17 @@ KNOWN = {
         "a justified line AbiWord leaves short, in the 37-page report with footnotes",
     ("docx", "first-line indent"): "the same document: one indent off",
 }
+
+
+def stray_pages(pdf):
+    """Pages with no text but a page number."""
+    doc = fitz.open(pdf)
+    blank = []
+    for i, page in enumerate(doc):
+        words = [w for w in page.get_text("text").split() if not re.fullmatch(r"\d+", w)]
+        if not words:
+            blank.append(i + 1)
+    return blank
 
 
 def rule_name(check):
@@ -85,7 +98,7 @@ def main():
                 files[ext].append(out)
 
     results = {}  # (engine, ext, name) -> json
-    crashed = []
+    crashed, stray = [], []
     for ext, fs in files.items():
         lo_dir = os.path.join(work, "lo-" + ext)
         subprocess.run(["timeout", "600", "soffice", "-env:UserInstallation=file://%s/profile" % work,
@@ -107,6 +120,10 @@ def main():
                 pdf = os.path.join(d, name + ".pdf")
                 if os.path.exists(pdf):
                     results[(engine, ext, name)] = measure(checker, pdf, fmt_of[name])
+                    blank = stray_pages(pdf)
+                    if blank:
+                        stray.append("%s %s %s: page %s holds no body text" % (
+                            engine, ext.upper(), name, ",".join(map(str, blank))))
 
     table = defaultdict(lambda: defaultdict(lambda: [0, 0]))  # rule -> column -> [ok, total]
     failures = []
@@ -149,6 +166,10 @@ def main():
             print("  %s, %s: %s" % (key[0].upper(), key[1], KNOWN[key]))
     if crashed:
         print("AbiWord made no PDF (it aborts) for: %s" % ", ".join(crashed))
+    if stray:
+        failures.extend(stray)
+    else:
+        print("No stray page: every page of every sample holds body text, in both engines and formats")
     for f in failures:
         print("FAIL " + f)
     nfail = len(failures)
