@@ -144,6 +144,7 @@ static void write_empty_end_paragraph(vb_xml *x, const vb_layout *layout,
 {
     vb_xml_start(x, "w:p");
     vb_xml_start(x, "w:pPr");
+    vb_xml_empty(x, "w:pStyle", "w:val", VB_DOCX_END_STYLE);
     vb_xml_start(x, "w:spacing");
     vb_xml_attr(x, "w:before", "0");
     vb_xml_attr(x, "w:after", "0");
