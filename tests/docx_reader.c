@@ -306,6 +306,8 @@ static void collect_text(xmlNodePtr node, const char *br, text_buf *b)
             buf_add(b, br);
         } else if (is_w(c, "tab")) {
             buf_add(b, "\t");
+        } else if (is_w(c, "noBreakHyphen")) {
+            buf_add(b, "-"); /* Word's non-breaking hyphen shows as "-" */
         } else if (is_w(c, "pPr") || is_w(c, "rPr") || is_w(c, "sectPr") || is_w(c, "tblPr") ||
                    is_w(c, "tcPr") || is_w(c, "trPr")) {
             continue; /* properties hold no text (w:tab inside w:tabs is not a tab) */
@@ -462,5 +464,16 @@ char *dr_odf_text(xmlNodePtr node, const char *br)
     odf_text_state s = {&b, br ? br : "\n", 1, 0};
     if (node)
         collect_odf_text(node, &s);
+    /* A non-breaking hyphen (U+2011, in "9-10/2025") shows as "-". */
+    char *w = b.data;
+    for (const char *r = b.data; *r;) {
+        if (strncmp(r, "\xE2\x80\x91", 3) == 0) {
+            *w++ = '-';
+            r += 3;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
     return b.data;
 }

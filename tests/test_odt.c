@@ -886,7 +886,8 @@ static void test_text(void **state)
     for (size_t i = 0; i < ps.count; i++) {
         /* A data table's row is one line of the TXT, its cells separated by tabs. */
         xmlNodePtr row = xfirst(current->content, ps.items[i],
-                                "ancestor::table:table-row[1][table:table-cell/@table:style-name='VbCellBorder']");
+                                "ancestor::table:table-row[1][table:table-cell[starts-with(@table:style-name, 'VbCell') and "
+                                "@table:style-name != 'VbCell']]");
         if (row) {
             if (i > 0 && xfirst(current->content, ps.items[i - 1], "ancestor::table:table-row[1]") == row)
                 continue;
@@ -909,7 +910,7 @@ static void test_text(void **state)
         if (based == 1) {
             CHECK(t[0] == '\0', "rule paragraph %zu has text '%s'", i + 1, t);
             free(t);
-        } else if (t[0] == '\0') {
+        } else if (t[strspn(t, " ")] == '\0') { /* no text a reader sees (the hidden end) */
             free(t);
         } else {
             got[ngot++] = t;

@@ -101,10 +101,20 @@ from docx.text.paragraph import Paragraph
 from docx.oxml.ns import qn
 
 
+def paragraph_text(p, parent):
+    # python-docx reads no w:noBreakHyphen (Word's non-breaking hyphen, shown as "-"): give
+    # it its character, then read the paragraph as python-docx does.
+    for h in p.iter(qn("w:noBreakHyphen")):
+        t = h.makeelement(qn("w:t"), {})
+        t.text = "-"
+        h.getparent().replace(h, t)
+    return Paragraph(p, parent).text
+
+
 def blocks(parent_elm, parent):
     for child in parent_elm.iterchildren():
         if child.tag == qn("w:p"):
-            yield Paragraph(child, parent).text
+            yield paragraph_text(child, parent)
         elif child.tag == qn("w:tbl"):
             table = Table(child, parent)
             for tr in child.iterchildren(qn("w:tr")):

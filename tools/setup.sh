@@ -13,10 +13,12 @@ build_packages="gcc pkg-config meson ninja-build cmake python3 libstdc++-12-dev
   libhunspell-dev scdoc libpng-dev"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
 # for the OOXML and ODF schemas, pandoc and python-docx as independent readers, the
-# Times-New-Roman-metric font LibreOffice substitutes, unzip to look inside packages.
+# Times-New-Roman-metric font LibreOffice substitutes, unzip to look inside packages, and
+# AbiWord, a second layout engine that reads DOCX and ODT and writes PDF headless.
 # zsh and groff check the completion and the man pages; python3-jsonschema validates SARIF.
 test_packages="libreoffice-writer-nogui poppler-utils python3-fitz libxml2-utils jing
-  pandoc python3-docx fonts-liberation2 unzip hunspell-vi zsh groff-base python3-jsonschema"
+  pandoc python3-docx fonts-liberation2 unzip hunspell-vi zsh groff-base python3-jsonschema
+  abiword"
 
 missing=""
 for p in $build_packages $test_packages; do

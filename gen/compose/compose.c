@@ -217,10 +217,12 @@ static void compose_addressees(composer *c)
         return;
     vb_para_props p = VB_PARA_DEFAULT;
     p.indent_first = 0;
+    p.space_before = l->addressee_space_before_twips;
     if (a->count == 1) {
         /* One addressee: on the same line, "Kính gửi: Bộ Nội vụ." */
         vb_buf b = {0};
         vb_buf_printf(&b, "%s %s", l->addressee_label, a->items[0].text);
+        p.space_after = l->addressee_space_after_twips;
         text_paragraph(c, VB_EL_ADDRESSEE, &p, b.data);
         vb_buf_free(&b);
         return;
@@ -233,6 +235,8 @@ static void compose_addressees(composer *c)
     p.space_before = 0;
     for (size_t i = 0; i < a->count; i++) {
         char *line = vb_format_addressee(l, a, i);
+        if (i + 1 == a->count)
+            p.space_after = l->addressee_space_after_twips;
         text_paragraph(c, VB_EL_ADDRESSEE, &p, line);
         free(line);
     }

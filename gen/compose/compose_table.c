@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "layout/format.h"
+#include "layout/geometry.h"
 #include "layout/textwidth.h"
 #include "model/markup.h"
 #include "tables/table_rows.h"
+#include "viet/words.h"
 
 typedef struct {
     long natural; /* the widest line of any cell, unbroken */
@@ -49,6 +51,9 @@ static size_t cell_spans(const char *text, vb_inline *runs, vb_span **spans)
     return runs->count;
 }
 
+/* The widest line of `text` unbroken, and its widest word: a Vietnamese word of two
+ * syllables ("Kế hoạch", "Ghi chú") counts as one, so a column is never so narrow that it
+ * splits one while another column is wide. */
 static void measure_text(const char *text, const vb_text_style *st, long *natural, long *word)
 {
     vb_face face = face_of(st);
@@ -76,18 +81,31 @@ static void measure_text(const char *text, const vb_text_style *st, long *natura
         long w = vb_text_width_twips(line, n, face, st->size_pt);
         if (w > *natural)
             *natural = w;
-        for (size_t i = 0; i < n;) {
+        const char *words[64];
+        size_t lens[64], count = 0;
+        for (size_t i = 0; i < n && count < 64;) {
             while (i < n && line[i] == ' ')
                 i++;
             size_t j = i;
             while (j < n && line[j] != ' ')
                 j++;
             if (j > i) {
-                long ww = vb_text_width_twips(line + i, j - i, face, st->size_pt);
-                if (ww > *word)
-                    *word = ww;
+                words[count] = line + i;
+                lens[count++] = j - i;
             }
             i = j;
+        }
+        unsigned char inside[64] = {0};
+        vb_vi_segment(words, lens, count, inside);
+        for (size_t k = 0; k < count; k++) {
+            size_t last = k;
+            while (last + 1 < count && inside[last] == 3)
+                last++;
+            size_t len = (size_t)(words[last] + lens[last] - words[k]);
+            long ww = vb_text_width_twips(words[k], len, face, st->size_pt);
+            if (ww > *word)
+                *word = ww;
+            k = last;
         }
         line = end ? end + 1 : line + n;
     }
@@ -347,7 +365,16 @@ int vb_compose_table(const vb_table *t, const vb_layout *l, const vb_sink *sink,
                         /* "Tổng cộng" across the STT column is centred */
                         : row.kind == VB_ROW_TOTAL && (int)i == stt_column ? VB_ALIGN_CENTER
                                                                            : aligns[i];
-            cell_paragraph(l, sink, ctx, el, align, cell->text);
+            if (row.kind == VB_ROW_HEADER && cell->text[0]) {
+                /* A header that wraps breaks at a phrase, as a centred title does. */
+                int inner = width - 2 * l->table_cell_air_twips - (int)(2 * 20 * l->table_border_pt + 0.5) -
+                            l->table_width_slack_twips;
+                char *balanced = vb_balanced_title(l, el, cell->text, inner > 0 ? inner : width);
+                cell_paragraph(l, sink, ctx, el, align, balanced);
+                free(balanced);
+            } else {
+                cell_paragraph(l, sink, ctx, el, align, cell->text);
+            }
             sink->cell_end(ctx);
         }
         sink->row_end(ctx);

@@ -1,10 +1,12 @@
 #include "geometry.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
 #include "viet/text.h"
+#include "viet/words.h"
 #include "textwidth.h"
 
 static int greedy_lines(const long *words, size_t n, long space, long width, size_t *breaks);
@@ -68,6 +70,78 @@ static int greedy_lines(const long *words, size_t n, long space, long width, siz
     return lines;
 }
 
+/* What a break costs, by its quality, against the lines' evenness (see line_cost): a break
+ * inside a word costs more than any unevenness; a phrase boundary is worth lines about
+ * 20-25% uneven. */
+static long break_cost(vb_break_quality q)
+{
+    switch (q) {
+    case VB_BREAK_NEVER: return 100000;
+    case VB_BREAK_AVOID: return 2000;
+    case VB_BREAK_GOOD: return -200;
+    case VB_BREAK_BEST: return -300;
+    default: return 0;
+    }
+}
+
+/* Unevenness of a line: the square of its distance from the mean, in percent, quartered. */
+static long line_cost(long width, long mean)
+{
+    long pct = mean > 0 ? (width - mean) * 100 / mean : 0;
+    return pct * pct / 4;
+}
+
+#define NO_FIT LONG_MAX
+
+/* The cheapest way to set n words in exactly `lines` lines no wider than `limit`: fills
+ * breaks (word indexes starting lines 2..) and returns the cost, or NO_FIT. */
+static long best_breaks(const long *widths, const long *gap_cost, size_t n, long space,
+                        long limit, int lines, size_t *breaks)
+{
+    long total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += widths[i] + (i ? space : 0);
+    long mean = (total - (lines - 1) * space) / lines;
+    /* cost[l][j]: the first j words in l lines; from[l][j]: where the l-th line starts */
+    size_t stride = n + 1;
+    long *cost = vb_xmalloc((size_t)(lines + 1) * stride * sizeof *cost);
+    size_t *from = vb_xmalloc((size_t)(lines + 1) * stride * sizeof *from);
+    const long none = NO_FIT;
+    for (size_t k = 0; k < (size_t)(lines + 1) * stride; k++)
+        cost[k] = none;
+    cost[0] = 0;
+    for (int l = 1; l <= lines; l++) {
+        for (size_t j = 1; j <= n; j++) {
+            long width = -space;
+            for (size_t i = j; i-- > 0;) {
+                width += widths[i] + space;
+                if (width > limit)
+                    break;
+                long before = cost[(size_t)(l - 1) * stride + i];
+                if (before == none || (i == 0) != (l == 1))
+                    continue;
+                long c = before + line_cost(width, mean) + (i > 0 ? gap_cost[i - 1] : 0);
+                long *here = &cost[(size_t)l * stride + j];
+                if (*here == none || c < *here) {
+                    *here = c;
+                    from[(size_t)l * stride + j] = i;
+                }
+            }
+        }
+    }
+    long result = cost[(size_t)lines * stride + n];
+    if (result != none && breaks) {
+        size_t j = n;
+        for (int l = lines; l > 1; l--) {
+            j = from[(size_t)l * stride + j];
+            breaks[l - 2] = j;
+        }
+    }
+    free(cost);
+    free(from);
+    return result;
+}
+
 char *vb_balanced_title(const vb_layout *layout, vb_element element, const char *text, int max_width)
 {
     const vb_text_style *style = &layout->styles[element];
@@ -97,23 +171,68 @@ char *vb_balanced_title(const vb_layout *layout, vb_element element, const char 
     long space = width_of(style, " ", 1);
     int lines = n ? greedy_lines(widths, n, space, max_width, NULL) : 1;
     if (lines > 1) {
-        /* The narrowest width that still needs no more lines gives the most even lines. */
-        long lo = max_width / lines, hi = max_width;
-        while (lo < hi) {
-            long mid = (lo + hi) / 2;
-            if (greedy_lines(widths, n, space, mid, NULL) <= lines)
-                hi = mid;
-            else
-                lo = mid + 1;
+        /* Where a break may go, judged on the text as typed: its capitals tell names apart
+         * (upper-casing keeps the words and the spaces between them). */
+        const char **typed = vb_xmalloc(n * sizeof *typed);
+        size_t *typed_lens = vb_xmalloc(n * sizeof *typed_lens);
+        size_t m = 0;
+        for (const char *p = text; *p && m < n;) {
+            while (*p == ' ')
+                p++;
+            const char *end = p;
+            while (*end && *end != ' ')
+                end++;
+            if (end == p)
+                break;
+            typed[m] = p;
+            typed_lens[m++] = (size_t)(end - p);
+            p = end;
         }
-        /* Leave 2% for the renderer's own measurement, or let it break by itself. */
-        if (hi <= max_width * 98 / 100) {
-            size_t *breaks = vb_xmalloc((size_t)lines * sizeof *breaks);
-            int got = greedy_lines(widths, n, space, hi, breaks);
-            for (int i = 0; i + 1 < got; i++)
-                starts[breaks[i]][-1] = '\n';
-            free(breaks);
+        long *gap_cost = vb_xcalloc(n, sizeof *gap_cost);
+        unsigned char *inside = vb_xcalloc(n, 1);
+        int all_caps = vb_vi_all_caps(text);
+        if (m == n)
+            vb_vi_segment(typed, typed_lens, n, inside);
+        for (size_t i = 0; m == n && i + 1 < n; i++)
+            gap_cost[i] = break_cost(vb_vi_break_quality(typed, typed_lens, n, i, all_caps, inside));
+        /* Leave 2% for the renderer's own measurement, or it breaks the line by itself; one
+         * line more than the fewest when that keeps a word whole. */
+        long limit = (long)max_width * 98 / 100;
+        size_t *breaks = vb_xmalloc((size_t)(lines + 1) * sizeof *breaks);
+        size_t *more = vb_xmalloc((size_t)(lines + 1) * sizeof *more);
+        /* The fewest lines that fit within the limit, or one more when that is cheaper by
+         * more than a line's worth: a word kept whole. */
+        int got = 0;
+        size_t *use = NULL;
+        long c1 = NO_FIT;
+        for (int k = lines; k <= (int)n && c1 == NO_FIT; k++) {
+            breaks = vb_xrealloc(breaks, (size_t)(k + 1) * sizeof *breaks);
+            c1 = best_breaks(widths, gap_cost, n, space, limit, k, breaks);
+            got = k;
         }
+        if (c1 != NO_FIT) {
+            use = breaks;
+            more = vb_xrealloc(more, (size_t)(got + 2) * sizeof *more);
+            long c2 = got + 1 <= (int)n ? best_breaks(widths, gap_cost, n, space, limit, got + 1, more)
+                                        : NO_FIT;
+            if (c2 != NO_FIT && c2 + 3000 < c1) {
+                use = more;
+                got++;
+                c1 = c2;
+            }
+        }
+        /* Every way breaks a word: the renderer, which measures a little differently, may
+         * still fit the text; leave it to it. */
+        if (use && c1 >= break_cost(VB_BREAK_NEVER) / 2)
+            use = NULL;
+        for (int i = 0; use && i + 1 < got; i++)
+            starts[use[i]][-1] = '\n';
+        free(breaks);
+        free(more);
+        free(gap_cost);
+        free(inside);
+        free(typed);
+        free(typed_lens);
     }
 done:
     free(widths);

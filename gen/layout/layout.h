@@ -128,6 +128,9 @@ typedef struct {
     const char *recipient_separator; /* ";" / "," */
     const char *recipient_last;      /* "." */
     const char *addressee_label;     /* "Kính gửi:" */
+    /* ô 9a: the air Mẫu 1.5 leaves above "Kính gửi:" (under ô 5b and the ô 10 boxes) and
+     * under the last addressee, before the body */
+    int addressee_space_before_twips, addressee_space_after_twips;
 
     /* ô 10a, 10b: the marks' texts and boxes (width per level 1..3, height; 0: no box) */
     const char *secrecy_marks[3];

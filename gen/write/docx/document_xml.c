@@ -154,23 +154,51 @@ static void write_section_properties(vb_xml *x, const vb_layout *l, const vb_sec
     vb_xml_end(x);
 }
 
-/* Word ends a section with the paragraph that carries its properties: an empty one, one
- * point high, so it takes no room on the page. */
-static void on_section_break(void *ctx, const vb_section_props *next)
+/* A paragraph that takes no room: hidden, 1 pt high, of a 1 pt font. Word ends a section
+ * with the paragraph that carries its properties, and always adds a paragraph after a table
+ * that ends the document (LibreOffice does too); a paragraph of the body's height there
+ * makes a page of its own when the table ends near the bottom margin. `section`: the
+ * properties of the section it ends, or NULL for the document's last paragraph (the body's
+ * own w:sectPr follows it). */
+static void write_empty_end_paragraph(vb_xml *x, const vb_layout *layout,
+                                      const vb_section_props *section)
 {
-    docx_sink *d = ctx;
-    vb_xml *x = d->x;
     vb_xml_start(x, "w:p");
     vb_xml_start(x, "w:pPr");
+    vb_xml_empty(x, "w:pStyle", "w:val", VB_DOCX_END_STYLE);
     vb_xml_start(x, "w:spacing");
     vb_xml_attr(x, "w:before", "0");
     vb_xml_attr(x, "w:after", "0");
     vb_xml_attr(x, "w:line", "20");
     vb_xml_attr(x, "w:lineRule", "exact");
     vb_xml_end(x);
-    write_section_properties(x, d->layout, &d->section);
+    /* CT_PPr: the paragraph mark's run properties, then the section's. */
+    vb_xml_start(x, "w:rPr");
+    vb_xml_empty(x, "w:vanish", NULL, NULL);
+    vb_xml_empty(x, "w:sz", "w:val", "2");
+    vb_xml_empty(x, "w:szCs", "w:val", "2");
     vb_xml_end(x);
+    if (section)
+        write_section_properties(x, layout, section);
+    vb_xml_end(x); /* w:pPr */
+    /* LibreOffice drops the mark's properties of an empty paragraph but hides a paragraph
+     * whose only text is hidden: one hidden space. */
+    vb_xml_start(x, "w:r");
+    vb_xml_start(x, "w:rPr");
+    vb_xml_empty(x, "w:vanish", NULL, NULL);
     vb_xml_end(x);
+    vb_xml_start(x, "w:t");
+    vb_xml_attr(x, "xml:space", "preserve");
+    vb_xml_text(x, " ");
+    vb_xml_end(x);
+    vb_xml_end(x); /* w:r */
+    vb_xml_end(x); /* w:p */
+}
+
+static void on_section_break(void *ctx, const vb_section_props *next)
+{
+    docx_sink *d = ctx;
+    write_empty_end_paragraph(d->x, d->layout, &d->section);
     d->section = *next;
 }
 
@@ -231,6 +259,7 @@ int vb_docx_document_xml(const vb_document *doc, const vb_layout *layout, vb_par
         vb_xml_free(d.x);
         return -1;
     }
+    write_empty_end_paragraph(d.x, layout, NULL);
     write_section_properties(d.x, layout, &d.section);
     vb_xml_end(d.x);
     vb_xml_end(d.x);

@@ -37,6 +37,7 @@ int vb_docx_footnotes_xml(const vb_docx_notes *notes, vb_part *out)
         vb_wml_start_paragraph(x, VB_EL_FOOTNOTE, NULL);
         vb_xml_start(x, "w:r");
         vb_xml_start(x, "w:rPr");
+        vb_xml_empty(x, "w:rStyle", "w:val", VB_DOCX_NOTE_REFERENCE_STYLE);
         vb_xml_empty(x, "w:vertAlign", "w:val", "superscript");
         vb_xml_end(x);
         vb_xml_empty(x, "w:footnoteRef", NULL, NULL);

@@ -139,6 +139,38 @@ int vb_docx_styles_xml(const vb_layout *layout, const vb_document *doc, vb_part 
         if (!doc || vb_compose_uses(doc, (vb_element)el))
             write_paragraph_style(x, layout, (vb_element)el);
 
+    /* Word's own "footnote reference": the mark raised, in the body and before the note.
+     * LibreOffice sets the note's number with this style, not with the run's properties. */
+    vb_xml_start(x, "w:style");
+    vb_xml_attr(x, "w:type", "character");
+    vb_xml_attr(x, "w:styleId", VB_DOCX_NOTE_REFERENCE_STYLE);
+    vb_xml_empty(x, "w:name", "w:val", "footnote reference");
+    vb_xml_start(x, "w:rPr");
+    vb_xml_empty(x, "w:vertAlign", "w:val", "superscript");
+    vb_xml_end(x);
+    vb_xml_end(x);
+
+    /* The paragraph that ends the text (document_xml.c): hidden, 1 pt. Said in a style as
+     * well as on the paragraph: AbiWord sizes an empty paragraph by its style's font. */
+    vb_xml_start(x, "w:style");
+    vb_xml_attr(x, "w:type", "paragraph");
+    vb_xml_attr(x, "w:styleId", VB_DOCX_END_STYLE);
+    vb_xml_empty(x, "w:name", "w:val", "VB End of text");
+    vb_xml_start(x, "w:pPr");
+    vb_xml_start(x, "w:spacing");
+    vb_xml_attr(x, "w:before", "0");
+    vb_xml_attr(x, "w:after", "0");
+    vb_xml_attr(x, "w:line", "20");
+    vb_xml_attr(x, "w:lineRule", "exact");
+    vb_xml_end(x);
+    vb_xml_end(x);
+    vb_xml_start(x, "w:rPr");
+    write_fonts(x, layout->font);
+    vb_xml_empty(x, "w:vanish", NULL, NULL);
+    write_size(x, 1);
+    vb_xml_end(x);
+    vb_xml_end(x);
+
     vb_xml_end(x);
     return vb_part_take_deflated(out, "word/styles.xml", x, NULL, 0);
 }

@@ -110,6 +110,35 @@ static int needs_preserve(const char *text, size_t len)
     return memchr(text, '\t', len) != NULL || memmem(text, len, "  ", 2) != NULL;
 }
 
+static void write_t(vb_xml *x, const char *text, size_t len)
+{
+    char *copy = vb_xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    vb_xml_start(x, "w:t");
+    if (needs_preserve(copy, len))
+        vb_xml_attr(x, "xml:space", "preserve");
+    vb_xml_text(x, copy);
+    vb_xml_end(x);
+    free(copy);
+}
+
+/* The text of one line: a hyphen between two digits ("9-10/2025", "2021-2025") is Word's
+ * non-breaking hyphen, so no line ends inside a date or a range. */
+static void write_text(vb_xml *x, const char *text, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (text[i] == '-' && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' &&
+            text[i + 1] <= '9') {
+            write_t(x, text + start, i - start);
+            vb_xml_empty(x, "w:noBreakHyphen", NULL, NULL);
+            start = i + 1;
+        }
+    }
+    write_t(x, text + start, len - start);
+}
+
 void vb_wml_run(vb_xml *x, const char *text, unsigned style)
 {
     vb_xml_start(x, "w:r");
@@ -133,11 +162,7 @@ void vb_wml_run(vb_xml *x, const char *text, unsigned style)
                 memcpy(part, line, len);
                 part[len] = '\0';
             }
-            vb_xml_start(x, "w:t");
-            if (needs_preserve(line, len))
-                vb_xml_attr(x, "xml:space", "preserve");
-            vb_xml_text(x, part ? part : line);
-            vb_xml_end(x);
+            write_text(x, part ? part : line, len);
             free(part);
         }
         if (!nl)
@@ -266,6 +291,7 @@ void vb_wml_note_reference(vb_xml *x, int id)
 {
     vb_xml_start(x, "w:r");
     vb_xml_start(x, "w:rPr");
+    vb_xml_empty(x, "w:rStyle", "w:val", VB_DOCX_NOTE_REFERENCE_STYLE);
     vb_xml_empty(x, "w:vertAlign", "w:val", "superscript");
     vb_xml_end(x);
     vb_xml_empty_int(x, "w:footnoteReference", "w:id", id);

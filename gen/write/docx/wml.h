@@ -8,6 +8,10 @@
 
 #define VB_WML_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define VB_REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+/* The character style of footnote marks (styles.xml), named as Word names its own. */
+#define VB_DOCX_NOTE_REFERENCE_STYLE "FootnoteReference"
+/* The paragraph style of the hidden 1 pt paragraph that ends the text (styles.xml) */
+#define VB_DOCX_END_STYLE "VbKetThuc"
 
 /* The w:jc value of an alignment. */
 const char *vb_wml_jc_value(vb_align align);

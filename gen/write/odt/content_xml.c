@@ -44,6 +44,7 @@ typedef struct {
     int in_header_rows;      /* inside table:table-header-rows */
     int table_bordered;      /* the table being written */
     unsigned pending_covered;/* covered cells to write after the current cell */
+    int row_index;           /* of the current row in its table, from 0 */
     unsigned note_count;
     unsigned frame_count;    /* frames met (ô 11, the draft mark, ô 13): graphic styles Fr<n> */
     struct pending_frame {   /* frames waiting for the next paragraph, which anchors them */
@@ -126,6 +127,8 @@ static void write_note(odt_sink *s, const char *text)
     vb_xml_start(x, "text:note-body");
     vb_xml_start(x, "text:p");
     vb_xml_attr(x, "text:style-name", vb_element_style_id(VB_EL_FOOTNOTE));
+    /* "¹ Công văn …": a space after the raised number, as the DOCX has. */
+    vb_xml_empty(x, "text:s", NULL, NULL);
     vb_odf_text(x, text);
     vb_xml_end(x);
     vb_xml_end(x);
@@ -274,6 +277,7 @@ static void on_table_begin(void *ctx, const int *widths, int columns, const vb_t
     odt_sink *s = ctx;
     page_start page = take_page_start(s);
     s->table_bordered = props && props->bordered;
+    s->row_index = -1;
     if (!s->x) {
         if (s->table_count == s->table_cap) {
             s->table_cap = s->table_cap ? s->table_cap * 2 : 4;
@@ -305,6 +309,7 @@ static void on_table_begin(void *ctx, const int *widths, int columns, const vb_t
 static void on_row_begin(void *ctx, int header)
 {
     odt_sink *s = ctx;
+    s->row_index++;
     if (!s->x)
         return;
     /* Header rows come first, inside table:table-header-rows: they repeat on every page. */
@@ -334,7 +339,11 @@ static void on_cell_begin(void *ctx, int column, int width, const vb_cell_span *
         return;
     }
     vb_xml_start(s->x, "table:table-cell");
-    vb_xml_attr(s->x, "table:style-name", s->table_bordered ? "VbCellBorder" : "VbCell");
+    /* Each rule drawn once, as Word draws a table's (LibreOffice draws both cells' borders
+     * side by side): the top only on the first row, the left only on the first column. */
+    static const char *const bordered[2][2] = {{"VbCellRB", "VbCellLRB"}, {"VbCellTRB", "VbCellBorder"}};
+    vb_xml_attr(s->x, "table:style-name",
+                s->table_bordered ? bordered[s->row_index == 0][column == 0] : "VbCell");
     if (colspan > 1)
         vb_xml_attr_int(s->x, "table:number-columns-spanned", colspan);
     if (span && span->rowspan > 1)
@@ -519,21 +528,31 @@ static void write_table_styles(vb_xml *x, const odt_sink *s)
     vb_xml_attr(x, "fo:border", "none");
     vb_xml_end(x);
     vb_xml_end(x);
-    /* Data tables: single lines, a little air left and right. */
+    /* Data tables: single lines, a little air left and right; each rule once (see
+     * on_cell_begin). */
     const vb_layout *l = s->layout;
     char border[64];
     snprintf(border, sizeof border, "%.2fpt solid #000000", l->table_border_pt);
-    vb_xml_start(x, "style:style");
-    vb_xml_attr(x, "style:name", "VbCellBorder");
-    vb_xml_attr(x, "style:family", "table-cell");
-    vb_xml_start(x, "style:table-cell-properties");
-    vb_odf_attr_length(x, "fo:padding-top", 0);
-    vb_odf_attr_length(x, "fo:padding-bottom", 0);
-    vb_odf_attr_length(x, "fo:padding-left", l->table_cell_air_twips);
-    vb_odf_attr_length(x, "fo:padding-right", l->table_cell_air_twips);
-    vb_xml_attr(x, "fo:border", border);
-    vb_xml_end(x);
-    vb_xml_end(x);
+    static const struct {
+        const char *name;
+        int top, left;
+    } cells[] = {{"VbCellBorder", 1, 1}, {"VbCellTRB", 1, 0}, {"VbCellLRB", 0, 1}, {"VbCellRB", 0, 0}};
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", cells[i].name);
+        vb_xml_attr(x, "style:family", "table-cell");
+        vb_xml_start(x, "style:table-cell-properties");
+        vb_odf_attr_length(x, "fo:padding-top", 0);
+        vb_odf_attr_length(x, "fo:padding-bottom", 0);
+        vb_odf_attr_length(x, "fo:padding-left", l->table_cell_air_twips);
+        vb_odf_attr_length(x, "fo:padding-right", l->table_cell_air_twips);
+        vb_xml_attr(x, "fo:border-top", cells[i].top ? border : "none");
+        vb_xml_attr(x, "fo:border-left", cells[i].left ? border : "none");
+        vb_xml_attr(x, "fo:border-right", border);
+        vb_xml_attr(x, "fo:border-bottom", border);
+        vb_xml_end(x);
+        vb_xml_end(x);
+    }
 }
 
 static void write_span_styles(vb_xml *x)
@@ -554,6 +573,28 @@ static void write_span_styles(vb_xml *x)
         vb_xml_end(x);
         vb_xml_end(x);
     }
+}
+
+/* The paragraph that ends the text: LibreOffice adds one after a table that ends the
+ * document, of the default style, which makes a page of its own when the table ends near the
+ * bottom margin. Ours takes no room: its one space hidden, 1 pt high, of a 1 pt font. */
+#define END_STYLE "VbEnd"
+
+static void write_end_style(vb_xml *x)
+{
+    vb_xml_start(x, "style:style");
+    vb_xml_attr(x, "style:name", END_STYLE);
+    vb_xml_attr(x, "style:family", "paragraph");
+    vb_xml_start(x, "style:paragraph-properties");
+    vb_odf_attr_length(x, "fo:margin-top", 0);
+    vb_odf_attr_length(x, "fo:margin-bottom", 0);
+    vb_odf_attr_length(x, "fo:line-height", 20);
+    vb_xml_end(x);
+    vb_xml_start(x, "style:text-properties");
+    vb_xml_attr(x, "fo:font-size", "1pt");
+    vb_xml_attr(x, "text:display", "none");
+    vb_xml_end(x);
+    vb_xml_end(x);
 }
 
 static void free_tables(odt_sink *s)
@@ -598,6 +639,7 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
     write_table_styles(x, &s);
     write_span_styles(x);
     write_frame_styles(x, frames);
+    write_end_style(x);
     for (size_t i = 0; i < s.para_count; i++)
         write_paragraph_style(x, layout, &s.paras[i], i + 1);
     vb_xml_end(x);
@@ -605,6 +647,10 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
     vb_xml_start(x, "office:text");
     size_t collected = s.para_count;
     int rc = vb_compose(doc, layout, &geo, &odt_content_sink, &s, err, err_size);
+    vb_xml_start(x, "text:p");
+    vb_xml_attr(x, "text:style-name", END_STYLE);
+    vb_xml_empty(x, "text:s", NULL, NULL); /* a paragraph whose only text is hidden is hidden */
+    vb_xml_end(x);
     vb_xml_end(x);
     vb_xml_end(x);
     vb_xml_end(x);

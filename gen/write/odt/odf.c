@@ -50,6 +50,14 @@ void vb_odf_text(vb_xml *x, const char *text)
             chunk = ++p;
             continue;
         }
+        if (*p == '-' && p > text && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9') {
+            /* "9-10/2025", "2021-2025": a non-breaking hyphen, so no line ends inside the
+             * range (LibreOffice sets U+2011 with the font's own hyphen). */
+            flush(x, chunk, p);
+            vb_xml_text(x, "\xE2\x80\x91");
+            chunk = ++p;
+            continue;
+        }
         if (*p == ' ') {
             /* ODF collapses white space: a leading space or a run of spaces needs text:s. */
             const char *run = p;

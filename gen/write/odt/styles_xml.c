@@ -129,6 +129,26 @@ static void write_master_page(vb_xml *x, const char *name, const char *display, 
     vb_xml_end(x);
 }
 
+/* Footnote marks raised, in the body and before the note, as Word sets them. LibreOffice
+ * takes them from its own character styles, found by name: "Footnote anchor" in the text
+ * and "Footnote Symbol" before the note, whose default is full size (the note read
+ * "1Công văn …"). */
+static void write_note_mark_styles(vb_xml *x)
+{
+    static const char *const styles[][2] = {{"Footnote_20_anchor", "Footnote anchor"},
+                                            {"Footnote_20_Symbol", "Footnote Symbol"}};
+    for (size_t i = 0; i < 2; i++) {
+        vb_xml_start(x, "style:style");
+        vb_xml_attr(x, "style:name", styles[i][0]);
+        vb_xml_attr(x, "style:display-name", styles[i][1]);
+        vb_xml_attr(x, "style:family", "text");
+        vb_xml_start(x, "style:text-properties");
+        vb_xml_attr(x, "style:text-position", "super 58%");
+        vb_xml_end(x);
+        vb_xml_end(x);
+    }
+}
+
 int vb_odt_styles_xml(const vb_layout *layout, const vb_document *doc, vb_part *out)
 {
     /* Some 20 KiB: compressed in the background while the other parts are written. */
@@ -148,6 +168,7 @@ int vb_odt_styles_xml(const vb_layout *layout, const vb_document *doc, vb_part *
         vb_xml_attr(x, "style:family", "graphic");
         vb_xml_end(x);
     }
+    write_note_mark_styles(x);
     vb_xml_end(x);
     vb_xml_start(x, "office:automatic-styles");
     write_page_layout(x, layout, 0);

@@ -96,26 +96,6 @@ void vb_pdf_batch_drop(vb_pdf_batch *b, long item)
     pthread_mutex_unlock(&b->lock);
 }
 
-/* A PDF LibreOffice finished: not empty, and its last kilobyte holds the end marker (a
- * LibreOffice killed while writing leaves a truncated file). */
-int vb_pdf_file_complete(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    char tail[1025];
-    size_t got = 0;
-    if (fseek(f, -1024, SEEK_END) != 0)
-        rewind(f);
-    got = fread(tail, 1, sizeof tail - 1, f);
-    fclose(f);
-    tail[got] = '\0';
-    for (size_t i = 0; i + 5 <= got; i++)
-        if (memcmp(tail + i, "%%EOF", 5) == 0)
-            return 1;
-    return 0;
-}
-
 static int read_whole(const char *path, char **data, size_t *len)
 {
     FILE *f = fopen(path, "rb");

@@ -38,9 +38,6 @@ int vb_pdf_batch_result(const vb_pdf_batch *b, long item, char *err, size_t err_
 /* Where the PDF of an item added with dest NULL is, until the batch is freed; or NULL. */
 const char *vb_pdf_batch_output(const vb_pdf_batch *b, long item);
 
-/* A PDF that LibreOffice finished writing: not empty, and its end marker (%%EOF) in its last
- * kilobyte. One killed while writing leaves a truncated file. */
-int vb_pdf_file_complete(const char *path);
 
 /* Frees the batch and removes its work directory. */
 void vb_pdf_batch_free(vb_pdf_batch *b);

@@ -14,7 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "batch.h"
 #include "child.h"
 #include "model/model.h"
 
@@ -391,6 +390,26 @@ static int start_keeper(const office_state *s, const char *first_doc, long timeo
         }
         sleep_ms(20);
     }
+    return 0;
+}
+
+/* A PDF LibreOffice finished: not empty, and its last kilobyte holds the end marker (a
+ * LibreOffice killed while writing leaves a truncated file). */
+int vb_pdf_file_complete(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char tail[1025];
+    size_t got = 0;
+    if (fseek(f, -1024, SEEK_END) != 0)
+        rewind(f);
+    got = fread(tail, 1, sizeof tail - 1, f);
+    fclose(f);
+    tail[got] = '\0';
+    for (size_t i = 0; i + 5 <= got; i++)
+        if (memcmp(tail + i, "%%EOF", 5) == 0)
+            return 1;
     return 0;
 }
 

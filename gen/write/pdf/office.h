@@ -24,4 +24,8 @@
 int vb_office_convert(const char *soffice, const char *source, const char *outdir, long timeout_ms,
                       vb_lang lang, char *err, size_t err_size);
 
+/* A PDF that LibreOffice finished writing: not empty, and its end marker (%%EOF) in its last
+ * kilobyte. One killed while writing leaves a truncated file. */
+int vb_pdf_file_complete(const char *path);
+
 #endif
