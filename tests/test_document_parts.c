@@ -258,7 +258,10 @@ static void test_attached_quy_che(void **state)
     /* The title block and the line made from the decision. */
     assert_str(xstr(d, NULL, "string(%s/following::w:p[1])", first),
                "Quản lý, vận hành Trung tâm điều hành thông minh tỉnh Bắc Giang");
-    char *note = dr_wml_text(xnodes(d, NULL, "//w:p[w:pPr/w:pStyle/@w:val='VbKemTheo']").items[0], " ");
+    dr_nodes notes = xnodes(d, NULL, "//w:p[w:pPr/w:pStyle/@w:val='VbKemTheo']");
+    assert_int_equal(notes.count, 1);
+    char *note = dr_wml_text(notes.items[0], " ");
+    dr_nodes_free(&notes);
     assert_string_equal(note, "(Ban hành kèm theo Quyết định số 125/QĐ-UBND ngày 05 tháng 3 năm 2025 của Ủy ban "
                               "nhân dân tỉnh Bắc Giang)");
     free(note);

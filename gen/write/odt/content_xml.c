@@ -246,6 +246,7 @@ static void write_frame_styles(vb_xml *x, unsigned count)
         vb_xml_attr(x, "xmlns:draw", VB_ODF_DRAW);
         vb_xml_start(x, "style:graphic-properties");
         vb_xml_attr(x, "draw:fill", "none");
+        vb_xml_attr(x, "fo:background-color", "transparent");
         vb_odf_attr_length(x, "fo:padding", 0);
         vb_xml_attr(x, "fo:border", "none");
         vb_xml_attr(x, "style:wrap", "none");
