@@ -265,6 +265,14 @@ static void nodes_eq(cmp *c, const vb_node *a, const vb_node *b)
             text_eq(c, "task product", x->task.product.text, x->pos, y->task.product.text, y->pos, 0);
             deadline_eq(c, &x->task.deadline, &y->task.deadline);
             break;
+        case VB_NODE_TASKS:
+            int_eq(c, "tasks layout", x->tasks.layout, x->pos, y->tasks.layout, y->pos);
+            int_eq(c, "tasks landscape", x->tasks.landscape, x->pos, y->tasks.landscape, y->pos);
+            text_eq(c, "tasks appendix title", x->tasks.appendix_title.text, x->pos,
+                    y->tasks.appendix_title.text, y->pos, 1);
+            if (x->tasks.layout == VB_TASKS_APPENDIX)
+                int_eq(c, "tasks appendix", x->tasks.appendix_index, x->pos, y->tasks.appendix_index, y->pos);
+            break;
         case VB_NODE_TABLE:
             table_eq(c, x->table, x->pos, y->table, y->pos);
             break;
@@ -319,6 +327,7 @@ int vb_test_compare_documents(const vb_document *a, const vb_document *b)
         text_eq(&c, "phu_luc title", x->title.text, x->title.pos, y->title.text, y->title.pos, 1);
         text_eq(&c, "phu_luc kem_theo", x->attached_line.text, x->pos, y->attached_line.text, y->pos, 0);
         int_eq(&c, "phu_luc landscape", x->landscape, x->pos, y->landscape, y->pos);
+        int_eq(&c, "phu_luc of tasks", x->tasks != NULL, x->pos, y->tasks != NULL, y->pos);
         nodes_eq(&c, x->body, y->body);
     }
     return c.differences;

@@ -6,7 +6,9 @@
 #   - a .docm is read (its macros never run);
 #   - files vanban did not make: its ODT re-saved as DOCX by LibreOffice, a pandoc-made DOCX,
 #     an RTF converted by LibreOffice, the decree's own templates (../shared, when present);
-#   - render: a Word draft re-laid in the standard layout, its text unchanged.
+#   - render: a Word draft re-laid in the standard layout, its text unchanged;
+#   - a task table typed in Word (python3-docx): check sees its tasks, import writes them
+#     as a nhiem_vu block.
 #
 # Run: tests/test_office.sh (or meson test -C build office). Uses $VANBAN (default
 # build/vanban). Prints ok/FAIL per check, then "N passed, M failed".
@@ -244,6 +246,32 @@ if [ -s "$tmp/tab-header.docx" ]; then
         fail "render -f odt of a draft"
 else
     skip "render of a clerk's draft" "python3-docx not installed"
+fi
+
+# ---- a clerk's task table ---------------------------------------------------------------
+if [ -s "$tmp/task-table.docx" ]; then
+    out=$("$VANBAN" check --lang en "$tmp/task-table.docx" 2>&1)
+    rc=$?
+    if [ $rc -eq 0 ] && ! printf '%s' "$out" | grep -q 'ND-TASKS' &&
+        printf '%s' "$out" | grep -q 'the deadline "cuối năm" .*\[NV-DEADLINE-TEXT\]'; then
+        ok "a task table typed in Word: check sees its tasks (no ND-TASKS), reads its deadlines"
+    else
+        fail "a task table typed in Word: check" "$out"
+    fi
+    "$VANBAN" import -o "$tmp/task-table.yaml" "$tmp/task-table.docx" >/dev/null 2>&1
+    # one agency per run of rows with the same Chủ trì (the merged cell included)
+    if [ "$(grep -c -- '- don_vi: ' "$tmp/task-table.yaml")" = 2 ] &&
+        grep -q '^    trinh_bay: bang$' "$tmp/task-table.yaml" &&
+        grep -A6 -- '- don_vi: Văn phòng UBND huyện' "$tmp/task-table.yaml" |
+            grep -q 'noi_dung: Công khai thủ tục hành chính' &&
+        grep -q 'han: 2025-06-30' "$tmp/task-table.yaml" &&
+        grep -q 'phoi_hop: Các phòng chuyên môn' "$tmp/task-table.yaml"; then
+        ok "a task table typed in Word: imported as a nhiem_vu block shown as a table"
+    else
+        fail "a task table typed in Word: import" "$(cat "$tmp/task-table.yaml")"
+    fi
+else
+    skip "a clerk's task table" "python3-docx not installed"
 fi
 
 echo "$passed passed, $failed failed"

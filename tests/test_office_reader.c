@@ -222,6 +222,44 @@ static void test_round_trip_odt(void **state)
     round_trip_all("odt");
 }
 
+/* The task example laid as a table in the body (trinh_bay: bang, huong: ngang) rather than in
+ * a Phụ lục: the table is read back as the same tasks, landscape kept. */
+static void test_round_trip_task_table_in_body(void **state)
+{
+    (void)state;
+    char source[512], variant[512];
+    snprintf(source, sizeof source, "%s/docs/examples/ke-hoach-bang-nhiem-vu.yaml", root_dir());
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(variant, sizeof variant, "%s/vanban-task-table-%d.yaml", tmp, (int)getpid());
+    FILE *in = fopen(source, "r");
+    assert_non_null(in);
+    FILE *out = fopen(variant, "w");
+    assert_non_null(out);
+    char line[1024];
+    int replaced = 0;
+    while (fgets(line, sizeof line, in)) {
+        /* the keys, not the comments that name them */
+        char *key = line + strspn(line, " ");
+        char *at = !strncmp(key, "trinh_bay: phu_luc", 18) ? key : NULL;
+        char *title = !strncmp(key, "tieu_de_phu_luc:", 16) ? key : NULL;
+        if (at) {
+            fprintf(out, "%.*strinh_bay: bang\n", (int)(at - line), line);
+            replaced++;
+        } else if (title) {
+            fprintf(out, "%.*shuong: ngang\n", (int)(title - line), line);
+            replaced++;
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(in);
+    fclose(out);
+    assert_int_equal(replaced, 2);
+    int differences = round_trip(variant, "docx") + round_trip(variant, "odt");
+    unlink(variant);
+    assert_int_equal(differences, 0);
+}
+
 static char *first_text(const vb_node *n)
 {
     return n && n->content.count ? vb_inline_plain(&n->content) : vb_strdup("");
@@ -339,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_docx),
         cmocka_unit_test(test_round_trip_odt),
         cmocka_unit_test(test_round_trip_every_part),
+        cmocka_unit_test(test_round_trip_task_table_in_body),
         cmocka_unit_test(test_clerk_tab_header),
         cmocka_unit_test(test_clerk_table_header),
         cmocka_unit_test(test_clerk_columns_header),

@@ -5,7 +5,7 @@ headings, Word's automatic numbering (numbering.xml), a tracked change, a header
 columns of a section or in two text boxes.
 
 Usage: make_clerk_docx.py OUT_DIR   (writes tab-header.docx, table-header.docx,
-columns-header.docx, textbox-header.docx)"""
+columns-header.docx, textbox-header.docx, task-table.docx: a plan with its tasks typed as a table)"""
 import copy
 import sys
 from docx import Document
@@ -207,7 +207,46 @@ def textbox_header():
     doc.save(out + '/textbox-header.docx')
 
 
+def task_table():
+    """A plan whose tasks a clerk typed as a table in Word's "Table Grid": no vanban style,
+    the Chủ trì cell merged down over an agency's rows, one deadline in vanban's words and
+    one in the clerk's."""
+    doc = Document()
+    setup(doc)
+    para(doc, 'UBND HUYỆN LẠNG GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size=12)
+    p = para(doc, '')
+    r = p.add_run('PHÒNG NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc'); r.bold = True; r.font.size = Pt(13)
+    bottom_border(p)
+    para(doc, 'Số: 12/KH-PNV\tLạng Giang, ngày 10 tháng 3 năm 2025', size=13)
+    para(doc, 'KẾ HOẠCH', bold=True, align='c')
+    p = para(doc, 'Cải cách hành chính năm 2025', bold=True, align='c')
+    bottom_border(p)
+    para(doc, 'I. MỤC ĐÍCH, YÊU CẦU', bold=True, align='j', indent=True)
+    para(doc, 'Giao nhiệm vụ cụ thể cho từng cơ quan, đơn vị.', align='j', indent=True)
+    para(doc, 'II. NHIỆM VỤ CỤ THỂ', bold=True, align='j', indent=True)
+    rows = [
+        ('STT', 'Nhiệm vụ', 'Chủ trì', 'Phối hợp', 'Thời hạn'),
+        ('1', 'Rà soát thủ tục hành chính', 'Văn phòng UBND huyện', 'Các phòng chuyên môn', 'Trước ngày 30/6/2025'),
+        ('2', 'Công khai thủ tục hành chính', 'Văn phòng UBND huyện', '', 'Thường xuyên'),
+        ('3', 'Kiểm tra cải cách hành chính tại các xã', 'Phòng Nội vụ', 'Văn phòng UBND huyện', 'cuối năm'),
+    ]
+    t = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    t.style = doc.styles['Table Grid']
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if i == 2 and j == 2:
+                continue  # merged with the cell above
+            run = t.rows[i].cells[j].paragraphs[0].add_run(text)
+            run.bold = i == 0
+    t.rows[1].cells[2].merge(t.rows[2].cells[2])
+    para(doc, 'III. TỔ CHỨC THỰC HIỆN', bold=True, align='j', indent=True)
+    para(doc, 'Phòng Nội vụ theo dõi, đôn đốc các cơ quan, đơn vị thực hiện Kế hoạch./.', align='j', indent=True)
+    signature(doc)
+    doc.save(out + '/task-table.docx')
+
+
 tab_header()
 table_header()
 columns_header()
 textbox_header()
+task_table()

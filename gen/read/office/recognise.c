@@ -15,6 +15,7 @@
 #include "model/doctypes.h"
 #include "read/deadline.h"
 #include "recognise_rules.h"
+#include "recognise_tasks.h"
 #include "viet/text.h"
 
 #define MAX_OPEN 64
@@ -1737,6 +1738,7 @@ vb_document *vb_recognise(const vb_office_source *src, const char *shown, vb_dia
     r.i = body_end;
     read_signature(&r);
     read_appendices(&r);
+    vb_recognise_task_tables(doc);
     if (!r.has_header)
         note(&r, NULL, "không nhận ra phần đầu văn bản (quốc hiệu, số, ngày)");
     vb_document_number_sections(doc);

@@ -321,3 +321,38 @@ void vb_recognise_text(const char *text, int in_header, vb_recognised *out)
     }
     free(upper);
 }
+
+/* The header texts of a task table's columns, upper-cased; the first of each is what
+ * vanban prints (compose_tasks.c). */
+static const struct {
+    vb_task_column column;
+    const char *patterns; /* '|'-separated */
+    int required;
+} task_columns[] = {
+    {VB_TASK_COLUMN_STT, "STT|TT|SỐ TT", 1},
+    {VB_TASK_COLUMN_ACTION, "NHIỆM VỤ|NỘI DUNG NHIỆM VỤ|NỘI DUNG CÔNG VIỆC", 1},
+    {VB_TASK_COLUMN_AGENCY, "CHỦ TRÌ|CƠ QUAN CHỦ TRÌ|ĐƠN VỊ CHỦ TRÌ", 1},
+    {VB_TASK_COLUMN_COORDINATOR, "PHỐI HỢP|CƠ QUAN PHỐI HỢP|ĐƠN VỊ PHỐI HỢP", 0},
+    {VB_TASK_COLUMN_DEADLINE, "THỜI GIAN|THỜI HẠN|THỜI GIAN HOÀN THÀNH|THỜI HẠN HOÀN THÀNH", 0},
+    {VB_TASK_COLUMN_PRODUCT, "SẢN PHẨM|SẢN PHẨM DỰ KIẾN", 0},
+};
+
+int vb_task_column_of(const char *header)
+{
+    char *upper = squeezed_upper(header);
+    match_ctx m = {upper, 0};
+    int found = -1;
+    for (size_t i = 0; i < sizeof task_columns / sizeof *task_columns && found < 0; i++)
+        if (each_pattern(task_columns[i].patterns, is_equal, &m))
+            found = (int)task_columns[i].column;
+    free(upper);
+    return found;
+}
+
+int vb_task_column_required(vb_task_column column)
+{
+    for (size_t i = 0; i < sizeof task_columns / sizeof *task_columns; i++)
+        if (task_columns[i].column == column)
+            return task_columns[i].required;
+    return 0;
+}

@@ -47,3 +47,20 @@ typedef struct {
 void vb_recognise_text(const char *text, int in_header, vb_recognised *out);
 
 #endif
+
+/* The columns of a task table (NĐ30 PL III Mẫu 1.4 laid out as a table: STT | Nhiệm vụ |
+ * Chủ trì | Phối hợp | Thời gian | Sản phẩm), in the order they stand. */
+typedef enum {
+    VB_TASK_COLUMN_STT,
+    VB_TASK_COLUMN_ACTION,
+    VB_TASK_COLUMN_AGENCY,
+    VB_TASK_COLUMN_COORDINATOR,
+    VB_TASK_COLUMN_DEADLINE,
+    VB_TASK_COLUMN_PRODUCT,
+    VB_TASK_COLUMN_COUNT,
+} vb_task_column;
+
+/* The task column a header cell names (compared upper-cased, blanks squeezed), or -1. */
+int vb_task_column_of(const char *header);
+/* Whether a task table must have that column (STT, Nhiệm vụ, Chủ trì). */
+int vb_task_column_required(vb_task_column column);
