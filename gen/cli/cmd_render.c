@@ -18,6 +18,7 @@
 #include "package/templates.h"
 #include "write/txt/txt_writer.h"
 #include "package/atomic_file.h"
+#include "package/output_file.h"
 #include "check/validate.h"
 #include "read/yaml_reader.h"
 #include "cli.h"
@@ -110,16 +111,29 @@ static int parse_formats(const char *list, unsigned *out)
     return ok ? 0 : -1;
 }
 
-static long long source_date_epoch(void)
+/* SOURCE_DATE_EPOCH: seconds since 1970, digits only, up to the end of year 9999 (the last
+ * date a W3C date-time in the document properties can hold). Returns 0 with *out (-1 when
+ * unset), or -1 when it is set but is not such a number. */
+static int parse_source_date_epoch(long long *out)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
+    *out = -1;
     if (!s || !*s)
-        return -1;
-    char *end = NULL;
-    long long v = strtoll(s, &end, 10);
-    if (!end || *end || v < 0)
-        return -1;
-    return v;
+        return 0;
+    long long v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (VB_EPOCH_MAX - (*p - '0')) / 10)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+static long long source_date_epoch(void)
+{
+    long long v;
+    return parse_source_date_epoch(&v) == 0 ? v : -1;
 }
 
 typedef struct {
@@ -264,8 +278,9 @@ static int preview(const vb_document *doc, const char *input, const render_optio
 
 /* Where an output goes under --out-dir: the input's mirrored path with the new extension.
  * The mirrored part comes from a directory walk or a file name, but it is checked anyway:
- * an output name can never leave DIR. Creates the directories on the way. Returns NULL
- * (after saying why) when the name is not safe or a directory cannot be made. */
+ * an output name can never leave DIR. The directories on the way are made when it is
+ * written, without following a symbolic link inside DIR (vb_output_confine). Returns NULL
+ * (after saying why) when the name is not safe. */
 static char *output_in_dir(const char *out_dir, const cli_input *in, const char *ext, FILE *msg)
 {
     const char *rel = in->path + in->mirror;
@@ -281,17 +296,37 @@ static char *output_in_dir(const char *out_dir, const cli_input *in, const char 
     char *path = vb_xmalloc(n);
     snprintf(path, n, "%s/%s", out_dir, beside);
     free(beside);
-    /* mkdir -p of everything above the file, DIR itself included. */
-    for (char *slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-        *slash = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            fprintf(msg, "vanban: %s: %s\n", path, strerror(errno));
-            free(path);
-            return NULL;
-        }
-        *slash = '/';
-    }
     return path;
+}
+
+/* The output of `format` for the input `in`, or NULL after saying why. */
+static char *output_of(const cli_input *in, unsigned format, const char *ext, const render_options *opt,
+                       FILE *msg)
+{
+    (void)format;
+    int from_stdin = strcmp(in->path, "-") == 0;
+    return opt->output  ? vb_strdup(opt->output)
+           : from_stdin ? vb_strdup("-")
+           : opt->out_dir ? output_in_dir(opt->out_dir, in, ext, msg)
+                          : output_beside(in->path, ext);
+}
+
+/* 1 when an output of `doc` would overwrite a file the run reads: its YAML (`input`), its
+ * tables, the --data rows. Checked for every format before anything is written. */
+static int clobbers_input(const vb_document *doc, const char *input, const char *const *outputs,
+                          size_t output_count, const render_options *opt, FILE *msg)
+{
+    const char **files = NULL;
+    size_t count = 0;
+    cli_document_files(doc, &files, &count);
+    files = vb_xrealloc(files, (count + 2) * sizeof *files);
+    files[count++] = input;
+    files[count++] = opt->data;
+    int clash = 0;
+    for (size_t i = 0; i < output_count && !clash; i++)
+        clash = outputs[i] && cli_output_is_input(outputs[i], files, count, msg);
+    free(files);
+    return clash;
 }
 
 static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
@@ -301,6 +336,20 @@ static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
     vb_document *doc = load(input, opt, &status, msg);
     if (!doc)
         return status;
+    if (!opt->preview) {
+        char *outputs[sizeof formats / sizeof *formats] = {NULL};
+        for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+            if (opt->formats & formats[i].flag)
+                outputs[i] = output_of(in, formats[i].flag, formats[i].name, opt, msg);
+        int clash = clobbers_input(doc, input, (const char *const *)outputs,
+                                   sizeof formats / sizeof *formats, opt, msg);
+        for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+            free(outputs[i]);
+        if (clash) {
+            vb_document_free(doc);
+            return EXIT_USAGE;
+        }
+    }
     if (opt->preview) {
         status = preview(doc, input, opt, msg);
         vb_document_free(doc);
@@ -309,11 +358,7 @@ static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
     for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
         if (!(opt->formats & formats[i].flag))
             continue;
-        int from_stdin = strcmp(input, "-") == 0;
-        char *output = opt->output  ? vb_strdup(opt->output)
-                       : from_stdin ? vb_strdup("-")
-                       : opt->out_dir ? output_in_dir(opt->out_dir, in, formats[i].name, msg)
-                                      : output_beside(input, formats[i].name);
+        char *output = output_of(in, formats[i].flag, formats[i].name, opt, msg);
         if (!output) {
             status = EXIT_IO;
         } else if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) && formats[i].flag != FMT_TXT) {
@@ -321,7 +366,9 @@ static int render_one(const cli_input *in, const render_options *opt, FILE *msg)
                     formats[i].name);
             status = EXIT_USAGE;
         } else {
+            vb_output_confine(opt->out_dir && !opt->output ? opt->out_dir : NULL);
             status = write_format(doc, formats[i].flag, output, opt, msg);
+            vb_output_confine(NULL);
         }
         free(output);
     }
@@ -340,6 +387,15 @@ typedef struct {
     char *where;   /* "rows.csv:12" for messages */
 } data_row;
 
+/* "DIR/NAME.EXT": where a data row's document goes. */
+static char *row_output(const data_row *row, const char *ext, const render_options *opt)
+{
+    size_t n = strlen(opt->out_dir) + strlen(row->name) + strlen(ext) + 3;
+    char *output = vb_xmalloc(n);
+    snprintf(output, n, "%s/%s.%s", opt->out_dir, row->name, ext);
+    return output;
+}
+
 static int render_row(const data_row *row, const render_options *opt, FILE *msg)
 {
     int status = 0;
@@ -349,13 +405,25 @@ static int render_row(const data_row *row, const render_options *opt, FILE *msg)
         fprintf(msg, "vanban: (the data row at %s)\n", row->where);
         return status;
     }
+    char *outputs[sizeof formats / sizeof *formats] = {NULL};
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (opt->formats & formats[i].flag)
+            outputs[i] = row_output(row, formats[i].name, opt);
+    int clash = clobbers_input(doc, row->template_name, (const char *const *)outputs,
+                               sizeof formats / sizeof *formats, opt, msg);
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        free(outputs[i]);
+    if (clash) {
+        vb_document_free(doc);
+        return EXIT_USAGE;
+    }
     for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
         if (!(opt->formats & formats[i].flag))
             continue;
-        size_t n = strlen(opt->out_dir) + strlen(row->name) + strlen(formats[i].name) + 3;
-        char *output = vb_xmalloc(n);
-        snprintf(output, n, "%s/%s.%s", opt->out_dir, row->name, formats[i].name);
+        char *output = row_output(row, formats[i].name, opt);
+        vb_output_confine(opt->out_dir);
         status = write_format(doc, formats[i].flag, output, opt, msg);
+        vb_output_confine(NULL);
         free(output);
     }
     vb_document_free(doc);
@@ -663,6 +731,13 @@ int cmd_render(int argc, char **argv, int is_preview)
         }
     }
     const char *usage = is_preview ? usage_preview : usage_render;
+    long long epoch;
+    if (parse_source_date_epoch(&epoch) < 0) {
+        fprintf(stderr, "vanban: SOURCE_DATE_EPOCH='%s' is not a creation date: it takes the seconds "
+                        "since 1970-01-01 UTC, digits only, up to %lld (the end of year 9999)\n",
+                getenv("SOURCE_DATE_EPOCH"), (long long)VB_EPOCH_MAX);
+        return EXIT_USAGE;
+    }
     int inputs = argc - optind;
     if (inputs == 0) {
         fprintf(stderr, "vanban: no input file\n\n%s", usage);

@@ -36,6 +36,7 @@ static const char usage_main[] =
 
 int main(int argc, char **argv)
 {
+    cli_guard_standard_streams();
     /* libxml2 and the time zone are set up once, before threads use them (render -j). */
     xmlInitParser();
     tzset();

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "package/output_file.h"
 
 extern char **environ;
 
@@ -81,33 +82,42 @@ static void remove_tree(const char *dir)
     run(argv, 60);
 }
 
-static char *dir_of(const char *path)
+/* Puts the PDF LibreOffice produced at `dest` the way every output goes (output_file.h):
+ * atomically for a file, straight into standard output, a device or a FIFO. */
+static int deliver(const char *produced, const char *dest, char *err, size_t err_size)
 {
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return vb_strdup(".");
-    if (slash == path)
-        return vb_strdup("/");
-    size_t n = (size_t)(slash - path);
-    char *d = vb_xmalloc(n + 1);
-    memcpy(d, path, n);
-    d[n] = '\0';
-    return d;
-}
-
-static int copy_to_stdout(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int in = open(produced, O_RDONLY | O_CLOEXEC);
+    if (in < 0) {
+        snprintf(err, err_size, "%s: %s", produced, strerror(errno));
         return -1;
+    }
+    if (strcmp(dest, "-") == 0)
+        fflush(stdout);
+    vb_output *out = vb_output_open(dest, err, err_size);
+    int ok = out != NULL;
     char buf[65536];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        if (fwrite(buf, 1, n, stdout) != n)
-            rc = -1;
-    fclose(f);
-    return fflush(stdout) == 0 ? rc : -1;
+    while (ok) {
+        ssize_t n = read(in, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            if (n < 0) {
+                snprintf(err, err_size, "%s: %s", produced, strerror(errno));
+                ok = 0;
+            }
+            break;
+        }
+        if (vb_write_all(vb_output_fd(out), buf, (size_t)n) != 0) {
+            snprintf(err, err_size, "%s: %s", vb_output_name(out), strerror(errno));
+            ok = 0;
+        }
+    }
+    close(in);
+    if (!ok) {
+        vb_output_abort(out);
+        return -1;
+    }
+    return vb_output_commit(out, err, err_size);
 }
 
 int vb_convert_to_pdf(const char *source, const char *dest, int timeout, char *err, size_t err_size)
@@ -120,9 +130,9 @@ int vb_convert_to_pdf(const char *source, const char *dest, int timeout, char *e
                                 "(Debian: apt-get install libreoffice-writer-nogui)");
         return -1;
     }
-    /* Work beside the destination so the final rename stays on one file system. */
-    char *parent = strcmp(dest, "-") == 0 ? vb_strdup(getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp")
-                                          : dir_of(dest);
+    /* LibreOffice works in a directory of its own under $TMPDIR (its profile is large);
+     * the PDF is then copied to the destination through a temporary file there. */
+    char *parent = vb_strdup(getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     size_t n = strlen(parent) + 32;
     char *work = vb_xmalloc(n);
     snprintf(work, n, "%s/.vanban-pdf-XXXXXX", parent);
@@ -149,12 +159,8 @@ int vb_convert_to_pdf(const char *source, const char *dest, int timeout, char *e
         snprintf(err, err_size, "LibreOffice did not finish within %d s converting %s", timeout, source);
     else if (status != 0 || stat(produced, &st) != 0 || st.st_size == 0)
         snprintf(err, err_size, "LibreOffice could not convert %s to PDF (status %d)", source, status);
-    else if (strcmp(dest, "-") == 0)
-        rc = copy_to_stdout(produced) == 0 ? 0 : (snprintf(err, err_size, "writing the PDF to standard output failed"), -1);
-    else if (rename(produced, dest) != 0)
-        snprintf(err, err_size, "%s: %s", dest, strerror(errno));
     else
-        rc = 0;
+        rc = deliver(produced, dest, err, err_size);
     remove_tree(work);
 out:
     free(work);

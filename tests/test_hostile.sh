@@ -1,0 +1,147 @@
+#!/bin/bash
+# A careless or hostile run must not destroy or lose files, exhaust memory or hang
+# (docs/limits.md): special files and inputs as outputs, temporary files after SIGKILL,
+# links, closed streams, --out-dir links, --data duplicates, bad dates, empty required keys,
+# aliases, FIFOs and large files as tables.
+set -u
+VANBAN=${VANBAN:-build/vanban}
+SRC=${VANBAN_SOURCE_ROOT:-.}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+passed=0 failed=0
+check() {
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+status_is() {
+  local want=$1; shift
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" -eq "$want" ] || { echo "  exit $got, expected $want: $*"; cat "$tmp/err"; return 1; }
+}
+err_has() { grep -q -- "$1" "$tmp/err" || { echo "  stderr lacks '$1':"; cat "$tmp/err"; return 1; }; }
+no_temp_files() {
+  local left
+  left=$(find "$1" -name '*.vanban-tmp-*' -o -name '*.tmp-*' -o -name '.*.docx.*' -o -name '.*.odt.*')
+  [ -z "$left" ] || { echo "  left behind: $left"; return 1; }
+}
+cp "$SRC/docs/examples/cong-van.yaml" doc.yaml
+
+# 1. -o naming a FIFO or a character device writes into it; the node stays what it was.
+# (Only nodes made here: a faulty build run as root would replace /dev/null itself.)
+mkfifo fifo
+cat fifo > from-fifo &
+reader=$!
+check "-o FIFO: rendered" status_is 0 "$VANBAN" render doc.yaml -o fifo -f docx
+test -p fifo || kill $reader 2>/dev/null # replaced by a file: nobody will ever write to it
+wait $reader
+check "-o FIFO: still a FIFO" test -p fifo
+check "-o FIFO: the DOCX went through it" test "$(head -c 2 from-fifo)" = "PK"
+if [ "$(id -u)" -eq 0 ]; then
+  mknod null-device c 1 3
+  check "-o char device: rendered" status_is 0 "$VANBAN" render doc.yaml -o null-device -f odt
+  check "-o char device: still a device" test -c null-device
+else
+  echo "skipped: a character device as -o (needs root for mknod)"
+fi
+python3 -c 'import socket; s = socket.socket(socket.AF_UNIX); s.bind("sock")'
+check "-o socket: refused" status_is 3 "$VANBAN" render doc.yaml -o sock -f docx
+check "-o socket: says why" err_has "is a socket"
+check "-o socket: still a socket" test -S sock
+
+# 2. An output that is an input (same file by any path) is refused before anything is written.
+cp doc.yaml a.yaml
+check "-o the input: refused" status_is 2 "$VANBAN" render a.yaml -o a.yaml
+check "-o the input: untouched" cmp -s a.yaml doc.yaml
+ln -s a.yaml link.docx
+ln a.yaml hard.docx
+check "-o a symlink to the input: refused" status_is 2 "$VANBAN" render a.yaml -o link.docx
+check "-o a hard link to the input: refused" status_is 2 "$VANBAN" render a.yaml -o hard.docx
+check "-o ./a.yaml via another path: refused" status_is 2 "$VANBAN" render a.yaml -o "$tmp/./a.yaml" -f txt
+check "the input survived" cmp -s a.yaml doc.yaml
+check "says which input" err_has "same file as the input a.yaml"
+mkdir -p tabdir
+printf 'A,B\n1,2\n' > tabdir/t.csv
+sed 's/^noi_dung:/noi_dung:\n  - bang: {tep: tabdir\/t.csv, dong_tieu_de: 1}/' doc.yaml > tab.yaml
+check "-o a table of the document: refused" status_is 2 "$VANBAN" render tab.yaml -o tabdir/t.csv -f txt
+check "the table survived" test "$(cat tabdir/t.csv)" = "$(printf 'A,B\n1,2')"
+check "standard output appended to the input: refused" status_is 2 bash -c "'$VANBAN' render a.yaml -o - -f txt >> a.yaml"
+check "the input survived >>" cmp -s a.yaml doc.yaml
+
+# 6. SOURCE_DATE_EPOCH: a valid one is the creation date; anything else is refused.
+check "epoch 0" status_is 0 env SOURCE_DATE_EPOCH=0 "$VANBAN" render doc.yaml -o e.docx
+check "epoch 0 in core.xml" bash -c "unzip -p e.docx docProps/core.xml | grep -q '>1970-01-01T00:00:00Z<'"
+check "epoch at the end of 9999" status_is 0 env SOURCE_DATE_EPOCH=253402300799 "$VANBAN" render doc.yaml -o e.odt
+check "epoch 9999 in meta.xml" bash -c "unzip -p e.odt meta.xml | grep -q '9999-12-31T23:59:59'"
+for bad in 9223372036854775807 253402300800 -1 abc 12x " 5"; do
+  rm -f bad.docx
+  check "epoch '$bad' refused" status_is 2 env SOURCE_DATE_EPOCH="$bad" "$VANBAN" render doc.yaml -o bad.docx
+  check "epoch '$bad': nothing written" test ! -e bad.docx
+done
+check "the refusal says what it takes" err_has "SOURCE_DATE_EPOCH"
+
+# 7. Temporary files: none named while writing where the file system allows; a stale one of
+# ours (unlocked, old) is removed by the next run in that directory; a locked, a fresh or
+# a foreign-looking one is left alone.
+mkdir -p stale
+touch -d '2 hours ago' stale/.x.docx.vanban-tmp-AbC123
+touch stale/.y.docx.vanban-tmp-Fresh1
+touch -d '2 hours ago' stale/.z.docx.vanban-tmp-Locked stale/.w.docx.XXXXXX stale/keep.txt
+exec 8<stale/.z.docx.vanban-tmp-Locked
+flock -x 8
+check "a run in that directory" status_is 0 "$VANBAN" render doc.yaml -o stale/out.docx
+exec 8<&-
+check "stale temp removed" test ! -e stale/.x.docx.vanban-tmp-AbC123
+check "fresh temp kept" test -e stale/.y.docx.vanban-tmp-Fresh1
+check "locked temp kept" test -e stale/.z.docx.vanban-tmp-Locked
+check "other files kept" test -e stale/.w.docx.XXXXXX -a -e stale/keep.txt
+# SIGKILL while a large output is written leaves nothing (O_TMPFILE), over several trials.
+python3 - > big.yaml <<'PY'
+import sys
+src = open("doc.yaml", encoding="utf-8").read()
+para = "Nội dung thử nghiệm rất dài để tệp kết quả lớn. " * 40
+body = "\n".join("  - " + para for _ in range(4000))
+print(src.replace("noi_dung:\n", "noi_dung:\n" + body + "\n", 1))
+PY
+mkdir -p killed
+for trial in 1 2 3 4 5 6; do
+  for fmt in docx odt txt; do
+    "$VANBAN" render big.yaml -o killed/big.$fmt >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.$((trial * 7 % 10))
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+  done
+done
+check "SIGKILL leaves no temporary file" no_temp_files killed
+
+# 10. A closed or failing standard output is exit 3 with a message, never 0.
+exec 9>/dev/full
+"$VANBAN" check doc.yaml >&9 2>"$tmp/err"
+check "check > /dev/full: exit 3" test $? -eq 3
+check "check > /dev/full: says so" err_has "standard output"
+mkdir closed
+(cd closed && "$VANBAN" render ../doc.yaml -o - -f docx >&- 2>"$tmp/err")
+check "render -o - with stdout closed: exit 3" test $? -eq 3
+check "no file took the closed descriptor" test -z "$(ls -A closed)"
+"$VANBAN" --version >&9 2>/dev/null
+check "--version > /dev/full: exit 3" test $? -eq 3
+exec 9>&-
+
+# 13. --out-dir never follows a symbolic link inside it.
+mkdir -p outside outd src/a
+cp doc.yaml src/d.yaml
+cp doc.yaml src/a/d.yaml
+ln -s ../outside outd/a
+check "--out-dir with a link inside: an error" status_is 3 "$VANBAN" render --out-dir outd src
+check "nothing written through the link" test -z "$(ls outside)"
+check "says it is a link" err_has "symbolic link inside outd"
+check "the other document rendered" test -f outd/d.docx
+ln -s ../outside outd/d2.docx
+cp doc.yaml src/d2.yaml
+check "an output name that is a link" status_is 3 "$VANBAN" render --out-dir outd src
+check "the link was replaced, not followed" test ! -L outd/d2.docx -a -f outd/d2.docx -a -z "$(ls outside)"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
