@@ -143,5 +143,21 @@ cp doc.yaml src/d2.yaml
 check "an output name that is a link" status_is 3 "$VANBAN" render --out-dir outd src
 check "the link was replaced, not followed" test ! -L outd/d2.docx -a -f outd/d2.docx -a -z "$(ls outside)"
 
+# 8. normalize writes through a symbolic link to its target; a file with hard links is refused.
+printf 'loai: BC\ntrich_yeu: "Tỉnh uỷ  họp"\n' > target.yaml
+ln -s target.yaml sym.yaml
+check "normalize a symlink" status_is 0 "$VANBAN" normalize sym.yaml
+check "the link stays a link" test -L sym.yaml
+check "its target is normalized" grep -q 'Tỉnh ủy họp' target.yaml
+printf 'loai: BC\ntrich_yeu: "Tỉnh uỷ  họp"\n' > linked.yaml
+cp linked.yaml linked.orig
+ln linked.yaml linked2.yaml
+check "normalize a file with two hard links: refused" status_is 2 "$VANBAN" normalize --lang en linked.yaml
+check "says why" err_has "2 hard links"
+check "the hard links still agree, untouched" bash -c "cmp -s linked.yaml linked.orig && test linked.yaml -ef linked2.yaml"
+check "-o the same file through a link is in place too" status_is 2 "$VANBAN" normalize linked.yaml -o linked2.yaml
+check "-o elsewhere is fine" status_is 0 "$VANBAN" normalize linked.yaml -o copy.yaml
+check "the copy is normalized" grep -q 'Tỉnh ủy họp' copy.yaml
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
