@@ -159,5 +159,14 @@ check "-o the same file through a link is in place too" status_is 2 "$VANBAN" no
 check "-o elsewhere is fine" status_is 0 "$VANBAN" normalize linked.yaml -o copy.yaml
 check "the copy is normalized" grep -q 'Tỉnh ủy họp' copy.yaml
 
+# 9. --data: two rows naming one output are refused, both rows named, before any writing.
+printf 'ten_tep,so\nmot,1\nhai,2\nmot,3\n' > rows.csv
+check "--data duplicate names: refused" status_is 1 "$VANBAN" render --data rows.csv --out-dir dataout doc.yaml
+check "names both rows" err_has "rows.csv:4: error: .*'mot'.*rows.csv:2"
+check "nothing written" test ! -e dataout
+printf 'ten_tep,so\nmot,1\nhai,2\n' > rows.csv
+check "--data distinct names" status_is 0 "$VANBAN" render --data rows.csv --out-dir dataout doc.yaml
+check "two files for two rows" test "$(ls dataout | wc -l)" -eq 2
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

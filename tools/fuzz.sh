@@ -13,8 +13,10 @@
 # TARGET  fuzz_yaml_render fuzz_check_sarif fuzz_normalize fuzz_csv fuzz_xlsx fuzz_ods
 #         fuzz_office (when the DOCX/ODT reader is in the tree); default: all built
 #
-# Prints, per target: CPU seconds, executions, new corpus entries, findings. Exit: 0 no
-# finding, 1 a finding (the input is in WORK/findings), 2 the build failed, 77 no clang.
+# Prints, per target: CPU seconds, executions, corpus entries before->after, findings (a
+# run stopped by a crash, leak, timeout or out-of-memory goes on with the time left).
+# Exit: 0 no finding, 1 a finding (the input is in WORK/findings), 2 the build failed,
+# 77 no clang.
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -37,9 +39,11 @@ shift $((OPTIND - 1))
 if [ ! -f "$build/build.ninja" ] || ! grep -q 'fuzz_csv' "$build/build.ninja"; then
     command -v clang >/dev/null || { echo "fuzz: skipped: clang is not installed (apt-get install clang)"; exit 77; }
     rm -rf "$build"
+    setup_log=$(mktemp)
     CC=clang meson setup "$build" -Dfuzz=true -Db_sanitize=address,undefined \
-        -Db_lundef=false -Dstatic_libraries=false -Dbuildtype=debugoptimized >"$build.setup.log" 2>&1 ||
-        { cat "$build.setup.log" >&2; echo "fuzz: meson setup failed" >&2; exit 2; }
+        -Db_lundef=false -Dstatic_libraries=false -Dbuildtype=debugoptimized >"$setup_log" 2>&1 ||
+        { cat "$setup_log" >&2; rm -f "$setup_log"; echo "fuzz: meson setup failed" >&2; exit 2; }
+    rm -f "$setup_log"
 fi
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -79,7 +83,7 @@ fi
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-printf '%-18s %10s %12s %8s %s\n' target cpu_s executions corpus findings
+printf '%-18s %10s %12s %11s %s\n' target cpu_s executions corpus findings
 for t in "${targets[@]}"; do
     corpus=$work/corpus/$t
     findings=$work/findings/$t
@@ -97,26 +101,41 @@ for t in "${targets[@]}"; do
             esac
         done
     fi
-    before=$(ls "$findings" | wc -l)
     entries_before=$(ls "$corpus" | wc -l)
     dict=$(dict_of "$t")
     log=$work/$t.log
+    : >"$log"
     start_cpu=$(awk '{print $16+$17}' /proc/$$/stat)
-    # -rss_limit_mb: the reader's own limits keep a document far below it; -timeout: none
-    # takes seconds. The corpus is trimmed to what adds coverage as it grows.
-    ( nice -n 19 "$build/tests/fuzz/$t" "$corpus" ${dict:+-dict="$dict"} \
-        -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -max_len=262144 \
-        -artifact_prefix="$findings/" -print_final_stats=1 >"$log" 2>&1 )
-    rc=$?
+    deadline=$(($(date +%s) + seconds))
+    execs=0 found=0
+    # libFuzzer stops at its first finding: it is kept in $findings, and the run goes on
+    # with the time left. -rss_limit_mb: the reader's own limits keep a document far below
+    # it; -timeout: no input takes seconds. A slow input (slow-unit-*) is only noted.
+    while left=$((deadline - $(date +%s))); [ $left -gt 0 ]; do
+        began=$(date +%s)
+        ( nice -n 19 "$build/tests/fuzz/$t" "$corpus" ${dict:+-dict="$dict"} \
+            -max_total_time="$left" -timeout=25 -rss_limit_mb=2560 -max_len=262144 \
+            -artifact_prefix="$findings/" -print_final_stats=1 >"$log.run" 2>&1 )
+        rc=$?
+        cat "$log.run" >>"$log"
+        n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log.run" | tail -1)
+        # A run stopped by a finding prints no statistics: its last progress line then.
+        [ -n "$n" ] || n=$(grep -oE '^#[0-9]+' "$log.run" | tail -1 | tr -d '#')
+        execs=$((execs + ${n:-0}))
+        [ $rc -eq 0 ] && break
+        found=$((found + 1))
+        # Failing again at once (an input of the corpus itself): no use going round.
+        [ $(($(date +%s) - began)) -lt 10 ] && break
+    done
+    rm -f "$log.run"
     cpu=$(awk -v hz="$(getconf CLK_TCK)" -v s="$start_cpu" '{printf "%.0f", ($16+$17-s)/hz}' /proc/$$/stat)
-    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    after=$(ls "$findings" | wc -l)
     entries=$(ls "$corpus" | wc -l)
-    found=$((after - before))
-    [ $rc -ne 0 ] && [ $found -eq 0 ] && found=1
-    printf '%-18s %10s %12s %8s %s\n' "$t" "$cpu" "${execs:-?}" "$entries_before->$entries" \
-        "$([ $found -eq 0 ] && echo none || echo "$found: see $log and $findings")"
-    [ $quiet -eq 0 ] && [ $found -ne 0 ] && grep -m3 -E 'ERROR|runtime error|SUMMARY' "$log"
-    [ $found -ne 0 ] && status=1
+    kept=$(ls "$findings" | grep -v '^slow-unit-' | tr '\n' ' ')
+    printf '%-18s %10s %12s %11s %s\n' "$t" "$cpu" "$execs" "$entries_before->$entries" \
+        "$([ $found -eq 0 ] && echo none || echo "$found: $kept(see $log)")"
+    if [ $found -ne 0 ]; then
+        [ $quiet -eq 0 ] && grep -E -A12 'ERROR: |runtime error' "$log" | head -60
+        status=1
+    fi
 done
 exit $status

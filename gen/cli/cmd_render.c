@@ -542,6 +542,35 @@ static char *dir_of_path(const char *path)
     return d;
 }
 
+static int compare_row_names(const void *a, const void *b)
+{
+    const data_row *x = *(const data_row *const *)a, *y = *(const data_row *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+/* Two rows naming the same output would leave one file where two were counted: every such
+ * pair is an error, with both rows, before anything is written. */
+static int duplicate_names(const data_row *rows, size_t count)
+{
+    const data_row **sorted = vb_xmalloc(count * sizeof *sorted);
+    for (size_t i = 0; i < count; i++)
+        sorted[i] = &rows[i];
+    qsort(sorted, count, sizeof *sorted, compare_row_names);
+    int found = 0;
+    for (size_t i = 1; i < count; i++) {
+        if (strcmp(sorted[i]->name, sorted[i - 1]->name) != 0)
+            continue;
+        /* rows.csv:12 → "rows.csv:12: error: ..." the compiler's way. */
+        fprintf(stderr, "%s: error: this row names the same output '%s' as the row at %s: "
+                        "every row needs its own ten_tep; nothing written\n",
+                sorted[i]->where, sorted[i]->name, sorted[i - 1]->where);
+        found = 1;
+    }
+    free(sorted);
+    return found;
+}
+
 /* render --data: the template rendered once per data row. */
 static int render_data(const cli_input_list *files, render_options *opt, int jobs)
 {
@@ -566,25 +595,7 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
     char *default_dir = opt->out_dir ? NULL : dir_of_path(template_path);
     if (!opt->out_dir)
         opt->out_dir = default_dir;
-    /* mkdir -p of the output directory. */
-    char *made = vb_strdup(opt->out_dir);
-    for (char *slash = strchr(made + 1, '/');; slash = strchr(slash + 1, '/')) {
-        if (slash)
-            *slash = '\0';
-        if (mkdir(made, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "vanban: %s: %s\n", made, strerror(errno));
-            free(made);
-            free(default_dir);
-            vb_csv_close(csv);
-            free(template_data);
-            return EXIT_IO;
-        }
-        if (!slash)
-            break;
-        *slash = '/';
-    }
-    free(made);
-
+    /* The output directory is made (mkdir -p) by the first document written into it. */
     size_t columns = 0, count = 0, cap = 0, name_column = (size_t)-1;
     char **names = NULL;
     data_row *rows = NULL;
@@ -638,6 +649,8 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
         status = EXIT_INPUT;
     } else if (count == 0) {
         fprintf(stderr, "vanban: %s: no data rows under the column names\n", opt->data);
+        status = EXIT_INPUT;
+    } else if (duplicate_names(rows, count)) {
         status = EXIT_INPUT;
     } else {
         status = render_all(files, rows, count, opt, jobs);
