@@ -20,6 +20,7 @@ status_is() {
   local got=$?
   [ "$got" -eq "$want" ] || { echo "  exit $got, expected $want: $*"; cat "$tmp/err"; return 1; }
 }
+err_or_out_has() { cat "$tmp/out" "$tmp/err" | grep -q -- "$1" || { echo "  output lacks '$1':"; cat "$tmp/out" "$tmp/err"; return 1; }; }
 err_has() { grep -q -- "$1" "$tmp/err" || { echo "  stderr lacks '$1':"; cat "$tmp/err"; return 1; }; }
 no_temp_files() {
   local left
@@ -167,6 +168,31 @@ check "nothing written" test ! -e dataout
 printf 'ten_tep,so\nmot,1\nhai,2\n' > rows.csv
 check "--data distinct names" status_is 0 "$VANBAN" render --data rows.csv --out-dir dataout doc.yaml
 check "two files for two rows" test "$(ls dataout | wc -l)" -eq 2
+
+# 4. Required keys given empty, null or as a boolean/number are errors with their position.
+line_of() { grep -n "^$1:" doc.yaml | head -1 | cut -d: -f1; }
+loai_line=$(line_of loai)
+body_line=$(line_of noi_dung)
+for v in '""' '~' "''"; do
+  sed "s/^loai: .*/loai: $v/" doc.yaml > empty.yaml
+  check "loai: $v is an error" status_is 1 "$VANBAN" check --lang en empty.yaml
+  check "loai: $v positioned" err_or_out_has "empty.yaml:$loai_line:7: error: \`loai\` is empty"
+  check "loai: $v not rendered" status_is 1 "$VANBAN" render empty.yaml -o empty.docx
+done
+for v in '~' 'true' '12345' '""' '[]' 'off' '-1.5'; do
+  python3 - "$v" <<'PY'
+import re, sys
+s = open("doc.yaml", encoding="utf-8").read()
+s = re.sub(r"^noi_dung:.*?(?=^\S)", "noi_dung: " + sys.argv[1] + "\n", s, flags=re.S | re.M)
+open("nobody.yaml", "w", encoding="utf-8").write(s)
+PY
+  check "noi_dung: $v is an error" status_is 1 "$VANBAN" check --lang en nobody.yaml
+  check "noi_dung: $v positioned" err_or_out_has "nobody.yaml:$body_line:11: error: \`noi_dung\`"
+done
+sed 's/^noi_dung:.*/noi_dung: "12345"/' doc.yaml | python3 -c '
+import re, sys; s = sys.stdin.read()
+print(re.sub(r"^noi_dung:.*?(?=^\S)", "noi_dung: \"Văn bản 12345\"\n", s, flags=re.S | re.M), end="")' > quoted.yaml
+check "noi_dung as a quoted text is fine" status_is 0 "$VANBAN" check --lang en quoted.yaml
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

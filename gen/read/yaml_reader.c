@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 #include "model/doctypes.h"
@@ -98,6 +99,33 @@ static int read_signer(reader *r, yaml_node_t *node, vb_document *doc)
 }
 
 /* ---- the top level ---- */
+
+/* What a plain scalar that YAML reads as no text is — a boolean or a number — as
+ * "english\0vietnamese"; NULL for a text (or anything not a plain scalar). The body given
+ * as `true` or `12345` is a slip, not a document. */
+static const char *plain_non_text(yaml_node_t *node)
+{
+    if (node->type != YAML_SCALAR_NODE || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return NULL;
+    const char *v = (const char *)node->data.scalar.value;
+    static const char *const booleans[] = {"true", "false", "yes", "no", "on", "off", "y", "n"};
+    for (size_t i = 0; i < sizeof booleans / sizeof *booleans; i++)
+        if (strcasecmp(v, booleans[i]) == 0)
+            return "a boolean\0giá trị đúng/sai";
+    const char *p = v;
+    if (*p == '+' || *p == '-')
+        p++;
+    int digits = 0, dots = 0;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.' && !dots)
+            dots++;
+        else if (*p != '_')
+            return NULL;
+    }
+    return digits ? "a number\0số" : NULL;
+}
 
 enum field {
     F_THE_THUC, F_LOAI, F_TEN_LOAI, F_TRANG_THAI, F_CO_QUAN_CHU_QUAN, F_CO_QUAN, F_SO, F_KY_HIEU,
@@ -237,7 +265,14 @@ static int read_document(reader *r, yaml_node_t *root)
         doc->draft_pos = yr_pos_of(r, t.values[F_TRANG_THAI]);
     }
     if (t.values[F_LOAI]) {
-        ok &= yr_read_text(r, t.values[F_LOAI], "loai", &doc->type_code);
+        int read = yr_read_text(r, t.values[F_LOAI], "loai", &doc->type_code);
+        ok &= read;
+        if (read && !doc->type_code.text) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->type_code.pos, "YAML-REQUIRED",
+                    VI_EN("`loai` trống: cần loại văn bản, ví dụ BC",
+                          "`loai` is empty: it takes the document type, e.g. BC"));
+            ok = 0;
+        }
         if (doc->type_code.text && !vb_doctype_find(doc->type_code.text, doc->format)) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->type_code.pos, "YAML-TYPECODE",
                     VI_EN("loại văn bản \"%s\" không có trong thể thức %s (xem `vanban types`)",
@@ -312,9 +347,29 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_MO_DAU])
         ok &= yr_read_text(r, t.values[F_MO_DAU], "mo_dau", &doc->preamble_close);
     if (t.values[F_NOI_DUNG]) {
-        doc->body_pos = yr_pos_of(r, t.values[F_NOI_DUNG]);
+        yaml_node_t *body = t.values[F_NOI_DUNG];
+        doc->body_pos = yr_pos_of(r, body);
         doc->body->pos = doc->body_pos;
-        ok &= yr_read_blocks(r, t.values[F_NOI_DUNG], doc->body, 0);
+        const char *what = plain_non_text(body);
+        if (what) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->body_pos, "YAML-TYPE",
+                    VI_EN("`noi_dung` phải là văn bản hoặc danh sách đoạn văn và mục, không phải "
+                          "%s `%s` (đặt trong ngoặc kép nếu đó là văn bản)",
+                          "`noi_dung` must be text or a list of paragraphs and sections, not %s "
+                          "`%s` (quote it if it is meant as text)"),
+                    r->diags->lang == VB_LANG_EN ? what : what + strlen(what) + 1,
+                    (const char *)body->data.scalar.value);
+            ok = 0;
+        } else {
+            int read = yr_read_blocks(r, body, doc->body, 0);
+            ok &= read;
+            if (read && !doc->body->first_child) {
+                vb_diag(r->diags, VB_SEV_ERROR, doc->body_pos, "YAML-REQUIRED",
+                        VI_EN("`noi_dung` trống: văn bản cần có nội dung",
+                              "`noi_dung` is empty: the document needs a body"));
+                ok = 0;
+            }
+        }
     }
     if (t.values[F_PHU_LUC])
         ok &= yr_read_appendices(r, t.values[F_PHU_LUC]);
