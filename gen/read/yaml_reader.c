@@ -411,8 +411,70 @@ static const unsigned char nesting_class[256] = {
     [','] = NEST_SPECIAL, [':'] = NEST_SPECIAL, ['-'] = NEST_SPECIAL, ['?'] = NEST_SPECIAL,
 };
 
+/* Whether the line data[start, end) (its comment left out) ends with a block scalar's
+ * indicator ("|", ">-", "|2+" …) where a value can start. *parent is then the column its
+ * content lines must be indented beyond: the key's, or the dash's for "- |". */
+static int block_scalar_line(const char *data, size_t start, size_t end, size_t *parent)
+{
+    while (end > start && (data[end - 1] == ' ' || data[end - 1] == '\t' || data[end - 1] == '\r'))
+        end--;
+    size_t k = end;
+    while (k > start && (data[k - 1] == '+' || data[k - 1] == '-' || (data[k - 1] >= '0' && data[k - 1] <= '9')))
+        k--;
+    if (k == start || (data[k - 1] != '|' && data[k - 1] != '>'))
+        return 0;
+    size_t indicator = k - 1;
+    if (indicator > start && data[indicator - 1] != ' ')
+        return 0;
+    /* The line's indentation and its "- " chain. */
+    size_t p = start, last_dash = (size_t)-1;
+    for (;;) {
+        while (p < indicator && data[p] == ' ')
+            p++;
+        if (p + 1 < end && (data[p] == '-' || data[p] == '?') && data[p + 1] == ' ') {
+            last_dash = p;
+            p++;
+            continue;
+        }
+        break;
+    }
+    if (p == indicator) {
+        /* "- |": under the dash; "|" alone on its line: under its own column. */
+        *parent = last_dash != (size_t)-1 ? last_dash - start : indicator - start;
+        return 1;
+    }
+    /* "key: |" (an anchor or a tag may come between): under the key. */
+    *parent = p - start;
+    return 1;
+}
+
+/* From the line starting at `at`, skips the lines of a block scalar: blank ones and those
+ * indented beyond `parent`. Returns where the first line after it starts (or `len`); counts
+ * the lines skipped into *line. */
+static size_t skip_block_scalar(const char *data, size_t len, size_t at, size_t parent, unsigned *line)
+{
+    while (at < len) {
+        const char *nl = memchr(data + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - data) : len;
+        size_t p = at;
+        while (p < end && data[p] == ' ')
+            p++;
+        int blank = 1;
+        for (size_t q = p; q < end && blank; q++)
+            blank = data[q] == ' ' || data[q] == '\t' || data[q] == '\r';
+        if (!blank && p - at <= parent)
+            return at;
+        if (!nl)
+            return len;
+        (*line)++;
+        at = end + 1;
+    }
+    return at;
+}
+
 int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *column)
 {
+    size_t comment_start = 0;
     int depth = 0;
     char quote = 0;
     size_t line_start = 0;
@@ -453,6 +515,11 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
         if (!quote && (ch == '"' || ch == '\'') && !can_start_here)
             continue;
         if (ch == '\n') {
+            /* A block scalar's lines are text: "[" there opens nothing. */
+            size_t parent;
+            size_t content_end = quote == '#' ? comment_start : i;
+            int block = (quote == 0 || quote == '#') && depth == 0 &&
+                        block_scalar_line(data, line_start, content_end, &parent);
             (*line)++;
             line_start = i + 1;
             at_line_start = 1;
@@ -460,6 +527,10 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
             indent = 0;
             if (quote == '#')
                 quote = 0;
+            if (block) {
+                line_start = skip_block_scalar(data, len, i + 1, parent, line);
+                i = line_start - 1; /* the loop goes on at the next line's start */
+            }
             continue;
         }
         /* Indentation and "- - - …" chains are block nesting. */
@@ -485,8 +556,10 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
         /* A quote opens a quoted scalar only where a scalar can start: M'Đrắk is plain text. */
         if (ch == '"' || ch == '\'')
             quote = ch;
-        else if (ch == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t'))
+        else if (ch == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t' || data[i - 1] == '\n')) {
             quote = '#';
+            comment_start = i;
+        }
         else if (ch == '[' || ch == '{') {
             if (++depth > MAX_FLOW_DEPTH) {
                 *column = (unsigned)vb_utf8_count(data + line_start, i - line_start) + 1;
