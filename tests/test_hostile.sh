@@ -28,6 +28,9 @@ no_temp_files() {
   [ -z "$left" ] || { echo "  left behind: $left"; return 1; }
 }
 cp "$SRC/docs/examples/cong-van.yaml" doc.yaml
+# Under a sanitizer memory is not what a user's run takes, and ulimit -v stops ASan itself.
+sanitized=0
+ldd "$VANBAN" 2>/dev/null | grep -q -E 'lib(a|t|ub)san' && sanitized=1
 
 # 1. -o naming a FIFO or a character device writes into it; the node stays what it was.
 # (Only nodes made here: a faulty build run as root would replace /dev/null itself.)
@@ -193,6 +196,47 @@ sed 's/^noi_dung:.*/noi_dung: "12345"/' doc.yaml | python3 -c '
 import re, sys; s = sys.stdin.read()
 print(re.sub(r"^noi_dung:.*?(?=^\S)", "noi_dung: \"Văn bản 12345\"\n", s, flags=re.S | re.M), end="")' > quoted.yaml
 check "noi_dung as a quoted text is fine" status_is 0 "$VANBAN" check --lang en quoted.yaml
+
+# 3. Aliases are limited by the bytes of text they repeat, not by nodes: a 2 MiB scalar
+# used 300 times is refused at the alias that passes the limit, in little memory.
+peak_kb() { # peak resident memory of a command, in KiB; its exit status in $tmp/rc
+  python3 -c '
+import resource, subprocess, sys
+rc = subprocess.call(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=open(sys.argv[1], "w"))
+open(sys.argv[1] + ".rc", "w").write(str(rc))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$tmp/err" "$@"
+}
+python3 - <<'PY'
+import re
+s = open("doc.yaml", encoding="utf-8").read()
+body = 'noi_dung:\n  - &big "' + "x" * (2 << 20) + '"\n' + "  - *big\n" * 300
+open("alias.yaml", "w", encoding="utf-8").write(re.sub(r"^noi_dung:.*?(?=^\S)", body, s, flags=re.S | re.M))
+PY
+kb=$(peak_kb "$VANBAN" check --lang en alias.yaml)
+check "alias text bomb: an error" test "$(cat "$tmp/err.rc")" -eq 1
+check "alias text bomb: positioned" bash -c "'$VANBAN' check --lang en alias.yaml | grep -q '^alias.yaml:[0-9]*:5: error: aliases repeat too much text.*YAML-ALIAS'"
+[ $sanitized -eq 1 ] || check "alias text bomb: under 150 MB (used ${kb} KiB)" test "$kb" -lt 150000
+
+# "Also seen": a 10 MB paragraph took 22 times its size to check (a per-byte map of the
+# typography passes); now a few times.
+python3 - <<'PY'
+import re
+s = open("doc.yaml", encoding="utf-8").read()
+para = ("Hoàn thành chỉ tiêu chuyển đổi số của huyện. " * (8 * 1024 * 1024 // 50)).rstrip()
+open("big-para.yaml", "w", encoding="utf-8").write(
+    re.sub(r"^noi_dung:.*?(?=^\S)", 'noi_dung:\n  - "' + para + '"\n', s, flags=re.S | re.M))
+PY
+kb=$(peak_kb "$VANBAN" check --lang en big-para.yaml)
+check "10 MB paragraph checked" test "$(cat "$tmp/err.rc")" -eq 0
+if [ $sanitized -eq 1 ]; then
+  echo "skipped: memory bounds and ulimit -v under a sanitizer"
+else
+  check "10 MB paragraph: under 120 MB to check (used ${kb} KiB)" test "$kb" -lt 120000
+  # Out of memory anyway: exit 3 with a message, never an abort.
+  (ulimit -v 90000; "$VANBAN" check --lang en big-para.yaml >/dev/null 2>"$tmp/err"; echo $? > "$tmp/oom.rc")
+  check "out of memory: exit 3 ($(cat "$tmp/oom.rc"))" test "$(cat "$tmp/oom.rc")" -eq 3
+  check "out of memory: says so" err_has "out of memory"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -22,6 +22,7 @@ typedef struct {
     vb_document *doc;
     vb_diagnostics *diags;
     size_t visits, visit_budget;
+    size_t text_bytes, text_budget; /* scalar bytes read, aliases counted each time */
     int budget_reported;
     vb_tone_cache *tone_cache; /* the document's, for yr_scalar_text_styled */
     vb_source_scan *scan;      /* texts found already styled, or NULL */

@@ -659,6 +659,8 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     int loaded = yaml_parser_load(&parser, &ydoc);
+    if (!loaded && parser.error == YAML_MEMORY_ERROR)
+        vb_out_of_memory();
     if ((bad = vb_source_scan_invalid_utf8(scan)) >= 0 || !loaded) {
         if (bad >= 0) {
             report_invalid_utf8(diags, doc, data, bad);
@@ -684,9 +686,10 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
     }
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
-    reader r = {options->vars, tone_style, data, len, &ydoc, doc, diags, 0, 0, 0,
+    reader r = {options->vars, tone_style, data, len, &ydoc, doc, diags, 0, 0, 0, 0, 0,
                 vb_tone_cache_new(), scan};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
+    r.text_budget = len + VB_ALIAS_EXTRA_TEXT;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};
         vb_diag(diags, VB_SEV_ERROR, p, "YAML-ROOT",
@@ -695,7 +698,10 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
         read_document(&r, root);
         /* One file is one document: a second one would be silently ignored otherwise. */
         yaml_document_t next;
-        if (yaml_parser_load(&parser, &next)) {
+        int next_loaded = yaml_parser_load(&parser, &next);
+        if (!next_loaded && parser.error == YAML_MEMORY_ERROR)
+            vb_out_of_memory();
+        if (next_loaded) {
             yaml_node_t *extra = yaml_document_get_root_node(&next);
             if (extra) {
                 vb_pos p = {doc->source_name, (unsigned)next.start_mark.line + 1,
