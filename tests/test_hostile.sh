@@ -238,5 +238,31 @@ else
   check "out of memory: says so" err_has "out of memory"
 fi
 
+# "Also seen": a FIFO or a device as a table is refused at once, at the tep: value; a file
+# over 64 MiB is refused with the position where it passes the limit.
+mkfifo table.csv table.xlsx
+for t in table.csv table.xlsx; do
+  sed "s/^noi_dung:/noi_dung:\n  - bang: {tep: $t, dong_tieu_de: 1}/" doc.yaml > fifo-table.yaml
+  tep_line=$(grep -n "tep: $t" fifo-table.yaml | cut -d: -f1)
+  check "tep: FIFO $t refused, no hang" status_is 1 timeout 60 "$VANBAN" render --lang en fifo-table.yaml -o ft.docx
+  check "tep: FIFO $t positioned" err_has "fifo-table.yaml:$tep_line:17: error: .*is a FIFO"
+done
+ln -s /dev/zero zero.csv
+sed "s/^noi_dung:/noi_dung:\n  - bang: {tep: zero.csv, dong_tieu_de: 1}/" doc.yaml > dev-table.yaml
+check "tep: a device refused" status_is 1 timeout 60 "$VANBAN" check --lang en dev-table.yaml
+check "tep: a device named" err_or_out_has "is a character device"
+python3 -c '
+import sys
+with open("huge.yaml", "w") as f:
+    f.write("loai: BC\n")
+    line = "# " + "x" * 1021 + "\n"
+    for _ in range(66000):
+        f.write(line)'
+check "a 64 MiB file refused" status_is 1 "$VANBAN" check --lang en huge.yaml
+check "... at the byte that passes the limit" err_or_out_has "huge.yaml:65537:1016: error: the file is larger than 64 MiB.*INPUT-SIZE"
+check "... from standard input too" status_is 1 bash -c "'$VANBAN' check --lang en - < huge.yaml"
+check "... positioned there too" err_or_out_has "<stdin>:65537:1016: error: "
+rm -f huge.yaml
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

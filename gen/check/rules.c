@@ -30,6 +30,7 @@ static const vb_rule rules[] = {
     {"YAML-TABLE", E, "vanban docs/format.md", "bảng và phụ lục có đủ khóa cần thiết (dong hoặc tep, tieu_de, noi_dung)",
      "tables and appendices have what they need (dong or tep, tieu_de, noi_dung)"},
     {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
+    {"INPUT-SIZE", E, "vanban docs/limits.md", "mỗi tệp văn bản dưới 64 MiB", "each document file is under 64 MiB"},
 
     /* ô 2, 3, 4: the header */
     {"HDR-CODE-TYPE", E, "NĐ30 PL I §II.3.b; HD36 1.3",
