@@ -263,6 +263,17 @@ check "... at the byte that passes the limit" err_or_out_has "huge.yaml:65537:10
 check "... from standard input too" status_is 1 bash -c "'$VANBAN' check --lang en - < huge.yaml"
 check "... positioned there too" err_or_out_has "<stdin>:65537:1016: error: "
 rm -f huge.yaml
+# A table is bounded by rows and cells whatever its source.
+python3 -c '
+with open("many.csv", "w") as f:
+    f.write("A,B\n")
+    for i in range(1048600):
+        f.write("%d,x\n" % i)'
+sed "s/^noi_dung:/noi_dung:\n  - bang: {tep: many.csv, dong_tieu_de: 1}/" doc.yaml > many.yaml
+check "a table over 1048576 rows refused" status_is 1 "$VANBAN" render --lang en many.yaml -o many.txt
+check "... at the row that passes it" err_has "many.csv:1048577:1: error: the table passes the limit of 1048576 rows"
+check "... nothing written" test ! -e many.txt
+rm -f many.csv
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

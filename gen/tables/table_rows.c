@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,7 @@ struct vb_table_rows {
     vb_sheet *sheet;
     unsigned rows_read;    /* from the file */
     unsigned header_rows;  /* of the file */
+    uint64_t rows_laid, cells_laid; /* of the table so far, against the limits */
 
     /* inline: where we are */
     int names_row_pending; /* the `cot` names as a header row */
@@ -404,6 +406,15 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
         allocate_grid(r, r->columns);
     }
     *pos = row.pos;
+    /* Time and output size follow the rows: a table is bounded whatever its source. */
+    r->rows_laid++;
+    r->cells_laid += r->columns;
+    if (r->rows_laid > VB_TABLE_MAX_ROWS || r->cells_laid > VB_TABLE_MAX_CELLS) {
+        set_msg(msg, msg_size, MSG(r, "bảng vượt giới hạn %u dòng, %u ô (docs/limits.md)",
+                                   "the table passes the limit of %u rows, %u cells (docs/limits.md)"),
+                (unsigned)VB_TABLE_MAX_ROWS, (unsigned)VB_TABLE_MAX_CELLS);
+        return -1;
+    }
     out->pos = row.pos;
     out->cells = r->grid;
     out->count = r->columns;
