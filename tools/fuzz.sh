@@ -110,11 +110,11 @@ for t in "${targets[@]}"; do
     execs=0 found=0
     # libFuzzer stops at its first finding: it is kept in $findings, and the run goes on
     # with the time left. -rss_limit_mb: the reader's own limits keep a document far below
-    # it; -timeout: no input takes seconds. A slow input (slow-unit-*) is only noted.
+    # it; -timeout: generous, for a loaded machine (an input over it is replayed to see). A slow input (slow-unit-*) is only noted.
     while left=$((deadline - $(date +%s))); [ $left -gt 0 ]; do
         began=$(date +%s)
         ( nice -n 19 "$build/tests/fuzz/$t" "$corpus" ${dict:+-dict="$dict"} \
-            -max_total_time="$left" -timeout=25 -rss_limit_mb=2560 -max_len=262144 \
+            -max_total_time="$left" -timeout=120 -rss_limit_mb=2560 -max_len=262144 \
             -artifact_prefix="$findings/" -print_final_stats=1 >"$log.run" 2>&1 )
         rc=$?
         cat "$log.run" >>"$log"
