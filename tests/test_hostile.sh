@@ -263,6 +263,29 @@ check "... at the byte that passes the limit" err_or_out_has "huge.yaml:65537:10
 check "... from standard input too" status_is 1 bash -c "'$VANBAN' check --lang en - < huge.yaml"
 check "... positioned there too" err_or_out_has "<stdin>:65537:1016: error: "
 rm -f huge.yaml
+# A spreadsheet row the table cannot lay out was reported as "wide.xlsx: error: …", with no
+# cell and no YAML position: now at the tep: value, with the sheet's row.
+python3 - <<'PY'
+import zipfile
+ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+wb = ('<workbook xmlns="%s" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+      '<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>' % ns)
+rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+sheet = ('<worksheet xmlns="%s"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>A</t></is></c></row>'
+         '<row r="2"><c r="A2"><v>1</v></c></row><row r="5"><c r="A5"><v>1</v></c><c r="B5"><v>2</v></c>'
+         '</row></sheetData></worksheet>' % ns)
+with zipfile.ZipFile("wide.xlsx", "w") as z:
+    z.writestr("xl/workbook.xml", wb)
+    z.writestr("xl/_rels/workbook.xml.rels", rels)
+    z.writestr("xl/worksheets/sheet1.xml", sheet)
+PY
+sed "s/^noi_dung:/noi_dung:\n  - bang: {tep: wide.xlsx, dong_tieu_de: 1, cot: [{ten: A}]}/" doc.yaml > wide.yaml
+tep_line=$(grep -n "tep: wide.xlsx" wide.yaml | cut -d: -f1)
+check "a sheet row wider than the table: an error" status_is 1 "$VANBAN" check --lang en wide.yaml
+check "... at the tep: value, with the sheet row" err_or_out_has "wide.yaml:$tep_line:17: error: the row has more cells than the table has columns (1) (wide.xlsx, sheet row 5)"
+
 # A table is bounded by rows and cells whatever its source.
 python3 -c '
 with open("many.csv", "w") as f:
