@@ -70,11 +70,28 @@ int vb_write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
-/* umask() can only be read by setting it; the value set back is the same. */
+/* The umask, read without changing it (Linux gives it in /proc/self/status): umask() can
+ * only be read by setting it, process-wide, and two threads of a batch doing that at once
+ * could each set the other's temporary value back for good. Elsewhere, under a lock. */
+static pthread_mutex_t umask_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static mode_t new_file_mode(void)
 {
+    FILE *status = fopen("/proc/self/status", "re");
+    if (status) {
+        char line[256];
+        unsigned mask;
+        while (fgets(line, sizeof line, status))
+            if (sscanf(line, "Umask: %o", &mask) == 1) {
+                fclose(status);
+                return (mode_t)(0666 & ~mask);
+            }
+        fclose(status);
+    }
+    pthread_mutex_lock(&umask_lock);
     mode_t mask = umask(022);
     umask(mask);
+    pthread_mutex_unlock(&umask_lock);
     return (mode_t)(0666 & ~mask);
 }
 
