@@ -629,6 +629,33 @@ static void test_malformed_xml(void **state)
     remove(path);
 }
 
+/* Shared strings that are all empty leave no text buffer: a reference to one is "" (clang's
+ * UBSan saw an offset applied to a null pointer). */
+static void test_empty_shared_strings(void **state)
+{
+    (void)state;
+    const char *path = temp_file("empty-strings.xlsx");
+    write_sheet(path, "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+                "<c r=\"C1\"><v>3</v></c></row>", "<si><t></t></si><si><t/></si>");
+    EXPECT_DUMP(path, NULL, NULL, "1:[1#][][3#]\n");
+    remove(path);
+}
+
+/* Package relationships damaged after a valid entry: an error, and what was read before it
+ * is freed (LeakSanitizer found it kept). */
+static void test_damaged_package_relationships(void **state)
+{
+    (void)state;
+    const char *path = temp_file("damaged-rels.xlsx");
+    part parts[] = {{"_rels/.rels",
+                     WB_HEAD "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                     "relationships\"><Relationship Id=\"rId1\" Type=\"http://x/officeDocument\" "
+                     "Target=\"xl/workbook.xml\"/><Relationship Id=", NULL}};
+    write_xlsx(path, parts, 1);
+    EXPECT_CONTAINS(open_error(path, NULL, NULL), "damaged-rels.xlsx: _rels/.rels");
+    remove(path);
+}
+
 /* ---- limits --------------------------------------------------------------------------- */
 
 /* 300 MiB of shared strings declared in the zip's directory: refused before a byte is
@@ -877,6 +904,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_repeat_bomb),
         cmocka_unit_test(test_not_spreadsheets),
         cmocka_unit_test(test_malformed_xml),
+        cmocka_unit_test(test_empty_shared_strings),
+        cmocka_unit_test(test_damaged_package_relationships),
         cmocka_unit_test(test_zip_bomb_declared_size),
         cmocka_unit_test(test_zip_bomb_ratio),
         cmocka_unit_test(test_zip_bomb_lying_header),

@@ -790,6 +790,62 @@ static void test_nesting_below_cap_loads(void **state)
     release(yaml);
 }
 
+/* `text` with "@" replaced by `n` copies of `c`. */
+static char *repeat_at(const char *text, char c, size_t n)
+{
+    const char *at = strchr(text, '@');
+    assert_non_null(at);
+    size_t before = (size_t)(at - text), after = strlen(at + 1);
+    char *out = malloc(before + n + after + 1);
+    assert_non_null(out);
+    memcpy(out, text, before);
+    memset(out + before, c, n);
+    memcpy(out + before + n, at + 1, after + 1);
+    return out;
+}
+
+/* The nesting pre-check counts only flow brackets: never those of comments, quoted scalars
+ * or block scalars, which are text. */
+static void test_nesting_ignores_text(void **state)
+{
+    (void)state;
+    static const char *const valid[] = {
+        "# @\nloai: BC\n",                              /* a comment at the first column */
+        "loai: BC\n# @\nso: 1\n",                       /* ... on a later line */
+        "loai: BC   # @\n",                             /* after a value */
+        "trich_yeu: \"@\"\n",                           /* double-quoted */
+        "trich_yeu: '@'\n",                             /* single-quoted */
+        "noi_dung: |\n  @\n\n  more\nso: 1\n",         /* a literal block scalar */
+        "noi_dung: >-\n    @\nso: 1\n",                /* folded, with chomping */
+        "noi_dung:\n  - |\n    @\n  - x\n",            /* a sequence entry */
+        "noi_dung:\n  - muc: A\n    noi_dung: |  # c\n      @\n", /* after a comment */
+        "noi_dung: !!str &t |\n  @\n",                  /* tag and anchor before it */
+    };
+    for (size_t i = 0; i < sizeof valid / sizeof *valid; i++) {
+        char *yaml = repeat_at(valid[i], '[', 3000);
+        unsigned line = 0, column = 0;
+        if (!vb_yaml_nesting_ok(yaml, strlen(yaml), &line, &column))
+            fail_msg("case %zu refused at %u:%u", i, line, column);
+        free(yaml);
+    }
+    /* Real nesting is still refused, also after a block scalar, at its line. */
+    static const char *const nested[] = {
+        "a: @\n",
+        "noi_dung: |\n  text\nb: @\n",
+        "noi_dung:\n  - |\n    text\n  - @\n",
+        "a: '[' # [\nb: @\n",
+    };
+    static const unsigned lines[] = {1, 3, 4, 2};
+    for (size_t i = 0; i < sizeof nested / sizeof *nested; i++) {
+        char *yaml = repeat_at(nested[i], '[', 3000);
+        unsigned line = 0, column = 0;
+        if (vb_yaml_nesting_ok(yaml, strlen(yaml), &line, &column))
+            fail_msg("nested case %zu accepted", i);
+        assert_int_equal(line, lines[i]);
+        free(yaml);
+    }
+}
+
 static char *alias_bomb(void)
 {
     /* Billion laughs through the body: a9 expands to 9^9 paragraphs if followed naively. */
@@ -1546,6 +1602,7 @@ int main(void)
         cmocka_unit_test_teardown(test_second_document_with_syntax_error, release_all),
         cmocka_unit_test_teardown(test_deep_nesting_capped, release_all),
         cmocka_unit_test_teardown(test_nesting_below_cap_loads, release_all),
+        cmocka_unit_test(test_nesting_ignores_text),
         cmocka_unit_test_teardown(test_alias_bomb_rejected_quickly, release_all),
         cmocka_unit_test_teardown(test_alias_bomb_no_cascading_errors, release_all),
         cmocka_unit_test_teardown(test_small_aliases_allowed, release_all),

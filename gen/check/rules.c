@@ -34,6 +34,7 @@ static const vb_rule rules[] = {
     {"YAML-FOLDED", W, "YAML 1.1 §9.1.1 (plain scalars)", "không có dòng \"- …\" thụt sâu thêm bị nối vào mục ở trên (hai mục bị gộp thành một)",
      "no \"- …\" line indented too deep folded into the item above (two items merged into one)"},
     {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
+    {"INPUT-SIZE", E, "vanban docs/limits.md", "mỗi tệp văn bản dưới 64 MiB", "each document file is under 64 MiB"},
 
     /* ô 2, 3, 4: the header */
     {"HDR-CODE-TYPE", E, "NĐ30 PL I §II.3.b; HD36 1.3",

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "model/model.h"
 #include "tables/sniff.h"
+#include "viet/text.h"
 
 /* Reads all of `fd`. A regular file is read into a buffer of its size at once; a pipe
  * into one that grows. */
@@ -23,18 +24,16 @@ static int read_all(int fd, char **out, size_t *out_len)
 {
     size_t cap = 65536, len = 0;
     struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-        if ((uintmax_t)st.st_size >= MAX_INPUT_BYTES) {
-            errno = EFBIG;
-            return -1;
-        }
-        cap = (size_t)st.st_size + 1; /* room for the read that finds the end */
-    }
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        cap = (uintmax_t)st.st_size >= MAX_INPUT_BYTES ? MAX_INPUT_BYTES
+                                                      : (size_t)st.st_size + 1; /* + the read that finds the end */
     char *buf = vb_xmalloc(cap);
     for (;;) {
         if (len == cap) {
             if (cap >= MAX_INPUT_BYTES) {
-                free(buf);
+                /* Over the limit: what was read says where it was passed. */
+                *out = buf;
+                *out_len = len;
                 errno = EFBIG;
                 return -1;
             }
@@ -102,14 +101,37 @@ int cli_read_input(const char *input, char **data, size_t *len, int *status, FIL
         *status = EXIT_IO;
         return -1;
     }
+    *data = NULL;
     int rc = read_all(fd, data, len);
     int saved = errno;
     if (!from_stdin)
         close(fd);
+    if (rc < 0 && saved == EFBIG) {
+        /* The position of the first byte past the limit. */
+        unsigned line = 1;
+        size_t line_start = 0;
+        for (size_t i = 0; i < *len; i++)
+            if ((*data)[i] == '\n') {
+                line++;
+                line_start = i + 1;
+            }
+        vb_diagnostics diags;
+        vb_diagnostics_init(&diags, vb_lang_from_environment());
+        vb_pos pos = {shown, line, (unsigned)vb_utf8_count(*data + line_start, *len - line_start) + 1};
+        vb_diag(&diags, VB_SEV_ERROR, pos, "INPUT-SIZE",
+                "tệp lớn hơn 64 MiB, giới hạn của một văn bản (docs/limits.md); vượt quá ở đây",
+                "the file is larger than 64 MiB, the limit of one document (docs/limits.md); it "
+                "passes it here");
+        vb_diagnostics_print(&diags, messages);
+        vb_diagnostics_free(&diags);
+        free(*data);
+        *data = NULL;
+        *status = EXIT_INPUT;
+        return rc;
+    }
     if (rc < 0) {
-        fprintf(messages, "vanban: %s: %s\n", shown,
-                saved == EFBIG ? T("the file is larger than 64 MiB") : cli_strerror(saved));
-        *status = saved == EFBIG ? EXIT_INPUT : EXIT_IO;
+        fprintf(messages, "vanban: %s: %s\n", shown, cli_strerror(saved));
+        *status = EXIT_IO;
         return rc;
     }
     vb_file_kind kind = vb_file_kind_of(*data, *len);

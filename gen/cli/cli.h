@@ -54,6 +54,20 @@ void cli_inputs_free(cli_input_list *list);
  * one included); returns when all are done. */
 void cli_run_parallel(void *items, size_t count, size_t item_size, void (*work)(void *item), int threads);
 
+/* 1 (after saying so on `msg`) when `output` ("-": standard output) is the same file as
+ * one of `inputs` ("-": standard input; NULL entries skipped) — the same device and inode,
+ * through links or other paths — so that writing it would destroy what is read. */
+int cli_output_is_input(const char *output, const char *const *inputs, size_t count, FILE *msg);
+
+/* The table files (tep:) a document reads, resolved; *files is freed by the caller, the
+ * strings belong to the document. */
+int cli_document_files(const vb_document *doc, const char ***files, size_t *count);
+
+/* At start: fills the standard streams a caller closed with /dev/null opened so that any
+ * use fails, and makes the exit status 3 when standard output or error could not be
+ * written (a full disk, a closed stream, a broken pipe ignored). */
+void cli_guard_standard_streams(void);
+
 int cmd_render(int argc, char **argv, int is_preview);
 int cmd_check(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);

@@ -1,5 +1,9 @@
 /* vanban normalize: the Vietnamese text of YAML documents fixed in place. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +16,36 @@
 #include "cli.h"
 #include "commands.h"
 #include "i18n.h"
+
+/* Where rewriting `input` in place goes: the file a symbolic link leads to (so the link
+ * stays a link and its target gets the text). NULL, after saying why, for a file with
+ * several hard links: the new file would be one name's alone, the others keeping the old
+ * text; a rewrite inside the file itself would not be atomic. Caller frees. */
+static char *in_place_target(const char *input)
+{
+    struct stat st;
+    if (stat(input, &st) != 0) {
+        fprintf(stderr, "vanban: %s: %s\n", input, cli_strerror(errno));
+        return NULL;
+    }
+    if (S_ISREG(st.st_mode) && st.st_nlink > 1) {
+        cli_say(stderr, NULL, "%s has %ju hard links: normalizing it in place would leave the "
+                              "others with the old text; nothing written (write a copy with -o FILE)",
+                input, (uintmax_t)st.st_nlink);
+        return NULL;
+    }
+    char *target = realpath(input, NULL);
+    if (!target)
+        fprintf(stderr, "vanban: %s: %s\n", input, strerror(errno));
+    return target;
+}
+
+/* Whether two paths name one file (the same device and inode). */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
 
 int cmd_normalize(int argc, char **argv)
 {
@@ -117,12 +151,16 @@ int cmd_normalize(int argc, char **argv)
                 }
             } else if (changed || output) {
                 char err[1024];
-                if (strcmp(dest, "-") == 0 && strcmp(input, "-") == 0 && !output)
-                    dest = "-";
-                if (vb_write_file_atomic(dest, result, out_len, err, sizeof err) < 0) {
+                int in_place = strcmp(input, "-") != 0 &&
+                               (!output || (strcmp(output, "-") != 0 && same_file(output, input)));
+                char *target = in_place ? in_place_target(input) : vb_strdup(dest);
+                if (!target) {
+                    status = status > EXIT_USAGE ? status : EXIT_USAGE;
+                } else if (vb_write_file_atomic(target, result, out_len, err, sizeof err) < 0) {
                     cli_report(stderr, err);
                     status = EXIT_IO;
                 }
+                free(target);
             }
         }
         free(result);

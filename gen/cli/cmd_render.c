@@ -20,6 +20,7 @@
 #include "package/templates.h"
 #include "write/txt/txt_writer.h"
 #include "package/atomic_file.h"
+#include "package/output_file.h"
 #include "check/validate.h"
 #include "read/normalize.h"
 #include "read/yaml_reader.h"
@@ -77,16 +78,29 @@ static int parse_formats(const char *list, unsigned *out)
     return ok ? 0 : -1;
 }
 
-static long long source_date_epoch(void)
+/* SOURCE_DATE_EPOCH: seconds since 1970, digits only, up to the end of year 9999 (the last
+ * date a W3C date-time in the document properties can hold). Returns 0 with *out (-1 when
+ * unset), or -1 when it is set but is not such a number. */
+static int parse_source_date_epoch(long long *out)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
+    *out = -1;
     if (!s || !*s)
-        return -1;
-    char *end = NULL;
-    long long v = strtoll(s, &end, 10);
-    if (!end || *end || v < 0)
-        return -1;
-    return v;
+        return 0;
+    long long v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (VB_EPOCH_MAX - (*p - '0')) / 10)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+static long long source_date_epoch(void)
+{
+    long long v;
+    return parse_source_date_epoch(&v) == 0 ? v : -1;
 }
 
 typedef struct {
@@ -294,8 +308,9 @@ static int preview(const vb_document *doc, const char *input, const render_optio
 
 /* Where an output goes under --out-dir: the input's mirrored path with the new extension.
  * The mirrored part comes from a directory walk or a file name, but it is checked anyway:
- * an output name can never leave DIR. Creates the directories on the way. Returns NULL
- * (after saying why) when the name is not safe or a directory cannot be made. */
+ * an output name can never leave DIR. The directories on the way are made when it is
+ * written, without following a symbolic link inside DIR (vb_output_confine). Returns NULL
+ * (after saying why) when the name is not safe. */
 static char *output_in_dir(const char *out_dir, const cli_input *in, const char *ext, FILE *msg)
 {
     const char *rel = in->path + in->mirror;
@@ -311,17 +326,37 @@ static char *output_in_dir(const char *out_dir, const cli_input *in, const char 
     char *path = vb_xmalloc(n);
     snprintf(path, n, "%s/%s", out_dir, beside);
     free(beside);
-    /* mkdir -p of everything above the file, DIR itself included. */
-    for (char *slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-        *slash = '\0';
-        if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-            fprintf(msg, "vanban: %s: %s\n", path, cli_strerror(errno));
-            free(path);
-            return NULL;
-        }
-        *slash = '/';
-    }
     return path;
+}
+
+/* The output of `format` for the input `in`, or NULL after saying why. */
+static char *output_of(const cli_input *in, unsigned format, const char *ext, const render_options *opt,
+                       FILE *msg)
+{
+    (void)format;
+    int from_stdin = strcmp(in->path, "-") == 0;
+    return opt->output  ? vb_strdup(opt->output)
+           : from_stdin ? vb_strdup("-")
+           : opt->out_dir ? output_in_dir(opt->out_dir, in, ext, msg)
+                          : output_beside(in->path, ext);
+}
+
+/* 1 when an output of `doc` would overwrite a file the run reads: its YAML (`input`), its
+ * tables, the --data rows. Checked for every format before anything is written. */
+static int clobbers_input(const vb_document *doc, const char *input, const char *const *outputs,
+                          size_t output_count, const render_options *opt, FILE *msg)
+{
+    const char **files = NULL;
+    size_t count = 0;
+    cli_document_files(doc, &files, &count);
+    files = vb_xrealloc(files, (count + 2) * sizeof *files);
+    files[count++] = input;
+    files[count++] = opt->data;
+    int clash = 0;
+    for (size_t i = 0; i < output_count && !clash; i++)
+        clash = outputs[i] && cli_output_is_input(outputs[i], files, count, msg);
+    free(files);
+    return clash;
 }
 
 static int render_one(const cli_input *in, const render_options *opt, long *pdf_item, FILE *msg)
@@ -331,6 +366,20 @@ static int render_one(const cli_input *in, const render_options *opt, long *pdf_
     vb_document *doc = load(input, opt, &status, msg);
     if (!doc)
         return status;
+    if (!opt->preview) {
+        char *outputs[sizeof formats / sizeof *formats] = {NULL};
+        for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+            if (opt->formats & formats[i].flag)
+                outputs[i] = output_of(in, formats[i].flag, formats[i].name, opt, msg);
+        int clash = clobbers_input(doc, input, (const char *const *)outputs,
+                                   sizeof formats / sizeof *formats, opt, msg);
+        for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+            free(outputs[i]);
+        if (clash) {
+            vb_document_free(doc);
+            return EXIT_USAGE;
+        }
+    }
     if (opt->preview) {
         status = preview(doc, input, opt, msg);
         vb_document_free(doc);
@@ -339,18 +388,16 @@ static int render_one(const cli_input *in, const render_options *opt, long *pdf_
     for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
         if (!(opt->formats & formats[i].flag))
             continue;
-        int from_stdin = strcmp(input, "-") == 0;
-        char *output = opt->output  ? vb_strdup(opt->output)
-                       : from_stdin ? vb_strdup("-")
-                       : opt->out_dir ? output_in_dir(opt->out_dir, in, formats[i].name, msg)
-                                      : output_beside(input, formats[i].name);
+        char *output = output_of(in, formats[i].flag, formats[i].name, opt, msg);
         if (!output) {
             status = EXIT_IO;
         } else if (strcmp(output, "-") == 0 && isatty(STDOUT_FILENO) && formats[i].flag != FMT_TXT) {
             cli_say(msg, NULL, "refusing to write a %s to a terminal; use -o FILE", formats[i].name);
             status = EXIT_USAGE;
         } else {
+            vb_output_confine(opt->out_dir && !opt->output ? opt->out_dir : NULL);
             status = write_format(doc, formats[i].flag, output, opt, pdf_item, msg);
+            vb_output_confine(NULL);
         }
         free(output);
     }
@@ -369,6 +416,15 @@ typedef struct {
     char *where;   /* "rows.csv:12" for messages */
 } data_row;
 
+/* "DIR/NAME.EXT": where a data row's document goes. */
+static char *row_output(const data_row *row, const char *ext, const render_options *opt)
+{
+    size_t n = strlen(opt->out_dir) + strlen(row->name) + strlen(ext) + 3;
+    char *output = vb_xmalloc(n);
+    snprintf(output, n, "%s/%s.%s", opt->out_dir, row->name, ext);
+    return output;
+}
+
 static int render_row(const data_row *row, const render_options *opt, long *pdf_item, FILE *msg)
 {
     int status = 0;
@@ -378,13 +434,25 @@ static int render_row(const data_row *row, const render_options *opt, long *pdf_
         cli_say(msg, NULL, "(the data row at %s)", row->where);
         return status;
     }
+    char *outputs[sizeof formats / sizeof *formats] = {NULL};
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (opt->formats & formats[i].flag)
+            outputs[i] = row_output(row, formats[i].name, opt);
+    int clash = clobbers_input(doc, row->template_name, (const char *const *)outputs,
+                               sizeof formats / sizeof *formats, opt, msg);
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        free(outputs[i]);
+    if (clash) {
+        vb_document_free(doc);
+        return EXIT_USAGE;
+    }
     for (size_t i = 0; i < sizeof formats / sizeof *formats && status == 0; i++) {
         if (!(opt->formats & formats[i].flag))
             continue;
-        size_t n = strlen(opt->out_dir) + strlen(row->name) + strlen(formats[i].name) + 3;
-        char *output = vb_xmalloc(n);
-        snprintf(output, n, "%s/%s.%s", opt->out_dir, row->name, formats[i].name);
+        char *output = row_output(row, formats[i].name, opt);
+        vb_output_confine(opt->out_dir);
         status = write_format(doc, formats[i].flag, output, opt, pdf_item, msg);
+        vb_output_confine(NULL);
         free(output);
     }
     vb_document_free(doc);
@@ -553,6 +621,37 @@ static char *dir_of_path(const char *path)
     return d;
 }
 
+static int compare_row_names(const void *a, const void *b)
+{
+    const data_row *x = *(const data_row *const *)a, *y = *(const data_row *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+/* Two rows naming the same output would leave one file where two were counted: every such
+ * pair is an error, with both rows, before anything is written. */
+static int duplicate_names(const data_row *rows, size_t count)
+{
+    const data_row **sorted = vb_xmalloc(count * sizeof *sorted);
+    for (size_t i = 0; i < count; i++)
+        sorted[i] = &rows[i];
+    qsort(sorted, count, sizeof *sorted, compare_row_names);
+    int found = 0;
+    for (size_t i = 1; i < count; i++) {
+        if (strcmp(sorted[i]->name, sorted[i - 1]->name) != 0)
+            continue;
+        /* rows.csv:12 → "rows.csv:12: error: ..." the compiler's way. */
+        fprintf(stderr, "%s: %s: ", sorted[i]->where, T("error"));
+        fprintf(stderr, T("this row names the same output '%s' as the row at %s: every row needs "
+                          "its own ten_tep; nothing written"),
+                sorted[i]->name, sorted[i - 1]->where);
+        fputc('\n', stderr);
+        found = 1;
+    }
+    free(sorted);
+    return found;
+}
+
 /* render --data: the template rendered once per data row. */
 static int render_data(const cli_input_list *files, render_options *opt, int jobs)
 {
@@ -578,25 +677,7 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
     char *default_dir = opt->out_dir ? NULL : dir_of_path(template_path);
     if (!opt->out_dir)
         opt->out_dir = default_dir;
-    /* mkdir -p of the output directory. */
-    char *made = vb_strdup(opt->out_dir);
-    for (char *slash = strchr(made + 1, '/');; slash = strchr(slash + 1, '/')) {
-        if (slash)
-            *slash = '\0';
-        if (mkdir(made, 0777) != 0 && errno != EEXIST) {
-            fprintf(stderr, "vanban: %s: %s\n", made, cli_strerror(errno));
-            free(made);
-            free(default_dir);
-            cli_data_rows_close(csv);
-            free(template_data);
-            return EXIT_IO;
-        }
-        if (!slash)
-            break;
-        *slash = '/';
-    }
-    free(made);
-
+    /* The output directory is made (mkdir -p) by the first document written into it. */
     size_t columns = 0, count = 0, cap = 0, name_column = (size_t)-1;
     char **names = NULL;
     data_row *rows = NULL;
@@ -656,6 +737,8 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
         status = EXIT_INPUT;
     } else if (count == 0) {
         cli_say(stderr, NULL, "%s: no data rows under the column names", opt->data);
+        status = EXIT_INPUT;
+    } else if (duplicate_names(rows, count)) {
         status = EXIT_INPUT;
     } else {
         status = render_all(files, rows, count, opt, jobs);
@@ -762,6 +845,13 @@ int cmd_render(int argc, char **argv, int is_preview)
         default:
             return EXIT_USAGE;
         }
+    }
+    long long epoch;
+    if (parse_source_date_epoch(&epoch) < 0) {
+        cli_say(stderr, NULL, "SOURCE_DATE_EPOCH='%s' is not a creation date: it takes the seconds "
+                              "since 1970-01-01 UTC, digits only, up to %lld (the end of year 9999)",
+                getenv("SOURCE_DATE_EPOCH"), (long long)VB_EPOCH_MAX);
+        return EXIT_USAGE;
     }
     int inputs = argc - optind;
     if (inputs == 0) {

@@ -49,6 +49,7 @@ static void unknown_command(const char *name)
 
 int main(int argc, char **argv)
 {
+    cli_guard_standard_streams();
     /* libxml2 and the time zone are set up once, before threads use them (render -j). */
     xmlInitParser();
     tzset();

@@ -59,6 +59,23 @@ static const cli_message messages[] = {
     {"no input file", "chưa cho tệp đầu vào"},
     {"no file or directory to check", "chưa cho tệp hoặc thư mục cần kiểm tra"},
     {"-o takes one input file", "-o chỉ dùng với một tệp đầu vào"},
+    {"%s is an input of this run: it would be overwritten; nothing written",
+     "%s là tệp đầu vào của lần chạy này: sẽ bị ghi đè; không ghi gì"},
+    {"%s is the same file as the input %s: it would be overwritten; nothing written",
+     "%s là cùng một tệp với tệp vào %s: sẽ bị ghi đè; không ghi gì"},
+    {"standard output: %s", "đầu ra chuẩn: %s"},
+    {"an earlier write failed", "một lần ghi trước đó đã thất bại"},
+    {"%s has %ju hard links: normalizing it in place would leave the others with the old text; "
+     "nothing written (write a copy with -o FILE)",
+     "%s có %ju liên kết cứng: chuẩn hóa ngay trong tệp sẽ để các liên kết kia giữ chữ cũ; không "
+     "ghi gì (ghi bản sao bằng -o TỆP)"},
+    {"this row names the same output '%s' as the row at %s: every row needs its own ten_tep; "
+     "nothing written",
+     "dòng này đặt tên tệp ra '%s' trùng với dòng ở %s: mỗi dòng cần ten_tep riêng; không ghi gì"},
+    {"SOURCE_DATE_EPOCH='%s' is not a creation date: it takes the seconds since 1970-01-01 UTC, "
+     "digits only, up to %lld (the end of year 9999)",
+     "SOURCE_DATE_EPOCH='%s' không phải ngày tạo: giá trị là số giây kể từ 1970-01-01 UTC, chỉ "
+     "gồm chữ số, tối đa %lld (hết năm 9999)"},
     {"%s: the output would overwrite the input; name another with -o",
      "%s: tệp ra sẽ ghi đè tệp vào; hãy chọn tên khác bằng -o"},
     {"-o takes one input file, not %d", "-o chỉ dùng với một tệp đầu vào, không phải %d tệp"},

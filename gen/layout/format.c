@@ -115,15 +115,18 @@ char *vb_format_number_line(const vb_layout *layout, const vb_document *doc)
 
 void vb_format_timestamp(const vb_document *doc, long long epoch, char *buf, size_t size)
 {
-    if (epoch >= 0) {
+    if (epoch >= 0 && epoch <= VB_EPOCH_MAX) {
         time_t t = (time_t)epoch;
         struct tm tm;
         gmtime_r(&t, &tm);
         strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
         return;
     }
-    snprintf(buf, size, "%04d-%02d-%02dT00:00:00Z", doc->date.year,
-             doc->date.month ? doc->date.month : 1, doc->date.day ? doc->date.day : 1);
+    /* A date the checks let through is in range; a model from elsewhere may not be. */
+    int year = doc->date.year >= 1 && doc->date.year <= 9999 ? doc->date.year : 1970;
+    int month = doc->date.month >= 1 && doc->date.month <= 12 ? doc->date.month : 1;
+    int day = doc->date.day >= 1 && doc->date.day <= 31 ? doc->date.day : 1;
+    snprintf(buf, size, "%04d-%02d-%02dT00:00:00Z", year, month, day);
 }
 
 void vb_format_short_date(const vb_date *date, char *buf, size_t size)

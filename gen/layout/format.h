@@ -38,6 +38,8 @@ char *vb_format_number_line(const vb_layout *layout, const vb_document *doc);
  * SOURCE_DATE_EPOCH (`epoch` >= 0) when given, else the document's own date, never the
  * clock, so the same input gives the same bytes. */
 void vb_format_timestamp(const vb_document *doc, long long epoch, char *buf, size_t size);
+/* The largest `epoch` it takes: 9999-12-31T23:59:59Z; one beyond is ignored like a negative. */
+#define VB_EPOCH_MAX 253402300799LL
 
 /* A short date "25/11/2022" (same leading-zero rule). */
 void vb_format_short_date(const vb_date *date, char *buf, size_t size);

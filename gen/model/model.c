@@ -3,34 +3,43 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Out of memory in the middle of anything: nothing can be trusted to finish, and abort()
+ * would dump core and look like a crash. Say so in both languages without allocating, and
+ * exit 3 (an I/O or system error, as the command line documents) at once: outputs are
+ * written into temporary files that then never replace anything. */
+void vb_out_of_memory(void)
+{
+    static const char message[] =
+        "vanban: hết bộ nhớ (out of memory): tài liệu quá lớn so với bộ nhớ còn trống "
+        "(the document is too large for the memory available)\n";
+    ssize_t ignored = write(STDERR_FILENO, message, sizeof message - 1);
+    (void)ignored;
+    _exit(VB_EXIT_OUT_OF_MEMORY);
+}
 
 void *vb_xmalloc(size_t size)
 {
     void *p = malloc(size ? size : 1);
-    if (!p) {
-        fputs("vanban: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        vb_out_of_memory();
     return p;
 }
 
 void *vb_xcalloc(size_t n, size_t size)
 {
     void *p = calloc(n ? n : 1, size ? size : 1);
-    if (!p) {
-        fputs("vanban: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        vb_out_of_memory();
     return p;
 }
 
 void *vb_xrealloc(void *p, size_t size)
 {
     void *q = realloc(p, size ? size : 1);
-    if (!q) {
-        fputs("vanban: out of memory\n", stderr);
-        abort();
-    }
+    if (!q)
+        vb_out_of_memory();
     return q;
 }
 

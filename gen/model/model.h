@@ -343,9 +343,13 @@ vb_node *vb_node_new(vb_node_kind kind, vb_pos pos);
 void vb_node_append(vb_node *parent, vb_node *child);
 void vb_node_free_tree(vb_node *node);
 
-/* Copy of `s` (owned by the caller); aborts on out-of-memory like every allocation here. */
+/* Copy of `s` (owned by the caller); out of memory ends the program like every allocation
+ * here: vb_out_of_memory(). */
 char *vb_strdup(const char *s);
 void *vb_xmalloc(size_t size);
+/* Says "out of memory" on standard error and exits with VB_EXIT_OUT_OF_MEMORY (3). */
+void vb_out_of_memory(void);
+#define VB_EXIT_OUT_OF_MEMORY 3
 void *vb_xcalloc(size_t n, size_t size);
 void *vb_xrealloc(void *p, size_t size);
 

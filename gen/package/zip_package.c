@@ -1,11 +1,14 @@
 /* A deterministic zip package written atomically (see zip_package.h).
  *
- * libzip writes the archive at zip_close() time, into our own temporary file (created with
- * mkstemp beside the destination, so the final rename stays on one file system) through
- * vb_zip_fd_sink; we rename that onto the destination only once zip_close() has succeeded. */
+ * libzip writes the archive at zip_close() time, into the temporary file of the output
+ * (output_file.h: beside the destination, so the final rename stays on one file system)
+ * through vb_zip_fd_sink; it is put in place only once zip_close() has succeeded. An output
+ * written directly (standard output, a device, a FIFO) cannot seek: the archive is built in
+ * an unlinked temporary file and copied out. */
 #include "zip_package.h"
 
 #include "atomic_file.h"
+#include "output_file.h"
 #include "deflate_stream.h"
 #include "spool.h"
 #include "zip_fd_sink.h"
@@ -28,12 +31,11 @@
 #define ENTRY_UNIX_MODE 0100644u
 
 struct vb_package {
-    char *dest_path;  /* as given by the caller; "-" means standard output */
-    char *temp_path;  /* the archive being built: beside dest_path, or in $TMPDIR for "-" */
-    bool temp_exists; /* temp_path names a file we created and must remove */
-    int fd;           /* open on temp_path, or -1; libzip writes the archive into it */
+    vb_output *out;   /* the destination */
+    int fd;           /* the archive being built: the output's temporary file, or (for a
+                         direct output) an unlinked file of ours; libzip writes into it */
+    bool own_fd;      /* fd is ours to close (a direct output's archive) */
     zip_t *zip;       /* writing into fd until commit or abort */
-    mode_t file_mode; /* the mode a newly created destination would get: 0666 & ~umask */
     /* Copies of the entries' data. libzip only reads them at zip_close(), so they live until
      * the archive is closed or discarded; owning them here (not freep = 1) keeps one owner
      * on every path, including libzip's own failures. */
@@ -53,57 +55,32 @@ static void set_err(char *err, size_t err_size, const char *fmt, ...)
     va_end(ap);
 }
 
-static bool is_stdout(const char *dest_path)
-{
-    return strcmp(dest_path, "-") == 0;
-}
-
-/* The name the user knows the output by, for messages. */
 static const char *display_name(const vb_package *pkg)
 {
-    return is_stdout(pkg->dest_path) ? "standard output" : pkg->dest_path;
+    return vb_output_name(pkg->out);
 }
 
-/* A mkstemp template for `dest_path`: "dir/.name.XXXXXX" beside it, so that rename() onto
- * the destination is atomic; for "-", "$TMPDIR/.vanban-stdout.XXXXXX". Caller frees. */
-static char *temp_template(const char *dest_path)
+/* A file for the archive of a direct output, unlinked at once: nothing is left behind even
+ * when a closed pipe kills the process while the archive is copied out. */
+static int anonymous_temp(void)
 {
-    const char *dir = NULL; /* NULL: the current directory */
-    size_t dir_len = 0;
-    const char *base = dest_path;
-    char *result = NULL;
-
-    if (is_stdout(dest_path)) {
-        dir = getenv("TMPDIR");
-        if (dir == NULL || *dir == '\0')
-            dir = "/tmp";
-        dir_len = strlen(dir);
-        base = "vanban-stdout";
-    } else {
-        const char *slash = strrchr(dest_path, '/');
-        if (slash != NULL) {
-            dir = dest_path;
-            dir_len = (size_t)(slash - dest_path); /* "a/b/x" -> "a/b"; "/x" -> "" */
-            base = slash + 1;
-        }
+    const char *dir = getenv("TMPDIR");
+    if (dir == NULL || *dir == '\0')
+        dir = "/tmp";
+    size_t size = strlen(dir) + sizeof "/.vanban-package.XXXXXX";
+    char *path = malloc(size);
+    if (path == NULL) {
+        errno = ENOMEM;
+        return -1;
     }
-    size_t size = dir_len + strlen("/.") + strlen(base) + sizeof ".XXXXXX";
-    result = malloc(size);
-    if (result == NULL)
-        return NULL;
-    if (dir != NULL)
-        snprintf(result, size, "%.*s/.%s.XXXXXX", (int)dir_len, dir, base);
-    else
-        snprintf(result, size, ".%s.XXXXXX", base);
-    return result;
-}
-
-/* umask() can only be read by setting it; vanban is single-threaded, so set it straight back. */
-static mode_t new_file_mode(void)
-{
-    mode_t mask = umask(022);
-    umask(mask);
-    return (mode_t)(0666 & ~mask);
+    snprintf(path, size, "%s/.vanban-package.XXXXXX", dir);
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        (void)unlink(path);
+    int saved = errno;
+    free(path);
+    errno = saved;
+    return fd;
 }
 
 /* 1980-01-01 00:00, the earliest DOS date, as Office writes. libzip converts a time_t to the
@@ -140,28 +117,30 @@ vb_package *vb_package_open(const char *dest_path, char *err, size_t err_size)
         goto cleanup;
     }
     pkg = calloc(1, sizeof *pkg);
-    if (pkg != NULL) {
-        pkg->fd = -1;
-        pkg->dest_path = strdup(dest_path);
-        pkg->temp_path = temp_template(dest_path);
-    }
-    if (pkg == NULL || pkg->dest_path == NULL || pkg->temp_path == NULL) {
+    if (pkg == NULL) {
         set_err(err, err_size, "cannot create %s: %s", dest_path, strerror(ENOMEM));
         goto cleanup;
     }
-    pkg->file_mode = new_file_mode();
-
-    pkg->fd = mkstemp(pkg->temp_path);
-    if (pkg->fd < 0) {
-        set_err(err, err_size, "cannot create %s: %s",
-                is_stdout(dest_path) ? pkg->temp_path : dest_path, strerror(errno));
+    pkg->fd = -1;
+    char reason[1024];
+    pkg->out = vb_output_open(dest_path, reason, sizeof reason);
+    if (pkg->out == NULL) {
+        set_err(err, err_size, "cannot create %s", reason);
         goto cleanup;
     }
-    pkg->temp_exists = true;
-    /* Standard output needs the file, not its name: unlinked now, it cannot be left behind
-     * even when a closed pipe kills the process while the archive is copied out. */
-    if (is_stdout(dest_path) && unlink(pkg->temp_path) == 0)
-        pkg->temp_exists = false;
+    /* A package is a new file each time: it gets the permissions the umask gives. */
+    vb_output_use_new_file_mode(pkg->out);
+    if (vb_output_is_direct(pkg->out)) {
+        pkg->fd = anonymous_temp();
+        pkg->own_fd = true;
+        if (pkg->fd < 0) {
+            set_err(err, err_size, "cannot create %s: a temporary file: %s", display_name(pkg),
+                    strerror(errno));
+            goto cleanup;
+        }
+    } else {
+        pkg->fd = vb_output_fd(pkg->out);
+    }
 
     zip_error_t zip_err;
     zip_error_init(&zip_err);
@@ -417,29 +396,29 @@ fail:
     return -1;
 }
 
-/* Copy the finished archive from `fd` to standard output. */
-static int copy_to_stdout(int fd, const char *temp_path, char *err, size_t err_size)
+/* Copies the finished archive from `fd` to the direct output. */
+static int copy_out(int fd, vb_output *out, char *err, size_t err_size)
 {
     unsigned char buf[65536];
 
+    if (lseek(fd, 0, SEEK_SET) != 0) {
+        set_err(err, err_size, "cannot read the archive back: %s", strerror(errno));
+        return -1;
+    }
     for (;;) {
         ssize_t got = read(fd, buf, sizeof buf);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            set_err(err, err_size, "cannot read %s: %s", temp_path, strerror(errno));
+            set_err(err, err_size, "cannot read the archive back: %s", strerror(errno));
             return -1;
         }
         if (got == 0)
             break;
-        if (fwrite(buf, 1, (size_t)got, stdout) != (size_t)got) {
-            set_err(err, err_size, "cannot write to standard output: %s", strerror(errno));
+        if (vb_write_all(vb_output_fd(out), buf, (size_t)got) != 0) {
+            set_err(err, err_size, "cannot write to %s: %s", vb_output_name(out), strerror(errno));
             return -1;
         }
-    }
-    if (fflush(stdout) != 0) {
-        set_err(err, err_size, "cannot write to standard output: %s", strerror(errno));
-        return -1;
     }
     return 0;
 }
@@ -464,28 +443,19 @@ int vb_package_commit(vb_package *pkg, char *err, size_t err_size)
     }
     pkg->zip = NULL;
 
-    if (is_stdout(pkg->dest_path)) {
-        if (lseek(pkg->fd, 0, SEEK_SET) != 0) {
-            set_err(err, err_size, "cannot read %s: %s", pkg->temp_path, strerror(errno));
+    if (vb_output_is_direct(pkg->out)) {
+        if (fflush(stdout) != 0 || copy_out(pkg->fd, pkg->out, err, err_size) != 0)
             goto cleanup;
-        }
-        if (copy_to_stdout(pkg->fd, pkg->temp_path, err, err_size) != 0)
-            goto cleanup;
-        result = 0; /* vb_package_abort() removes the temporary file */
+    }
+    vb_output *out = pkg->out;
+    pkg->out = NULL;
+    char reason[1024];
+    if (vb_output_commit(out, reason, sizeof reason) != 0) {
+        set_err(err, err_size, "cannot write %s", reason);
         goto cleanup;
     }
-    /* mkstemp made the file 0600; give it the mode a new file would have. */
-    if (fchmod(pkg->fd, pkg->file_mode) != 0 || (vb_output_durable() && fsync(pkg->fd) != 0)) {
-        set_err(err, err_size, "cannot write %s: %s", pkg->dest_path, strerror(errno));
-        goto cleanup;
-    }
-    if (rename(pkg->temp_path, pkg->dest_path) != 0) {
-        set_err(err, err_size, "cannot write %s: %s", pkg->dest_path, strerror(errno));
-        goto cleanup;
-    }
-    pkg->temp_exists = false;
-    if (vb_output_durable())
-        vb_sync_parent_dir(pkg->dest_path);
+    if (!pkg->own_fd)
+        pkg->fd = -1; /* closed by the output */
     result = 0;
 
 cleanup:
@@ -499,14 +469,11 @@ void vb_package_abort(vb_package *pkg)
         return;
     if (pkg->zip != NULL)
         zip_discard(pkg->zip); /* frees the sink too; the descriptor stays ours */
-    if (pkg->fd >= 0)
+    if (pkg->own_fd && pkg->fd >= 0)
         close(pkg->fd);
-    if (pkg->temp_exists)
-        (void)unlink(pkg->temp_path);
+    vb_output_abort(pkg->out); /* removes the temporary file unless it was put in place */
     for (size_t i = 0; i < pkg->buffer_count; i++)
         free(pkg->buffers[i]);
     free(pkg->buffers);
-    free(pkg->temp_path);
-    free(pkg->dest_path);
     free(pkg);
 }

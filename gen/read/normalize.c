@@ -58,6 +58,8 @@ static int collect(const char *data, size_t len, scalar_list *out)
     int depth = 0, ok = 1, done = 0, root_key_dau_thanh = 0;
     while (!done) {
         if (!yaml_parser_parse(&parser, &event)) {
+            if (parser.error == YAML_MEMORY_ERROR)
+                vb_out_of_memory();
             ok = 0;
             break;
         }
@@ -135,6 +137,8 @@ static char *signature(const char *data, size_t len)
     int done = 0;
     while (!done) {
         if (!yaml_parser_parse(&parser, &event)) {
+            if (parser.error == YAML_MEMORY_ERROR)
+                vb_out_of_memory();
             vb_buf_free(&sig);
             yaml_parser_delete(&parser);
             return NULL;

@@ -21,6 +21,7 @@ typedef struct {
     vb_document *doc;
     vb_diagnostics *diags;
     size_t visits, visit_budget;
+    size_t text_bytes, text_budget; /* scalar bytes read, aliases counted each time */
     int budget_reported;
     vb_tone_cache *tone_cache; /* the document's, for yr_scalar_text_styled */
     /* The mapping whose pairs are being read, and the keys an unknown key was taken for

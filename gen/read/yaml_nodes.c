@@ -39,6 +39,20 @@ static unsigned line_indent_column(const reader *r, unsigned line)
 
 int yr_visit(reader *r, yaml_node_t *node)
 {
+    if (node->type == YAML_SCALAR_NODE)
+        r->text_bytes += node->data.scalar.length;
+    if (r->text_bytes > r->text_budget) {
+        if (!r->budget_reported) {
+            r->budget_reported = 1;
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-ALIAS",
+                    VI_EN("bí danh (alias) lặp lại quá nhiều văn bản: hơn %zu MiB ngoài văn bản "
+                          "của chính tệp (giới hạn, xem docs/limits.md)",
+                          "aliases repeat too much text: more than %zu MiB beyond the file's own "
+                          "text (the limit, see docs/limits.md)"),
+                    (size_t)(VB_ALIAS_EXTRA_TEXT >> 20));
+        }
+        return 0;
+    }
     if (++r->visits <= r->visit_budget)
         return 1;
     if (!r->budget_reported) {

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <yaml.h>
 
 #include "model/doctypes.h"
@@ -108,6 +109,33 @@ int yr_read_signer(reader *r, yaml_node_t *node, vb_signer *s)
 }
 
 /* ---- the top level ---- */
+
+/* What a plain scalar that YAML reads as no text is — a boolean or a number — as
+ * "english\0vietnamese"; NULL for a text (or anything not a plain scalar). The body given
+ * as `true` or `12345` is a slip, not a document. */
+static const char *plain_non_text(yaml_node_t *node)
+{
+    if (node->type != YAML_SCALAR_NODE || node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return NULL;
+    const char *v = (const char *)node->data.scalar.value;
+    static const char *const booleans[] = {"true", "false", "yes", "no", "on", "off", "y", "n"};
+    for (size_t i = 0; i < sizeof booleans / sizeof *booleans; i++)
+        if (strcasecmp(v, booleans[i]) == 0)
+            return "a boolean\0giá trị đúng/sai";
+    const char *p = v;
+    if (*p == '+' || *p == '-')
+        p++;
+    int digits = 0, dots = 0;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.' && !dots)
+            dots++;
+        else if (*p != '_')
+            return NULL;
+    }
+    return digits ? "a number\0số" : NULL;
+}
 
 enum field {
     F_THE_THUC, F_LOAI, F_TEN_LOAI, F_TRANG_THAI, F_CO_QUAN_CHU_QUAN, F_CO_QUAN, F_SO, F_KY_HIEU,
@@ -260,7 +288,14 @@ static int read_document(reader *r, yaml_node_t *root)
         doc->draft_pos = yr_pos_of(r, t.values[F_TRANG_THAI]);
     }
     if (t.values[F_LOAI]) {
-        ok &= yr_read_text(r, t.values[F_LOAI], "loai", &doc->type_code);
+        int read = yr_read_text(r, t.values[F_LOAI], "loai", &doc->type_code);
+        ok &= read;
+        if (read && !doc->type_code.text) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->type_code.pos, "YAML-REQUIRED",
+                    VI_EN("`loai` trống: cần loại văn bản, ví dụ BC",
+                          "`loai` is empty: it takes the document type, e.g. BC"));
+            ok = 0;
+        }
         if (doc->type_code.text && !vb_doctype_find(doc->type_code.text, doc->format)) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->type_code.pos, "YAML-TYPECODE",
                     VI_EN("loại văn bản \"%s\" không có trong thể thức %s (xem `vanban types`)",
@@ -335,9 +370,29 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_MO_DAU])
         ok &= yr_read_text(r, t.values[F_MO_DAU], "mo_dau", &doc->preamble_close);
     if (t.values[F_NOI_DUNG]) {
-        doc->body_pos = yr_pos_of(r, t.values[F_NOI_DUNG]);
+        yaml_node_t *body = t.values[F_NOI_DUNG];
+        doc->body_pos = yr_pos_of(r, body);
         doc->body->pos = doc->body_pos;
-        ok &= yr_read_blocks(r, t.values[F_NOI_DUNG], doc->body, 0);
+        const char *what = plain_non_text(body);
+        if (what) {
+            vb_diag(r->diags, VB_SEV_ERROR, doc->body_pos, "YAML-TYPE",
+                    VI_EN("`noi_dung` phải là văn bản hoặc danh sách đoạn văn và mục, không phải "
+                          "%s `%s` (đặt trong ngoặc kép nếu đó là văn bản)",
+                          "`noi_dung` must be text or a list of paragraphs and sections, not %s "
+                          "`%s` (quote it if it is meant as text)"),
+                    r->diags->lang == VB_LANG_EN ? what : what + strlen(what) + 1,
+                    (const char *)body->data.scalar.value);
+            ok = 0;
+        } else {
+            int read = yr_read_blocks(r, body, doc->body, 0);
+            ok &= read;
+            if (read && !doc->body->first_child) {
+                vb_diag(r->diags, VB_SEV_ERROR, doc->body_pos, "YAML-REQUIRED",
+                        VI_EN("`noi_dung` trống: văn bản cần có nội dung",
+                              "`noi_dung` is empty: the document needs a body"));
+                ok = 0;
+            }
+        }
     }
     if (t.values[F_PHU_LUC])
         ok &= yr_read_appendices(r, t.values[F_PHU_LUC]);
@@ -388,8 +443,70 @@ static const unsigned char nesting_class[256] = {
     [','] = NEST_SPECIAL, [':'] = NEST_SPECIAL, ['-'] = NEST_SPECIAL, ['?'] = NEST_SPECIAL,
 };
 
+/* Whether the line data[start, end) (its comment left out) ends with a block scalar's
+ * indicator ("|", ">-", "|2+" …) where a value can start. *parent is then the column its
+ * content lines must be indented beyond: the key's, or the dash's for "- |". */
+static int block_scalar_line(const char *data, size_t start, size_t end, size_t *parent)
+{
+    while (end > start && (data[end - 1] == ' ' || data[end - 1] == '\t' || data[end - 1] == '\r'))
+        end--;
+    size_t k = end;
+    while (k > start && (data[k - 1] == '+' || data[k - 1] == '-' || (data[k - 1] >= '0' && data[k - 1] <= '9')))
+        k--;
+    if (k == start || (data[k - 1] != '|' && data[k - 1] != '>'))
+        return 0;
+    size_t indicator = k - 1;
+    if (indicator > start && data[indicator - 1] != ' ')
+        return 0;
+    /* The line's indentation and its "- " chain. */
+    size_t p = start, last_dash = (size_t)-1;
+    for (;;) {
+        while (p < indicator && data[p] == ' ')
+            p++;
+        if (p + 1 < end && (data[p] == '-' || data[p] == '?') && data[p + 1] == ' ') {
+            last_dash = p;
+            p++;
+            continue;
+        }
+        break;
+    }
+    if (p == indicator) {
+        /* "- |": under the dash; "|" alone on its line: under its own column. */
+        *parent = last_dash != (size_t)-1 ? last_dash - start : indicator - start;
+        return 1;
+    }
+    /* "key: |" (an anchor or a tag may come between): under the key. */
+    *parent = p - start;
+    return 1;
+}
+
+/* From the line starting at `at`, skips the lines of a block scalar: blank ones and those
+ * indented beyond `parent`. Returns where the first line after it starts (or `len`); counts
+ * the lines skipped into *line. */
+static size_t skip_block_scalar(const char *data, size_t len, size_t at, size_t parent, unsigned *line)
+{
+    while (at < len) {
+        const char *nl = memchr(data + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - data) : len;
+        size_t p = at;
+        while (p < end && data[p] == ' ')
+            p++;
+        int blank = 1;
+        for (size_t q = p; q < end && blank; q++)
+            blank = data[q] == ' ' || data[q] == '\t' || data[q] == '\r';
+        if (!blank && p - at <= parent)
+            return at;
+        if (!nl)
+            return len;
+        (*line)++;
+        at = end + 1;
+    }
+    return at;
+}
+
 int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *column)
 {
+    size_t comment_start = 0;
     int depth = 0;
     char quote = 0;
     size_t line_start = 0;
@@ -430,6 +547,11 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
         if (!quote && (ch == '"' || ch == '\'') && !can_start_here)
             continue;
         if (ch == '\n') {
+            /* A block scalar's lines are text: "[" there opens nothing. */
+            size_t parent;
+            size_t content_end = quote == '#' ? comment_start : i;
+            int block = (quote == 0 || quote == '#') && depth == 0 &&
+                        block_scalar_line(data, line_start, content_end, &parent);
             (*line)++;
             line_start = i + 1;
             at_line_start = 1;
@@ -437,6 +559,10 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
             indent = 0;
             if (quote == '#')
                 quote = 0;
+            if (block) {
+                line_start = skip_block_scalar(data, len, i + 1, parent, line);
+                i = line_start - 1; /* the loop goes on at the next line's start */
+            }
             continue;
         }
         /* Indentation and "- - - …" chains are block nesting. */
@@ -462,8 +588,10 @@ int vb_yaml_nesting_ok(const char *data, size_t len, unsigned *line, unsigned *c
         /* A quote opens a quoted scalar only where a scalar can start: M'Đrắk is plain text. */
         if (ch == '"' || ch == '\'')
             quote = ch;
-        else if (ch == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t'))
+        else if (ch == '#' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == '\t' || data[i - 1] == '\n')) {
             quote = '#';
+            comment_start = i;
+        }
         else if (ch == '[' || ch == '{') {
             if (++depth > MAX_FLOW_DEPTH) {
                 *column = (unsigned)vb_utf8_count(data + line_start, i - line_start) + 1;
@@ -566,6 +694,8 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     int loaded = yaml_parser_load(&parser, &ydoc);
+    if (!loaded && parser.error == YAML_MEMORY_ERROR)
+        vb_out_of_memory();
     if (!loaded) {
         vb_yaml_syntax_error(diags, doc->source_name, &parser);
         yaml_parser_delete(&parser);
@@ -577,6 +707,7 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
     reader r = {.vars = options->vars, .tone_style = tone_style, .data = data, .len = len,
                 .ydoc = &ydoc, .doc = doc, .diags = diags, .tone_cache = vb_tone_cache_new()};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
+    r.text_budget = len + VB_ALIAS_EXTRA_TEXT;
     if (!root) {
         vb_pos p = {doc->source_name, 1, 1};
         vb_diag(diags, VB_SEV_ERROR, p, "YAML-ROOT",
@@ -586,7 +717,10 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
         yr_check_folded_items(&r);
         /* One file is one document: a second one would be silently ignored otherwise. */
         yaml_document_t next;
-        if (yaml_parser_load(&parser, &next)) {
+        int next_loaded = yaml_parser_load(&parser, &next);
+        if (!next_loaded && parser.error == YAML_MEMORY_ERROR)
+            vb_out_of_memory();
+        if (next_loaded) {
             yaml_node_t *extra = yaml_document_get_root_node(&next);
             if (extra) {
                 vb_pos p = {doc->source_name, (unsigned)next.start_mark.line + 1,

@@ -7,6 +7,10 @@
 #include "model/diag.h"
 #include "model/model.h"
 
+/* The text aliases may add to a document beyond the file's own, in bytes: every scalar
+ * read counts its length each time an alias brings it back (docs/limits.md). */
+#define VB_ALIAS_EXTRA_TEXT ((size_t)16 << 20)
+
 /* Parses `data` (the bytes of a file called `name`). Returns the document, or NULL when
  * there were errors, which are added to `diags` with their positions. The caller frees the
  * document with vb_document_free(). */

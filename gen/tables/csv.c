@@ -6,11 +6,13 @@
  * being read is kept, so memory follows the widest row, never the number of rows. */
 #include "csv.h"
 #include "sniff.h"
+#include "regular_file.h"
 
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/model.h"
 
@@ -114,10 +116,16 @@ static vb_csv *csv_new(const char *name, char separator)
 
 vb_csv *vb_csv_open(const char *path, char separator, char *err, size_t err_size)
 {
-    FILE *file = fopen(path, "rb");
+    char reason[512];
+    int fd = vb_open_regular_file(path, reason, sizeof reason);
+    FILE *file = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (file == NULL) {
+        if (fd >= 0) {
+            snprintf(reason, sizeof reason, "%s: %s", path, strerror(errno));
+            close(fd);
+        }
         if (err != NULL && err_size > 0)
-            snprintf(err, err_size, "%s: %s", path, strerror(errno));
+            snprintf(err, err_size, "%s", reason);
         return NULL;
     }
     vb_csv *csv = csv_new(path, separator);

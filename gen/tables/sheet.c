@@ -7,6 +7,7 @@
  * (see sheet_internal.h), so only the row being returned, the merges and what the reader
  * holds (shared strings, styles) are in memory at any time. */
 #include "sheet_internal.h"
+#include "regular_file.h"
 #include "sheet_readers.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/model.h"
 
@@ -237,9 +239,16 @@ static int fail_not_zip(vb_sheet *s)
 static int open_zip(vb_sheet *s)
 {
     int code = 0;
-    s->zip = zip_open(s->path, ZIP_RDONLY, &code);
+    char reason[512];
+    int fd = vb_open_regular_file(s->path, reason, sizeof reason);
+    if (fd < 0) {
+        const char *why = strncmp(reason, s->path, strlen(s->path)) == 0 ? reason + strlen(s->path) + 2 : reason;
+        return sheet_fail(s, "%s", why);
+    }
+    s->zip = zip_fdopen(fd, ZIP_RDONLY, &code); /* takes the descriptor when it succeeds */
     if (s->zip != NULL)
         return 0;
+    close(fd);
     if (code == ZIP_ER_NOZIP)
         return fail_not_zip(s);
     if (code == ZIP_ER_NOENT)

@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,8 @@ struct vb_table_rows {
     vb_sheet *sheet;
     unsigned rows_read;    /* from the file */
     unsigned header_rows;  /* of the file */
+    uint64_t rows_laid, cells_laid; /* of the table so far, against the limits */
+    unsigned sheet_row;    /* the sheet's row number of the last row read from a sheet */
 
     /* inline: where we are */
     int names_row_pending; /* the `cot` names as a header row */
@@ -231,19 +234,18 @@ static int sheet_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg,
         rc = vb_sheet_next(r->sheet, &row, err, sizeof err);
     while (rc > 0 && row.count == 0);
     if (rc < 0) {
-        *pos = (vb_pos){r->table->file_path, 0, 0};
-        size_t plen = strlen(r->table->file_path);
-        const char *rest = strncmp(err, r->table->file_path, plen) == 0 && err[plen] == ':'
-                               ? err + plen + 1 + (err[plen + 1] == ' ')
-                               : err;
-        set_msg(msg, size, "%s", rest);
+        /* A sheet has no lines: the error is placed at the tep: value that names the file,
+         * and says the file, the sheet and the cell or row itself. */
+        *pos = r->table->file.pos;
+        set_msg(msg, size, "%s", err);
         return -1;
     }
     if (rc == 0)
         return 0;
+    r->sheet_row = row.row;
     out->cells = row.cells;
     out->count = row.count;
-    out->pos = (vb_pos){r->table->file_path, 0, 0}; /* a sheet has no lines: the reader names cells */
+    out->pos = r->table->file.pos; /* the reader names cells; a row's error adds its number */
     out->is_header = r->rows_read++ < r->header_rows;
     return 1;
 }
@@ -393,6 +395,8 @@ static void find_stt_by_name(vb_table_rows *r)
         }
 }
 
+static int table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size);
+
 static int is_total_row(const vb_table_rows *r);
 
 int vb_text_names_total(const char *text)
@@ -502,6 +506,19 @@ static const char *number_text(vb_table_rows *r, size_t column, const vb_sheet_c
 
 int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
 {
+    r->sheet_row = 0;
+    int rc = table_rows_next(r, out, pos, msg, msg_size);
+    if (rc < 0 && r->kind == SOURCE_SHEET && r->sheet_row > 0 && msg && msg_size) {
+        /* A row the sheet gave but the table cannot lay out: which one, in the sheet. */
+        size_t used = strlen(msg);
+        snprintf(msg + used, msg_size - used, MSG(r, " (%s, dòng %u của trang tính)", " (%s, sheet row %u)"),
+                 r->table->file_path, r->sheet_row);
+    }
+    return rc;
+}
+
+static int table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
+{
     source_row row;
     int rc = r->kind == SOURCE_INLINE ? inline_next(r, &row)
              : r->kind == SOURCE_CSV  ? csv_next(r, &row, pos, msg, msg_size)
@@ -518,6 +535,15 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
         allocate_grid(r, r->columns);
     }
     *pos = row.pos;
+    /* Time and output size follow the rows: a table is bounded whatever its source. */
+    r->rows_laid++;
+    r->cells_laid += r->columns;
+    if (r->rows_laid > VB_TABLE_MAX_ROWS || r->cells_laid > VB_TABLE_MAX_CELLS) {
+        set_msg(msg, msg_size, MSG(r, "bảng vượt giới hạn %u dòng, %u ô (docs/limits.md)",
+                                   "the table passes the limit of %u rows, %u cells (docs/limits.md)"),
+                (unsigned)VB_TABLE_MAX_ROWS, (unsigned)VB_TABLE_MAX_CELLS);
+        return -1;
+    }
     out->pos = row.pos;
     out->cells = r->grid;
     out->count = r->columns;

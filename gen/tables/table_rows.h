@@ -10,6 +10,11 @@
 
 #include "model/model.h"
 
+/* A table's rows and cells (rows × columns), whatever the source: Excel's own row limit,
+ * and the cells of a sheet (docs/limits.md). Past either, the next row is an error. */
+#define VB_TABLE_MAX_ROWS 1048576u
+#define VB_TABLE_MAX_CELLS (16u * 1024u * 1024u)
+
 /* VB_ROW_TOTAL: a total or subtotal row ("Tổng cộng", "Cộng"): bold, no STT. */
 typedef enum { VB_ROW_HEADER, VB_ROW_GROUP, VB_ROW_DATA, VB_ROW_TOTAL } vb_row_kind;
 

@@ -177,7 +177,11 @@ static int read_rels(vb_sheet *s, const char *source, relationships *rels)
         r->target = resolve_target(source, a.target);
     }
     sheet_xml_close(&x);
-    return rc < 0 ? -1 : 1;
+    if (rc < 0) {
+        free_rels(rels); /* what was read before the damage */
+        return -1;
+    }
+    return 1;
 }
 
 static const relationship *rel_by_type(const relationships *rels, const char *suffix)
@@ -614,7 +618,8 @@ static int emit_cell(vb_sheet *s, xlsx *w, uint64_t col, const char *type, uint6
         if (!parse_index(text, &i) || i >= w->string_count)
             return sheet_fail_cell(s, w->row, col, "shared string \"%s\" does not exist (the "
                                    "file has %zu)", text, w->string_count);
-        text = w->strings + w->string_starts[i];
+        /* No text at all (every shared string empty) leaves no buffer. */
+        text = w->strings != NULL ? w->strings + w->string_starts[i] : "";
         len = w->string_starts[i + 1] - w->string_starts[i];
     } else if (strcmp(type, "inlineStr") == 0) {
         text = excel_text(w, &w->text, &len);

@@ -58,20 +58,31 @@
 
 /* ---- buffers with their map back to the input ------------------------------------------ */
 
+/* The map is kept as segments, not per byte: a run of bytes copied unchanged maps one to one
+ * onto consecutive input bytes, and the bytes a replacement wrote all map to the range it
+ * replaced. A text of any length then needs as many segments as it has edits, where a
+ * per-byte map took 16 bytes for every byte of it, twice over while a pass ran (a 10 MB
+ * paragraph took 200 MB to check). */
+typedef struct {
+    size_t out;  /* the segment's first byte in the buffer; it runs to the next segment's */
+    size_t lo;   /* identity: the input byte of `out`; else the range [lo, hi) replaced */
+    size_t hi;
+    int identity;
+} tseg;
+
 typedef struct {
     char *s;
-    size_t *lo, *hi; /* input byte range [lo, hi) each byte comes from */
     size_t len, cap;
+    tseg *seg;
+    size_t seg_count, seg_cap;
 } tbuf;
 
 static void tb_init(tbuf *b, size_t cap)
 {
     if (cap < 16)
         cap = 16;
+    memset(b, 0, sizeof *b);
     b->s = vb_xmalloc(cap + 1);
-    b->lo = vb_xmalloc(cap * sizeof *b->lo);
-    b->hi = vb_xmalloc(cap * sizeof *b->hi);
-    b->len = 0;
     b->cap = cap;
     b->s[0] = '\0';
 }
@@ -79,11 +90,8 @@ static void tb_init(tbuf *b, size_t cap)
 static void tb_free(tbuf *b)
 {
     free(b->s);
-    free(b->lo);
-    free(b->hi);
-    b->s = NULL;
-    b->lo = b->hi = NULL;
-    b->len = b->cap = 0;
+    free(b->seg);
+    memset(b, 0, sizeof *b);
 }
 
 static void tb_reserve(tbuf *b, size_t extra)
@@ -94,21 +102,66 @@ static void tb_reserve(tbuf *b, size_t extra)
     if (cap < b->len + extra)
         cap = b->len + extra;
     b->s = vb_xrealloc(b->s, cap + 1);
-    b->lo = vb_xrealloc(b->lo, cap * sizeof *b->lo);
-    b->hi = vb_xrealloc(b->hi, cap * sizeof *b->hi);
     b->cap = cap;
+}
+
+/* Maps the bytes from b->len on (about to be appended) as `identity` from `lo`, or all to
+ * [lo, hi); joins the last segment when it continues it. */
+static void tb_map(tbuf *b, int identity, size_t lo, size_t hi)
+{
+    if (b->seg_count > 0) {
+        const tseg *last = &b->seg[b->seg_count - 1];
+        if (last->out == b->len) {
+            b->seg_count--; /* it covered nothing: replaced */
+        } else if (identity && last->identity && last->lo + (b->len - last->out) == lo) {
+            return;
+        } else if (!identity && !last->identity && last->lo == lo && last->hi == hi) {
+            return;
+        }
+    }
+    if (b->seg_count == b->seg_cap) {
+        b->seg_cap = b->seg_cap ? b->seg_cap * 2 : 16;
+        b->seg = vb_xrealloc(b->seg, b->seg_cap * sizeof *b->seg);
+    }
+    b->seg[b->seg_count++] = (tseg){b->len, lo, hi, identity};
+}
+
+/* The segment holding byte `i` of b. */
+static const tseg *tb_segment(const tbuf *b, size_t i)
+{
+    size_t first = 0, last = b->seg_count; /* the answer is in [first, last) */
+    while (last - first > 1) {
+        size_t mid = first + (last - first) / 2;
+        if (b->seg[mid].out <= i)
+            first = mid;
+        else
+            last = mid;
+    }
+    return &b->seg[first];
+}
+
+/* The input range [tb_lo, tb_hi) byte `i` of b comes from. */
+static size_t tb_lo(const tbuf *b, size_t i)
+{
+    const tseg *g = tb_segment(b, i);
+    return g->identity ? g->lo + (i - g->out) : g->lo;
+}
+
+static size_t tb_hi(const tbuf *b, size_t i)
+{
+    const tseg *g = tb_segment(b, i);
+    return g->identity ? g->lo + (i - g->out) + 1 : g->hi;
 }
 
 /* Appends n new bytes, all mapped to the input range [lo, hi). */
 static void tb_put(tbuf *b, const char *p, size_t n, size_t lo, size_t hi)
 {
+    if (n == 0)
+        return;
     tb_reserve(b, n);
-    for (size_t i = 0; i < n; i++) {
-        b->s[b->len] = p[i];
-        b->lo[b->len] = lo;
-        b->hi[b->len] = hi;
-        b->len++;
-    }
+    tb_map(b, 0, lo, hi);
+    memcpy(b->s + b->len, p, n);
+    b->len += n;
     b->s[b->len] = '\0';
 }
 
@@ -119,9 +172,24 @@ static void tb_copy(tbuf *b, const tbuf *src, size_t a, size_t e)
         return;
     size_t n = e - a;
     tb_reserve(b, n);
+    /* The segments of src over [a, e), in order. */
+    const tseg *g = tb_segment(src, a);
+    const tseg *end = src->seg + src->seg_count;
+    size_t at = a;
+    while (at < e) {
+        size_t stop = g + 1 < end && g[1].out < e ? g[1].out : e;
+        size_t out = b->len + (at - a);
+        size_t saved = b->len;
+        b->len = out; /* tb_map maps from b->len */
+        if (g->identity)
+            tb_map(b, 1, g->lo + (at - g->out), 0);
+        else
+            tb_map(b, 0, g->lo, g->hi);
+        b->len = saved;
+        at = stop;
+        g++;
+    }
     memcpy(b->s + b->len, src->s + a, n);
-    memcpy(b->lo + b->len, src->lo + a, n * sizeof *b->lo);
-    memcpy(b->hi + b->len, src->hi + a, n * sizeof *b->hi);
     b->len += n;
     b->s[b->len] = '\0';
 }
@@ -129,7 +197,7 @@ static void tb_copy(tbuf *b, const tbuf *src, size_t a, size_t e)
 /* Appends n new bytes standing for src's bytes [a, e). */
 static void tb_replace(tbuf *b, const tbuf *src, size_t a, size_t e, const char *p, size_t n)
 {
-    tb_put(b, p, n, src->lo[a], src->hi[e - 1]);
+    tb_put(b, p, n, tb_lo(src, a), tb_hi(src, e - 1));
 }
 
 /* ---- findings ------------------------------------------------------------------------- */
@@ -152,7 +220,7 @@ static void report(ctx *c, vb_typo_kind kind, const tbuf *src, size_t a, size_t 
         c->cap = c->cap ? c->cap * 2 : 16;
         c->v = vb_xrealloc(c->v, c->cap * sizeof *c->v);
     }
-    size_t lo = src->lo[a], hi = src->hi[e - 1];
+    size_t lo = tb_lo(src, a), hi = tb_hi(src, e - 1);
     item *it = &c->v[c->n];
     it->f.kind = kind;
     it->f.offset = lo;
@@ -835,7 +903,7 @@ static void pass_space_after(ctx *c, const tbuf *src, tbuf *dst)
         if (!is_letter(cp_at(s, len, i + 1, &next)))
             continue;
         tb_copy(dst, src, from, i + 1);
-        tb_put(dst, " ", 1, src->hi[i], src->hi[i]);
+        tb_put(dst, " ", 1, tb_hi(src, i), tb_hi(src, i));
         from = i + 1;
         report(c, VB_TYPO_NO_SPACE_AFTER, src, i, i + 1, 1);
     }
@@ -865,7 +933,7 @@ static void pass_double_space(ctx *c, const tbuf *src, tbuf *dst)
         if (keep) {
             tb_copy(dst, src, a, i);
         } else {
-            tb_put(dst, " ", 1, src->lo[a], src->hi[i - 1]);
+            tb_put(dst, " ", 1, tb_lo(src, a), tb_hi(src, i - 1));
             report(c, VB_TYPO_DOUBLE_SPACE, src, a, i, 1);
         }
     }
@@ -965,11 +1033,8 @@ char *vb_typography(const char *text, size_t len, int fix, vb_typo_finding **fin
     ctx c = {NULL, 0, 0, fix != 0};
     tbuf cur;
     tb_init(&cur, len);
-    for (size_t i = 0; i < len; i++) {
-        cur.s[i] = text[i];
-        cur.lo[i] = i;
-        cur.hi[i] = i + 1;
-    }
+    tb_map(&cur, 1, 0, 0); /* the input itself: one to one */
+    memcpy(cur.s, text, len);
     cur.len = len;
     cur.s[len] = '\0';
 
