@@ -12,6 +12,11 @@ static const char *const column_names[COL_COUNT] = {
     "STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm",
 };
 
+/* The deadline column's share of the text width, in hundredths of a percent: a short phrase
+ * that may take two lines ("Từ ngày 01/10/2025 đến ngày 31/10/2025"), as provincial plans
+ * set it; the other columns share the rest by their texts, the task widest. */
+#define DEADLINE_SHARE 1200
+
 static char *text_or_empty(const vb_text *t)
 {
     return vb_strdup(t->text ? t->text : "");
@@ -48,6 +53,10 @@ vb_table *vb_tasks_table(const vb_node *tasks)
         col->name.text = vb_strdup(column_names[c]);
         col->name.pos = tasks->pos;
         col->is_stt = c == COL_STT;
+        if (c == COL_DEADLINE) {
+            col->width_kind = VB_WIDTH_PERCENT;
+            col->width = DEADLINE_SHARE;
+        }
         col->pos = tasks->pos;
     }
     table->rows = vb_xcalloc(rows ? rows : 1, sizeof *table->rows);

@@ -2,6 +2,7 @@
  * list, the list recognised into the model, and what the model lacks reported. */
 #include "office_reader.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -9,6 +10,7 @@
 #include "office_extract.h"
 #include "legacy_convert.h"
 #include "recognise.h"
+#include "viet/text.h"
 
 int vb_office_path_is_office(const char *path)
 {
@@ -49,6 +51,71 @@ static int is_odt(of_package *pkg)
     zip_fclose(f);
     buf[n > 0 ? n : 0] = '\0';
     return strncmp(buf, "application/vnd.oasis.opendocument.text", 39) == 0;
+}
+
+/* The marks set in a box above the header of page 1 (ô 11, and a draft's "DỰ THẢO"): they
+ * are not part of the text's flow, so they are taken out before the header is recognised. */
+typedef struct {
+    int draft, draft_round;
+    char *circulation;
+    vb_pos draft_pos;
+} page_marks;
+
+static int mark_text(const char *text, const char *mark)
+{
+    size_t n = strlen(mark);
+    return strncmp(text, mark, n) == 0;
+}
+
+static page_marks take_page_marks(vb_office_source *src)
+{
+    page_marks m = {0};
+    for (size_t i = 0; i < src->count; i++) {
+        of_para *p = &src->items[i].u.para;
+        if (src->items[i].kind != OF_PARA || !p->text || !(p->fmt.border_box || p->in_textbox))
+            continue;
+        char *t = vb_upper_vi(p->text);
+        size_t len = strlen(t);
+        while (len && (t[len - 1] == ' ' || t[len - 1] == '\n'))
+            t[--len] = '\0';
+        int round = 0, used = 0;
+        int is_draft = strcmp(t, "DỰ THẢO") == 0 ||
+                       (mark_text(t, "DỰ THẢO LẦN ") && sscanf(t + strlen("DỰ THẢO LẦN "), "%d%n", &round, &used) == 1 &&
+                        t[strlen("DỰ THẢO LẦN ") + used] == '\0');
+        int is_circulation = strcmp(t, "LƯU HÀNH NỘI BỘ") == 0 || strcmp(t, "XEM XONG TRẢ LẠI") == 0;
+        if (is_draft) {
+            m.draft = 1;
+            m.draft_round = round;
+        } else if (is_circulation && !m.circulation) {
+            m.circulation = vb_strdup(t);
+        }
+        free(t);
+        if (!is_draft && !is_circulation)
+            continue;
+        /* Left in place as an empty paragraph: the numbers of the others stay. */
+        for (size_t r = 0; r < p->run_count; r++) {
+            free(p->runs[r].text);
+            free(p->runs[r].font);
+        }
+        p->run_count = 0;
+        free(p->text);
+        p->text = vb_strdup("");
+    }
+    return m;
+}
+
+static void apply_page_marks(vb_document *doc, page_marks *m)
+{
+    if (doc && m->draft) {
+        doc->is_draft = 1;
+        doc->draft_round = m->draft_round;
+    }
+    if (doc && m->circulation && !doc->circulation.text) {
+        doc->circulation.text = m->circulation;
+        doc->circulation.pos = doc->root_pos;
+        m->circulation = NULL;
+    }
+    free(m->circulation);
 }
 
 static vb_office_source *vb_office_extract(const char *path, const char *shown, vb_diagnostics *diags)
@@ -143,7 +210,9 @@ vb_document *vb_office_read_source(const char *path, vb_diagnostics *diags, vb_o
     if (!src)
         return NULL;
     int *els = vb_xmalloc((src->paragraphs + 1) * sizeof *els);
+    page_marks marks = take_page_marks(src);
     vb_document *doc = vb_recognise(src, shown, diags, els);
+    apply_page_marks(doc, &marks);
     report_missing(doc, diags);
     if (src->has_macros)
         vb_document_add_note(doc, doc->root_pos, "tệp .docm có macro: chỉ đọc, không chạy");

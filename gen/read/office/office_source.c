@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 #include "office_source.h"
 
 #include <stdlib.h>
@@ -37,6 +38,24 @@ void of_para_add_text(of_para *p, const char *text, size_t len, unsigned flags, 
 {
     if (len == 0)
         return;
+    /* A non-breaking hyphen (U+2011, which vanban itself writes between the numbers of a
+     * range) is the hyphen the page shows. */
+    const char *nb = memmem(text, len, "\xe2\x80\x91", 3);
+    if (nb) {
+        char *plain = vb_xmalloc(len);
+        size_t n = 0;
+        for (size_t i = 0; i < len;) {
+            if (i + 3 <= len && memcmp(text + i, "\xe2\x80\x91", 3) == 0) {
+                plain[n++] = '-';
+                i += 3;
+            } else {
+                plain[n++] = text[i++];
+            }
+        }
+        of_para_add_text(p, plain, n, flags, size_pt, font);
+        free(plain);
+        return;
+    }
     if (!(flags & OF_NOTE)) {
         size_t old = p->text ? strlen(p->text) : 0;
         p->text = vb_xrealloc(p->text, old + len + 1);

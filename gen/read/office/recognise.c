@@ -1182,7 +1182,7 @@ static size_t split_deadline(const char *s, vb_deadline *out)
                 continue;
             }
             char *again = vb_format_deadline(&d, 0);
-            int same = strcmp(again, s + i) == 0;
+            int same = vb_recognise_same_text(again, s + i);
             free(again);
             if (same) {
                 *out = d;

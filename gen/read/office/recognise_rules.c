@@ -356,3 +356,16 @@ int vb_task_column_required(vb_task_column column)
             return task_columns[i].required;
     return 0;
 }
+
+int vb_recognise_same_text(const char *written, const char *read)
+{
+    while (*written && *read) {
+        if (strncmp(written, "\xe2\x80\x91", 3) == 0 && *read == '-') {
+            written += 3;
+            read++;
+        } else if (*written++ != *read++) {
+            return 0;
+        }
+    }
+    return *written == '\0' && *read == '\0';
+}

@@ -33,6 +33,10 @@ typedef struct {
 
 const vb_recognise_rule *vb_recognise_rules(size_t *count);
 
+/* Whether `read` is the text vanban wrote as `written`: the same, but for the non-breaking
+ * hyphens (U+2011) vanban writes between numbers, which the reader gives as "-". */
+int vb_recognise_same_text(const char *written, const char *read);
+
 /* What a paragraph's text is. */
 typedef struct {
     const vb_recognise_rule *rule; /* NULL: plain text */

@@ -52,7 +52,7 @@ static void read_deadline(const char *cell, vb_pos pos, vb_deadline *d)
     vb_deadline parsed = {0};
     if (vb_deadline_parse(text, &parsed) == 1) {
         char *again = vb_format_deadline(&parsed, 1);
-        int same = strcmp(again, text) == 0;
+        int same = vb_recognise_same_text(again, text);
         free(again);
         if (same) {
             *d = parsed;
