@@ -607,19 +607,6 @@ static void put_issuers(writer *w, const vb_document *doc)
     }
 }
 
-/* co_quan_in_thuong only when it differs from what the reader would derive from co_quan. */
-static void put_issuer_running(writer *w, const vb_document *doc)
-{
-    if (!doc->issuer_running.text)
-        return;
-    vb_document derived_from = *doc;
-    derived_from.issuer_running = (vb_text){0};
-    char *derived = vb_format_issuer_running(&derived_from);
-    if (!derived || strcmp(derived, doc->issuer_running.text) != 0)
-        put_text(w, 0, "co_quan_in_thuong", doc->issuer_running.text, doc->issuer_running.pos);
-    free(derived);
-}
-
 static void write_contact(writer *w, const vb_document *doc)
 {
     if (!doc->has_contact)
@@ -679,7 +666,9 @@ static void write_document(writer *w, const vb_document *doc)
         put_word(w, 0, "dau_thanh", "giu_nguyen", (vb_pos){0});
     put_lines(w, 0, "co_quan_chu_quan", &doc->parent_body, 0);
     put_issuers(w, doc);
-    put_issuer_running(w, doc);
+    /* Written even when it equals the form derived from co_quan: the model only has it when
+     * it was typed, and it must read back the same. */
+    put_optional(w, 0, "co_quan_in_thuong", &doc->issuer_running);
     if (doc->number > 0) {
         char n[16];
         snprintf(n, sizeof n, "%d", doc->number);
