@@ -67,10 +67,10 @@ static void dump_deadline(vb_buf *b, const vb_deadline *d)
 static void dump_rows(vb_buf *b, const char *name, const vb_table_row *rows, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
-        vb_buf_printf(b, "%s[%zu] group=%d:", name, i, rows[i].is_group);
+        vb_buf_printf(b, "%s[%zu] group=%d total=%d:", name, i, rows[i].is_group, rows[i].is_total);
         for (size_t c = 0; c < rows[i].count; c++)
-            vb_buf_printf(b, " <%s>%ux%u", rows[i].cells[c].text, rows[i].cells[c].colspan,
-                          rows[i].cells[c].rowspan);
+            vb_buf_printf(b, " <%s>%ux%u%s", rows[i].cells[c].text, rows[i].cells[c].colspan,
+                          rows[i].cells[c].rowspan, rows[i].cells[c].typed_number ? "#" : "");
         vb_buf_add(b, "\n");
     }
 }
@@ -79,8 +79,10 @@ static void dump_table(vb_buf *b, const vb_table *t)
 {
     for (size_t i = 0; i < t->column_count; i++) {
         const vb_table_column *c = &t->columns[i];
-        vb_buf_printf(b, "col[%zu] <%s> w=%d/%d align=%d stt=%d\n", i, c->name.text ? c->name.text : "(none)",
-                      (int)c->width_kind, c->width, (int)c->align, c->is_stt);
+        vb_buf_printf(b, "col[%zu] <%s> w=%d/%d align=%d stt=%d format=<%s> %d/%d/%d\n", i,
+                      c->name.text ? c->name.text : "(none)", (int)c->width_kind, c->width,
+                      (int)c->align, c->is_stt, c->number_format.text ? c->number_format.text : "",
+                      c->format_decimals, c->format_grouping, c->format_percent);
     }
     dump_rows(b, "head", t->head, t->head_count);
     dump_rows(b, "row", t->rows, t->row_count);
@@ -161,6 +163,31 @@ static char *dump(const vb_document *d)
         vb_buf_printf(&b, "appendix %zu landscape=%d\n", i, a->landscape);
         dump_text(&b, "tieu_de", a->title.text);
         dump_text(&b, "kem_theo", a->attached_line.text);
+        dump_body(&b, a->body);
+    }
+    dump_text(&b, "pham_vi_luu_hanh", d->circulation.text);
+    dump_text(&b, "ky_hieu_nguoi_soan_thao", d->drafter.text);
+    vb_buf_printf(&b, "copies=%d draft_round=%d contact=%d\n", d->copies, d->draft_round, d->has_contact);
+    dump_text(&b, "dia_chi", d->contact.address.text);
+    dump_text(&b, "dien_thoai", d->contact.phone.text);
+    dump_text(&b, "fax", d->contact.fax.text);
+    dump_text(&b, "thu_dien_tu", d->contact.email.text);
+    dump_text(&b, "trang_thong_tin_dien_tu", d->contact.website.text);
+    for (size_t i = 0; i < d->joint_issuer_count; i++) {
+        vb_buf_printf(&b, "joint issuer %zu\n", i);
+        dump_lines(&b, "co_quan_lien_tich", &d->joint_issuers[i]);
+    }
+    dump_text(&b, "co_quan_in_thuong", d->issuer_running.text);
+    for (size_t i = 0; i < d->attachment_count; i++) {
+        const vb_attachment *a = &d->attachments[i];
+        vb_buf_printf(&b, "attachment %zu signer=%d\n", i, a->has_signer);
+        dump_text(&b, "loai", a->type_code.text);
+        dump_lines(&b, "ten_loai", &a->type_name);
+        dump_text(&b, "trich_yeu", a->subject.text);
+        dump_text(&b, "kem_theo", a->attached_line.text);
+        dump_lines(&b, "quyen_han", &a->signer.authority);
+        dump_text(&b, "chuc_vu", a->signer.title.text);
+        dump_text(&b, "ho_ten", a->signer.name.text);
         dump_body(&b, a->body);
     }
     return b.data;
@@ -635,6 +662,77 @@ static void test_signers_and_appendices(void **state)
     vb_document_free(d);
 }
 
+/* The parts beyond the core: ô 11–13, the draft round, joint issuers with the issuer in
+ * running text, attached documents; and in a table a number format, typed numbers and a
+ * total row. */
+static void test_document_parts(void **state)
+{
+    (void)state;
+    vb_document *d = base_document();
+    d->type_code.text[0] = 'C', d->type_code.text[1] = 'V';
+    d->is_draft = 1;
+    d->draft_round = 3;
+    d->circulation = text_of("XEM XONG TRẢ LẠI");
+    d->drafter = text_of("PL");
+    d->copies = 12;
+    d->has_contact = 1;
+    d->contact.address = text_of("Số 1: đường Nguyễn Văn Cừ");
+    d->contact.phone = text_of("0204 3856 789");
+    d->contact.website = text_of("https://bacgiang.gov.vn");
+    vb_lines_free(&d->issuer);
+    d->joint_issuer_count = 2;
+    d->joint_issuers = vb_xcalloc(2, sizeof *d->joint_issuers);
+    add_line(&d->joint_issuers[0], "SỞ THÔNG TIN");
+    add_line(&d->joint_issuers[0], "VÀ TRUYỀN THÔNG");
+    add_line(&d->joint_issuers[1], "SỞ NỘI VỤ");
+    add_line(&d->issuer, "SỞ THÔNG TIN");
+    add_line(&d->issuer, "VÀ TRUYỀN THÔNG");
+    d->issuer_running = text_of("Liên Sở");
+    d->attachment_count = 1;
+    d->attachments = vb_xcalloc(1, sizeof *d->attachments);
+    vb_attachment *a = &d->attachments[0];
+    a->type_code = text_of("QC");
+    a->subject = text_of("Quản lý, vận hành: Trung tâm");
+    a->has_signer = 1;
+    add_line(&a->signer.authority, "TM. ỦY BAN NHÂN DÂN");
+    a->signer.title = text_of("CHỦ TỊCH");
+    a->signer.name = text_of("Nguyễn Văn A");
+    a->body = vb_node_new(VB_NODE_SECTION, (vb_pos){0});
+    section(a->body, VB_LEVEL_DIEU, "Phạm vi");
+    vb_node *node = vb_node_new(VB_NODE_TABLE, (vb_pos){0});
+    vb_node_append(d->body, node);
+    vb_table *t = node->table = vb_xcalloc(1, sizeof *t);
+    t->header_rows = -1;
+    t->column_count = 2;
+    t->columns = vb_xcalloc(2, sizeof *t->columns);
+    t->columns[0].name = text_of("Đơn vị");
+    t->columns[1] = (vb_table_column){.name = text_of("Kinh phí"), .number_format = text_of("#.##0,00"),
+                                      .format_decimals = 2, .format_grouping = 1};
+    t->row_count = 2;
+    t->rows = vb_xcalloc(2, sizeof *t->rows);
+    t->rows[0] = row_of((const char *[]){"Sở A", "1500.25"}, 2);
+    t->rows[0].cells[1].typed_number = 1;
+    t->rows[1] = row_of((const char *[]){"Tổng cộng", "1500"}, 2);
+    t->rows[1].is_total = 1;
+    finish(d);
+    char *yaml = round_trip(d);
+    assert_non_null(strstr(yaml, "trang_thai: du_thao\nlan_du_thao: 3\n"));
+    assert_non_null(strstr(yaml, "co_quan_lien_tich:\n  - - SỞ THÔNG TIN\n    - VÀ TRUYỀN THÔNG\n"
+                                 "  - SỞ NỘI VỤ\nco_quan_in_thuong: Liên Sở\n"));
+    assert_null(strstr(yaml, "\nco_quan:"));
+    assert_non_null(strstr(yaml, "pham_vi_luu_hanh: xem_xong_tra_lai\n"));
+    assert_non_null(strstr(yaml, "ky_hieu_nguoi_soan_thao: PL\nso_luong_ban: 12\nlien_he:\n"
+                                 "  dia_chi: 'Số 1: đường Nguyễn Văn Cừ'\n  dien_thoai: '0204 3856 789'\n"
+                                 "  trang_thong_tin_dien_tu: https://bacgiang.gov.vn\n"));
+    assert_non_null(strstr(yaml, "        - {ten: Kinh phí, dinh_dang: '#.##0,00'}\n"));
+    assert_non_null(strstr(yaml, "        - [Sở A, 1500.25]\n        - tong_cong: [Tổng cộng, '1500']\n"));
+    assert_non_null(strstr(yaml, "van_ban_kem_theo:\n  - loai: QC\n    trich_yeu: 'Quản lý, vận hành: Trung tâm'\n"
+                                 "    ky:\n      quyen_han: TM. ỦY BAN NHÂN DÂN\n      chuc_vu: CHỦ TỊCH\n      ho_ten: Nguyễn Văn A\n"
+                                 "    noi_dung:\n      - dieu: Phạm vi\n"));
+    free(yaml);
+    vb_document_free(d);
+}
+
 /* Texts in NFD (a careless reader's) come out NFC, and read back as the NFC text. */
 static void test_output_is_nfc(void **state)
 {
@@ -832,6 +930,7 @@ int main(void)
         cmocka_unit_test(test_sections_bullets_tasks),
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_signers_and_appendices),
+        cmocka_unit_test(test_document_parts),
         cmocka_unit_test(test_output_is_nfc),
         cmocka_unit_test(test_notes_as_comments),
         cmocka_unit_test(test_random_paragraphs),

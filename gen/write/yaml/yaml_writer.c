@@ -397,6 +397,12 @@ static void format_width(const vb_table_column *col, char *buf, size_t size)
 static void write_cell(writer *w, const vb_table_cell *cell)
 {
     if (cell->colspan <= 1 && cell->rowspan <= 1) {
+        /* A typed number is read back as one only when plain: 1500, not "1500". The reader
+         * took it from a plain scalar, so its text is digits, a sign and a point. */
+        if (cell->typed_number) {
+            vb_buf_add(&w->out, cell->text);
+            return;
+        }
         vb_yaml_scalar(w->scalars, &w->out, cell->text, VB_SCALAR_FLOW, 0);
         return;
     }
@@ -428,7 +434,7 @@ static void write_rows(writer *w, int indent, const char *key, const vb_table_ro
             vb_buf_add(&w->out, "\n");
             continue;
         }
-        vb_buf_add(&w->out, "- [");
+        vb_buf_add(&w->out, row->is_total ? "- tong_cong: [" : "- [");
         for (size_t c = 0; c < row->count; c++) {
             if (c)
                 vb_buf_add(&w->out, ", ");
@@ -452,7 +458,8 @@ static void write_table(writer *w, int indent, const vb_table *t)
             pad(w, indent + 2);
             mark(w, col->pos);
             vb_buf_add(&w->out, "- ");
-            if (col->width_kind == VB_WIDTH_AUTO && col->align == VB_CELL_ALIGN_AUTO && !col->is_stt) {
+            if (col->width_kind == VB_WIDTH_AUTO && col->align == VB_CELL_ALIGN_AUTO && !col->is_stt &&
+                !col->number_format.text) {
                 vb_yaml_scalar(w->scalars, &w->out, col->name.text ? col->name.text : "", VB_SCALAR_BLOCK, indent + 4);
                 vb_buf_add(&w->out, "\n");
                 continue;
@@ -473,8 +480,14 @@ static void write_table(writer *w, int indent, const vb_table *t)
                 vb_buf_printf(&w->out, "%scan: %s", sep, aligns[col->align]);
                 sep = ", ";
             }
-            if (col->is_stt)
+            if (col->is_stt) {
                 vb_buf_printf(&w->out, "%sstt: true", sep);
+                sep = ", ";
+            }
+            if (col->number_format.text) {
+                vb_buf_printf(&w->out, "%sdinh_dang: ", sep);
+                vb_yaml_scalar(w->scalars, &w->out, col->number_format.text, VB_SCALAR_FLOW, 0);
+            }
             vb_buf_add(&w->out, "}\n");
         }
     }
@@ -548,6 +561,94 @@ static void write_appendices(writer *w, const vb_document *doc)
     }
 }
 
+/* ---- the parts beyond the core (ô 11–13, joint issuers, attached documents) ---- */
+
+static void put_number(writer *w, int indent, const char *key, int value)
+{
+    char n[16];
+    snprintf(n, sizeof n, "%d", value);
+    put_word(w, indent, key, n, (vb_pos){0});
+}
+
+/* ô 11: the two phrases of NĐ30 by the keys the reader turns into them, any other as typed. */
+static void put_circulation(writer *w, const vb_text *circulation)
+{
+    if (!circulation->text)
+        return;
+    if (strcmp(circulation->text, "LƯU HÀNH NỘI BỘ") == 0)
+        put_word(w, 0, "pham_vi_luu_hanh", "luu_hanh_noi_bo", circulation->pos);
+    else if (strcmp(circulation->text, "XEM XONG TRẢ LẠI") == 0)
+        put_word(w, 0, "pham_vi_luu_hanh", "xem_xong_tra_lai", circulation->pos);
+    else
+        put_text(w, 0, "pham_vi_luu_hanh", circulation->text, circulation->pos);
+}
+
+/* co_quan_lien_tich, or co_quan: the reader takes the first joint body as the issuer. */
+static void put_issuers(writer *w, const vb_document *doc)
+{
+    if (doc->joint_issuer_count == 0) {
+        put_lines(w, 0, "co_quan", &doc->issuer, 0);
+        return;
+    }
+    open_key(w, 0, "co_quan_lien_tich", (vb_pos){0});
+    for (size_t i = 0; i < doc->joint_issuer_count; i++) {
+        const vb_lines *body = &doc->joint_issuers[i];
+        if (body->count == 1) {
+            put_text(w, 2, NULL, body->items[0].text, body->items[0].pos);
+            continue;
+        }
+        /* "- - line" then "  - line": a body of several lines as a nested list. */
+        for (size_t j = 0; j < body->count; j++) {
+            size_t at = w->out.len;
+            put_text(w, 4, NULL, body->items[j].text, body->items[j].pos);
+            if (j == 0)
+                memcpy(w->out.data + at, "  - ", 4);
+        }
+    }
+}
+
+static void write_contact(writer *w, const vb_document *doc)
+{
+    if (!doc->has_contact)
+        return;
+    const vb_contact *c = &doc->contact;
+    if (!c->address.text && !c->phone.text && !c->fax.text && !c->email.text && !c->website.text) {
+        put_word(w, 0, "lien_he", "{}", c->pos);
+        return;
+    }
+    open_key(w, 0, "lien_he", c->pos);
+    put_optional(w, 2, "dia_chi", &c->address);
+    put_optional(w, 2, "dien_thoai", &c->phone);
+    put_optional(w, 2, "fax", &c->fax);
+    put_optional(w, 2, "thu_dien_tu", &c->email);
+    put_optional(w, 2, "trang_thong_tin_dien_tu", &c->website);
+}
+
+static void write_attachments(writer *w, const vb_document *doc)
+{
+    if (doc->attachment_count == 0)
+        return;
+    open_key(w, 0, "van_ban_kem_theo", doc->attachments_pos);
+    for (size_t i = 0; i < doc->attachment_count; i++) {
+        const vb_attachment *a = &doc->attachments[i];
+        /* "- " then the attachment's first key on the same line (it always has loai or
+         * ten_loai). */
+        size_t at = w->out.len;
+        mark(w, a->pos);
+        put_optional(w, 4, "loai", &a->type_code);
+        put_lines(w, 4, "ten_loai", &a->type_name, 0);
+        if (w->out.len > at + 4)
+            memcpy(w->out.data + at, "  - ", 4);
+        put_optional(w, 4, "trich_yeu", &a->subject);
+        put_optional(w, 4, "kem_theo", &a->attached_line);
+        if (a->has_signer) {
+            open_key(w, 4, "ky", a->signer.pos);
+            write_signer(w, 6, &a->signer);
+        }
+        put_body(w, 4, "noi_dung", a->body, a->body ? a->body->pos : (vb_pos){0});
+    }
+}
+
 /* ---- the document ---- */
 
 static void write_document(writer *w, const vb_document *doc)
@@ -557,12 +658,17 @@ static void write_document(writer *w, const vb_document *doc)
     put_lines(w, 0, "ten_loai", &doc->type_name, 0);
     if (doc->is_draft)
         put_word(w, 0, "trang_thai", "du_thao", doc->draft_pos);
+    if (doc->is_draft && doc->draft_round > 0)
+        put_number(w, 0, "lan_du_thao", doc->draft_round);
     if (doc->tone_style == VB_TONE_MODERN)
         put_word(w, 0, "dau_thanh", "moi", (vb_pos){0});
     else if (doc->tone_style == VB_TONE_KEEP)
         put_word(w, 0, "dau_thanh", "giu_nguyen", (vb_pos){0});
     put_lines(w, 0, "co_quan_chu_quan", &doc->parent_body, 0);
-    put_lines(w, 0, "co_quan", &doc->issuer, 0);
+    put_issuers(w, doc);
+    /* Written even when it equals the form derived from co_quan: the model only has it when
+     * it was typed, and it must read back the same. */
+    put_optional(w, 0, "co_quan_in_thuong", &doc->issuer_running);
     if (doc->number > 0) {
         char n[16];
         snprintf(n, sizeof n, "%d", doc->number);
@@ -584,6 +690,7 @@ static void write_document(writer *w, const vb_document *doc)
         put_word(w, 0, "do_mat", secrecy[doc->secrecy], (vb_pos){0});
     if (doc->urgency > 0 && doc->urgency <= 3)
         put_word(w, 0, "do_khan", urgency[doc->urgency], (vb_pos){0});
+    put_circulation(w, &doc->circulation);
     put_lines(w, 0, "kinh_gui", &doc->addressees, 0);
     put_optional(w, 0, "tham_quyen", &doc->authority_line);
     put_lines(w, 0, "can_cu", &doc->legal_bases, 1);
@@ -591,7 +698,12 @@ static void write_document(writer *w, const vb_document *doc)
     put_body(w, 0, "noi_dung", doc->body, doc->body_pos);
     put_lines(w, 0, "noi_nhan", &doc->recipients, 1);
     write_signers(w, doc);
+    put_optional(w, 0, "ky_hieu_nguoi_soan_thao", &doc->drafter);
+    if (doc->copies > 0)
+        put_number(w, 0, "so_luong_ban", doc->copies);
+    write_contact(w, doc);
     write_appendices(w, doc);
+    write_attachments(w, doc);
 }
 
 /* ---- comments ---- */
