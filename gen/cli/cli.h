@@ -59,6 +59,11 @@ void cli_run_parallel(void *items, size_t count, size_t item_size, void (*work)(
  * through links or other paths — so that writing it would destroy what is read. */
 int cli_output_is_input(const char *output, const char *const *inputs, size_t count, FILE *msg);
 
+/* Whether `output` is the file `input` is ("-": the standard streams), through any link or
+ * path: the same device and inode of a regular file. Something that does not exist (yet) is
+ * no input. */
+int cli_same_file(const char *output, const char *input);
+
 /* The table files (tep:) a document reads, resolved; *files is freed by the caller, the
  * strings belong to the document. */
 int cli_document_files(const vb_document *doc, const char ***files, size_t *count);

@@ -11,9 +11,7 @@
 #include "i18n.h"
 #include "model/model.h"
 
-/* Whether `output` is the file `input` ("-": the standard streams) is, through any link or
- * path. Something that does not exist (yet) is no input. */
-static int same_file(const char *output, const char *input)
+int cli_same_file(const char *output, const char *input)
 {
     struct stat out, in;
     int have_out = strcmp(output, "-") == 0 ? fstat(STDOUT_FILENO, &out) : stat(output, &out);
@@ -26,7 +24,7 @@ static int same_file(const char *output, const char *input)
 int cli_output_is_input(const char *output, const char *const *inputs, size_t count, FILE *msg)
 {
     for (size_t i = 0; i < count; i++) {
-        if (!inputs[i] || !same_file(output, inputs[i]))
+        if (!inputs[i] || !cli_same_file(output, inputs[i]))
             continue;
         const char *shown = strcmp(output, "-") == 0 ? "standard output" : output;
         const char *read = strcmp(inputs[i], "-") == 0 ? "standard input" : inputs[i];

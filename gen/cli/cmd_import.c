@@ -50,14 +50,6 @@ static char *output_beside(const char *input)
     return out;
 }
 
-static int same_file(const char *a, const char *b)
-{
-    if (strcmp(a, b) == 0)
-        return 1;
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* The real path of the directory holding `path` ("-": the current directory); NULL if it
  * cannot be found. */
 static char *real_dir_of(const char *path)
@@ -132,7 +124,7 @@ static int import_one(const char *input, const char *output, vb_lang lang)
     int from_stdin = strcmp(input, "-") == 0;
     char *beside = output ? NULL : from_stdin ? vb_strdup("-") : output_beside(input);
     const char *dest = output ? output : beside;
-    if (!from_stdin && strcmp(dest, "-") != 0 && same_file(input, dest)) {
+    if (!from_stdin && strcmp(dest, "-") != 0 && cli_same_file(dest, input)) {
         cli_say(stderr, NULL, "%s: the output would overwrite the input; name another with -o", input);
         free(beside);
         return EXIT_USAGE;

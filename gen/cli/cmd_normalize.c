@@ -40,13 +40,6 @@ static char *in_place_target(const char *input)
     return target;
 }
 
-/* Whether two paths name one file (the same device and inode). */
-static int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 int cmd_normalize(int argc, char **argv)
 {
     enum { OPT_CHECK = 256, OPT_TONE, OPT_NO_TYPO, OPT_ENCODING, OPT_LANG };
@@ -152,7 +145,7 @@ int cmd_normalize(int argc, char **argv)
             } else if (changed || output) {
                 char err[1024];
                 int in_place = strcmp(input, "-") != 0 &&
-                               (!output || (strcmp(output, "-") != 0 && same_file(output, input)));
+                               (!output || (strcmp(output, "-") != 0 && cli_same_file(output, input)));
                 char *target = in_place ? in_place_target(input) : vb_strdup(dest);
                 if (!target) {
                     status = status > EXIT_USAGE ? status : EXIT_USAGE;
