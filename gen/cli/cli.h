@@ -64,6 +64,10 @@ int cli_output_is_input(const char *output, const char *const *inputs, size_t co
  * no input. */
 int cli_same_file(const char *output, const char *input);
 
+/* A command that takes FILE... and -o: -1 (after saying why) when no input is given, or -o
+ * with more than one; else 0. */
+int cli_check_input_count(const char *command, int inputs, int has_output);
+
 /* The table files (tep:) a document reads, resolved; *files is freed by the caller, the
  * strings belong to the document. */
 int cli_document_files(const vb_document *doc, const char ***files, size_t *count);

@@ -59,3 +59,17 @@ int cli_document_files(const vb_document *doc, const char ***files, size_t *coun
     *count = n;
     return 0;
 }
+
+int cli_check_input_count(const char *command, int inputs, int has_output)
+{
+    if (inputs == 0) {
+        cli_say(stderr, command, "no input file");
+        cli_say(stderr, command, "'vanban %s --help' lists the options", command);
+        return -1;
+    }
+    if (has_output && inputs > 1) {
+        cli_say(stderr, command, "-o takes one input file");
+        return -1;
+    }
+    return 0;
+}

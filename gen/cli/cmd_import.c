@@ -186,15 +186,8 @@ int cmd_import(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (optind == argc) {
-        cli_say(stderr, "import", "no input file");
-        cli_say(stderr, "import", "'vanban %s --help' lists the options", "import");
+    if (cli_check_input_count("import", argc - optind, output != NULL) < 0)
         return EXIT_USAGE;
-    }
-    if (output && argc - optind > 1) {
-        cli_say(stderr, "import", "-o takes one input file");
-        return EXIT_USAGE;
-    }
     int status = 0;
     for (int i = optind; i < argc; i++) {
         int rc = import_one(argv[i], output, lang);

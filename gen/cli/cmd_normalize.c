@@ -92,15 +92,8 @@ int cmd_normalize(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (optind == argc) {
-        cli_say(stderr, "normalize", "no input file");
-        cli_say(stderr, "normalize", "'vanban %s --help' lists the options", "normalize");
+    if (cli_check_input_count("normalize", argc - optind, output != NULL) < 0)
         return EXIT_USAGE;
-    }
-    if (output && argc - optind > 1) {
-        cli_say(stderr, "normalize", "-o takes one input file");
-        return EXIT_USAGE;
-    }
     /* normalize rewrites the user's own source, which nothing can make again: always on
      * the disk before it replaces the old text. */
     vb_output_set_durable(1);
