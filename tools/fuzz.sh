@@ -1,7 +1,7 @@
 #!/bin/bash
 # Builds the libFuzzer targets of tests/fuzz with clang (ASan + UBSan) and runs them.
 #
-#   tools/fuzz.sh [-t SECONDS] [-b BUILD_DIR] [-w WORK_DIR] [-q] [TARGET...]
+#   tools/fuzz.sh [-t SECONDS] [-b BUILD_DIR] [-w WORK_DIR] [-s SEED] [-q] [TARGET...]
 #
 # -t  seconds per target (default 600); each target runs in turn, at the lowest priority
 # -b  the clang build to use or make (default build-fuzz); one configured with -Dfuzz=true
@@ -9,6 +9,8 @@
 # -w  where the corpora and findings live (default BUILD_DIR/fuzz-work): WORK/corpus/TARGET
 #     grows across runs (seeded from tests/ and inputs/), WORK/findings/TARGET keeps the
 #     inputs that crashed, leaked or timed out, to replay with BUILD/tests/fuzz/TARGET FILE
+# -s  libFuzzer's random seed (default: a new one each run); the test suite passes one so
+#     that a CI run walks the same inputs as the run before it on the same corpus
 # -q  one summary line per target instead of libFuzzer's progress
 # TARGET  fuzz_yaml_render fuzz_check_sarif fuzz_normalize fuzz_csv fuzz_xlsx fuzz_ods
 #         fuzz_office (when the DOCX/ODT reader is in the tree); default: all built
@@ -24,13 +26,15 @@ seconds=600
 build=build-fuzz
 work=
 quiet=0
-while getopts "t:b:w:q" opt; do
+seed=
+while getopts "t:b:w:s:q" opt; do
     case $opt in
     t) seconds=$OPTARG ;;
     b) build=$OPTARG ;;
     w) work=$OPTARG ;;
+    s) seed=$OPTARG ;;
     q) quiet=1 ;;
-    *) sed -n '2,19p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,21p' "$0" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -113,7 +117,7 @@ for t in "${targets[@]}"; do
     # it; -timeout: generous, for a loaded machine (an input over it is replayed to see). A slow input (slow-unit-*) is only noted.
     while left=$((deadline - $(date +%s))); [ $left -gt 0 ]; do
         began=$(date +%s)
-        ( nice -n 19 "$build/tests/fuzz/$t" "$corpus" ${dict:+-dict="$dict"} \
+        ( nice -n 19 "$build/tests/fuzz/$t" "$corpus" ${dict:+-dict="$dict"} ${seed:+-seed="$seed"} \
             -max_total_time="$left" -timeout=120 -rss_limit_mb=2560 -max_len=262144 \
             -artifact_prefix="$findings/" -print_final_stats=1 >"$log.run" 2>&1 )
         rc=$?

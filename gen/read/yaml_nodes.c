@@ -394,7 +394,8 @@ int yr_parse_date(const char *s, vb_date *out)
     for (size_t i = 0; i < len; i++)
         if (!isdigit((unsigned char)s[i]) && s[i] != '-')
             return 0;
-    if (y < 1900 || y > 2999 || (m && (m < 1 || m > 12)) || (d && (d < 1 || d > days_in_month(y, m))))
+    /* A day needs its month: "2024-00-05" names no day. */
+    if (y < 1900 || y > 2999 || (m && (m < 1 || m > 12)) || (d && (!m || d < 1 || d > days_in_month(y, m))))
         return -1;
     out->year = y;
     out->month = m;
