@@ -116,13 +116,16 @@ static int find_pair(const uint32_t *pairs, size_t count, uint32_t pair)
     return 0;
 }
 
-/* 0: apart; 1: a word of the dictionary; 2: one of the administrative words too. */
-static int joined_strength(const char *a, size_t a_len, const char *b, size_t b_len)
+/* The dictionary's number of one syllable as typed, or -1 when it has none. */
+static int word_index(const char *w, size_t len)
 {
-    char ka[KEY_MAX], kb[KEY_MAX];
-    if (!syllable_key(a, a_len, ka) || !syllable_key(b, b_len, kb))
-        return 0;
-    int ia = syllable_index(ka), ib = syllable_index(kb);
+    char key[KEY_MAX];
+    return syllable_key(w, len, key) ? syllable_index(key) : -1;
+}
+
+/* 0: apart; 1: a word of the dictionary; 2: one of the administrative words too. */
+static int pair_strength(int ia, int ib)
+{
     if (ia < 0 || ib < 0)
         return 0;
     uint32_t pair = (uint32_t)ia << 16 | (uint32_t)ib;
@@ -133,7 +136,7 @@ static int joined_strength(const char *a, size_t a_len, const char *b, size_t b_
 
 int vb_vi_joined(const char *a, size_t a_len, const char *b, size_t b_len)
 {
-    return joined_strength(a, a_len, b, b_len) > 0;
+    return pair_strength(word_index(a, a_len), word_index(b, b_len)) > 0;
 }
 
 static int ends_with_any(const char *w, size_t len, const char *chars)
@@ -172,14 +175,12 @@ static int capitalised(const char *w, size_t len)
     return lower;
 }
 
-static int is(const char *w, size_t len, const char *word)
+/* Whether a syllable's key is the key of `word` (compared in lower case and tone-neutral:
+ * titles come typed either way). */
+static int key_is(const char *key, const char *word)
 {
-    size_t n = strlen(word);
-    /* Compare in lower case: titles come typed either way. */
-    char key[KEY_MAX], want[KEY_MAX];
-    if (!syllable_key(w, len, key) || !syllable_key(word, n, want))
-        return 0;
-    return strcmp(key, want) == 0;
+    char want[KEY_MAX];
+    return syllable_key(word, strlen(word), want) && strcmp(key, want) == 0;
 }
 
 /* Words a phrase starts with, that a văn thư breaks before. */
@@ -198,10 +199,14 @@ void vb_vi_segment(const char *const *words, const size_t *lens, size_t count, u
      * marked. */
     unsigned char *joined = vb_xcalloc(count, 1);
     size_t *covered = vb_xcalloc(count + 2, sizeof *covered);
+    int *index = vb_xcalloc(count, sizeof *index); /* each word looked up once */
+    for (size_t i = 0; i < count; i++)
+        index[i] = word_index(words[i], lens[i]);
     for (size_t i = 0; i + 1 < count; i++)
         joined[i] = ends_with_any(words[i], lens[i], ",;:.)\"")
                         ? 0
-                        : (unsigned char)joined_strength(words[i], lens[i], words[i + 1], lens[i + 1]);
+                        : (unsigned char)pair_strength(index[i], index[i + 1]);
+    free(index);
     /* A word scores 4 a syllable, 1 more when it is an administrative word. */
     for (size_t i = count; i-- > 0;) {
         size_t skip = covered[i + 1];
@@ -241,10 +246,14 @@ vb_break_quality vb_vi_break_quality(const char *const *words, const size_t *len
     if ((bl > 0 && b[0] >= '0' && b[0] <= '9') || (bl == 1 && b[0] == '-') ||
         (al == 1 && a[0] == '-') || (bl == 3 && memcmp(b, "\xe2\x80\x93", 3) == 0))
         return VB_BREAK_AVOID;
-    if (i + 2 < count && is(b, bl, "giai") && is(words[i + 2], lens[i + 2], "đoạn"))
+    char key[KEY_MAX], next[KEY_MAX];
+    if (!syllable_key(b, bl, key))
+        return VB_BREAK_NEUTRAL;
+    if (i + 2 < count && key_is(key, "giai") && syllable_key(words[i + 2], lens[i + 2], next) &&
+        key_is(next, "đoạn"))
         return VB_BREAK_GOOD;
     for (size_t k = 0; k < sizeof PHRASE_STARTS / sizeof *PHRASE_STARTS; k++)
-        if (is(b, bl, PHRASE_STARTS[k]))
+        if (key_is(key, PHRASE_STARTS[k]))
             return VB_BREAK_GOOD;
     return VB_BREAK_NEUTRAL;
 }
