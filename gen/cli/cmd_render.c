@@ -27,6 +27,7 @@
 #include "read/office/office_reader.h"
 #include "cli.h"
 #include "commands.h"
+#include "text_warnings.h"
 #include "i18n.h"
 
 enum { FMT_DOCX = 1, FMT_ODT = 2, FMT_PDF = 4, FMT_TXT = 8 };
@@ -116,6 +117,7 @@ typedef struct {
     vb_template_store *odt_templates;
     int dpi;              /* preview: the resolution of the page images */
     vb_pdf_batch *pdf_batch; /* where PDFs are queued to be converted together */
+    int one_document;     /* the run renders one document: its text warnings go beside it */
 } render_options;
 
 #define PDF_TIMEOUT_SECONDS 180
@@ -168,32 +170,10 @@ static vb_document *load_office(const char *input, const render_options *opt, in
     return doc;
 }
 
-/* The text warnings `vanban check` gives (tone marks, NFC, spaces, punctuation): the
- * rendered document has the marks fixed and the spaces kept as typed, so the source is told
- * what `vanban normalize` would change in it. */
-static void print_text_warnings(const char *shown, const char *data, size_t len,
-                                const render_options *opt, FILE *msg)
-{
-    enum { SHOWN_IN_FULL = 10 };
-    vb_diagnostics diags;
-    vb_diagnostics_init(&diags, opt->lang);
-    diags.limit = 0;
-    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1};
-    size_t ignored = 0;
-    free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
-    /* The first ones as check prints them; past those, how many more and where to see them. */
-    vb_diagnostics first = diags;
-    first.count = diags.count < SHOWN_IN_FULL ? diags.count : SHOWN_IN_FULL;
-    cli_print_diagnostics(&first, msg);
-    size_t more = diags.count - first.count;
-    if (more)
-        cli_say(msg, NULL, more == 1 ? "%s: %zu more text warning; `vanban check %s` lists it"
-                                     : "%s: %zu more text warnings; `vanban check %s` lists them",
-                shown, more, shown);
-    vb_diagnostics_free(&diags);
-}
-
-static vb_document *load(const char *input, const render_options *opt, int *status, FILE *msg)
+/* Loads one input. A YAML document's text warnings are started in *tw (tw->data set), to be
+ * printed by cli_text_warnings_finish once the document is written. */
+static vb_document *load(const char *input, const render_options *opt, cli_text_warnings *tw,
+                         int *status, FILE *msg)
 {
     if (strcmp(input, "-") != 0 && vb_office_path_is_office(input))
         return load_office(input, opt, status, msg);
@@ -204,8 +184,9 @@ static vb_document *load(const char *input, const render_options *opt, int *stat
         return NULL;
     vb_document *doc = load_bytes(shown, data, len, NULL, opt, status, msg);
     if (doc)
-        print_text_warnings(shown, data, len, opt, msg);
-    free(data);
+        cli_text_warnings_start(tw, shown, data, len, opt->lang, opt->one_document);
+    else
+        free(data);
     return doc;
 }
 
@@ -359,13 +340,28 @@ static int clobbers_input(const vb_document *doc, const char *input, const char 
     return clash;
 }
 
+static int render_loaded(vb_document *doc, const cli_input *in, const render_options *opt,
+                         long *pdf_item, FILE *msg);
+
 static int render_one(const cli_input *in, const render_options *opt, long *pdf_item, FILE *msg)
+{
+    int status = 0;
+    cli_text_warnings tw = {0};
+    vb_document *doc = load(in->path, opt, &tw, &status, msg);
+    if (!doc)
+        return status;
+    status = render_loaded(doc, in, opt, pdf_item, msg);
+    if (tw.data)
+        cli_text_warnings_finish(&tw, msg);
+    return status;
+}
+
+/* Writes (or previews) a loaded document in the formats asked for, and frees it. */
+static int render_loaded(vb_document *doc, const cli_input *in, const render_options *opt,
+                         long *pdf_item, FILE *msg)
 {
     const char *input = in->path;
     int status = 0;
-    vb_document *doc = load(input, opt, &status, msg);
-    if (!doc)
-        return status;
     if (!opt->preview) {
         char *outputs[sizeof formats / sizeof *formats] = {NULL};
         for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
@@ -534,6 +530,7 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
     if (with_pdf || opt->preview)
         vb_interrupts_catch();
     render_options run = *opt;
+    run.one_document = count == 1;
     opt = &run;
     size_t chunk_size = with_pdf ? RENDER_CHUNK_PDF : RENDER_CHUNK;
     render_job *chunk = vb_xcalloc(chunk_size, sizeof *chunk);
@@ -666,7 +663,12 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
     if (cli_read_input(template_path, &template_data, &template_len, &status, stderr) < 0)
         return status;
     /* Once for the template, not once per row. */
-    print_text_warnings(template_path, template_data, template_len, opt, stderr);
+    cli_text_warnings tw = {0};
+    char *copy = vb_xmalloc(template_len + 1);
+    memcpy(copy, template_data, template_len);
+    copy[template_len] = '\0';
+    cli_text_warnings_start(&tw, template_path, copy, template_len, opt->lang, 0);
+    cli_text_warnings_finish(&tw, stderr);
     char err[1024];
     cli_data_rows *csv = cli_data_rows_open(opt->data, opt->lang != VB_LANG_EN, err, sizeof err);
     if (!csv) {
@@ -782,7 +784,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, cli_lang, 0, is_preview, 0, NULL, NULL, NULL, NULL, PREVIEW_DPI, NULL};
+    render_options opt = {NULL, NULL, cli_lang, 0, is_preview, 0, NULL, NULL, NULL, NULL, PREVIEW_DPI, NULL, 0};
     const char *command = is_preview ? "preview" : "render";
     int jobs = cli_default_jobs();
     int c;

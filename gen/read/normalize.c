@@ -45,8 +45,55 @@ static size_t byte_at(char_cursor *c, size_t index)
     return c->byte > c->len ? c->len : c->byte;
 }
 
-/* Collects the scalars with their byte ranges; notes whether each is a mapping key. */
-static int collect(const char *data, size_t len, scalar_list *out)
+/* The shape of a document: event types, scalar styles, and the keys' text. Two documents
+ * with the same shape have the same structure. Built event by event, so the parse that
+ * collects the scalars also gives the shape of the original. */
+enum { SHAPE_MAX_NEST = 256 };
+typedef struct {
+    vb_buf text;
+    /* Which collections are open: for each, whether it is a mapping and whether its next
+     * node is a key. Deeper nesting than this is compared without the key texts. */
+    unsigned char is_map[SHAPE_MAX_NEST], key_next[SHAPE_MAX_NEST];
+    int depth;
+} shape;
+
+static void shape_add(shape *sh, const yaml_event_t *event)
+{
+    vb_buf_printf(&sh->text, "%d", (int)event->type);
+    int starts_node = event->type == YAML_SCALAR_EVENT || event->type == YAML_ALIAS_EVENT ||
+                      event->type == YAML_SEQUENCE_START_EVENT || event->type == YAML_MAPPING_START_EVENT;
+    int is_key = 0;
+    if (starts_node && sh->depth > 0 && sh->depth <= SHAPE_MAX_NEST && sh->is_map[sh->depth - 1]) {
+        is_key = sh->key_next[sh->depth - 1];
+        sh->key_next[sh->depth - 1] = !sh->key_next[sh->depth - 1];
+    }
+    if (event->type == YAML_SCALAR_EVENT) {
+        vb_buf_printf(&sh->text, ":%d", (int)event->data.scalar.style);
+        /* Keys are names; their text must not move. Values may change, a one-word value
+         * ("hòa" → "hoà") as much as a sentence. */
+        if (is_key)
+            vb_buf_printf(&sh->text, "=%s", (const char *)event->data.scalar.value);
+    } else if (event->type == YAML_SEQUENCE_START_EVENT || event->type == YAML_MAPPING_START_EVENT) {
+        if (sh->depth < SHAPE_MAX_NEST) {
+            sh->is_map[sh->depth] = event->type == YAML_MAPPING_START_EVENT;
+            sh->key_next[sh->depth] = 1;
+        }
+        sh->depth++;
+    } else if (event->type == YAML_SEQUENCE_END_EVENT || event->type == YAML_MAPPING_END_EVENT) {
+        sh->depth--;
+    }
+    vb_buf_add(&sh->text, ";");
+}
+
+/* The shape as a string (caller frees), or NULL when the text is not valid YAML. */
+static char *shape_take(shape *sh)
+{
+    return sh->text.data ? sh->text.data : vb_strdup("");
+}
+
+/* Collects the scalars with their byte ranges; notes whether each is a mapping key; adds
+ * every event to the shape `sh`. */
+static int collect(const char *data, size_t len, scalar_list *out, shape *sh)
 {
     yaml_parser_t parser;
     yaml_event_t event;
@@ -63,6 +110,7 @@ static int collect(const char *data, size_t len, scalar_list *out)
             ok = 0;
             break;
         }
+        shape_add(sh, &event);
         switch (event.type) {
         case YAML_MAPPING_START_EVENT:
         case YAML_SEQUENCE_START_EVENT:
@@ -120,58 +168,27 @@ static int collect(const char *data, size_t len, scalar_list *out)
     return ok;
 }
 
-/* The shape of a document: event types, scalar styles, and the keys' text. Two documents
- * with the same signature have the same structure. */
 static char *signature(const char *data, size_t len)
 {
     yaml_parser_t parser;
     yaml_event_t event;
-    vb_buf sig = {0};
+    shape sh = {0};
     yaml_parser_initialize(&parser);
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-    /* Which collections are open: for each, whether it is a mapping and whether its next
-     * node is a key. Deeper nesting than this is compared without the key texts. */
-    enum { MAX_NEST = 256 };
-    unsigned char is_map[MAX_NEST], key_next[MAX_NEST];
-    int depth = 0;
-    int done = 0;
-    while (!done) {
+    for (int done = 0; !done;) {
         if (!yaml_parser_parse(&parser, &event)) {
             if (parser.error == YAML_MEMORY_ERROR)
                 vb_out_of_memory();
-            vb_buf_free(&sig);
+            vb_buf_free(&sh.text);
             yaml_parser_delete(&parser);
             return NULL;
         }
-        vb_buf_printf(&sig, "%d", (int)event.type);
-        int starts_node = event.type == YAML_SCALAR_EVENT || event.type == YAML_ALIAS_EVENT ||
-                          event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT;
-        int is_key = 0;
-        if (starts_node && depth > 0 && depth <= MAX_NEST && is_map[depth - 1]) {
-            is_key = key_next[depth - 1];
-            key_next[depth - 1] = !key_next[depth - 1];
-        }
-        if (event.type == YAML_SCALAR_EVENT) {
-            vb_buf_printf(&sig, ":%d", (int)event.data.scalar.style);
-            /* Keys are names; their text must not move. Values may change, a one-word value
-             * ("hòa" → "hoà") as much as a sentence. */
-            if (is_key)
-                vb_buf_printf(&sig, "=%s", (const char *)event.data.scalar.value);
-        } else if (event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT) {
-            if (depth < MAX_NEST) {
-                is_map[depth] = event.type == YAML_MAPPING_START_EVENT;
-                key_next[depth] = 1;
-            }
-            depth++;
-        } else if (event.type == YAML_SEQUENCE_END_EVENT || event.type == YAML_MAPPING_END_EVENT) {
-            depth--;
-        }
-        vb_buf_add(&sig, ";");
+        shape_add(&sh, &event);
         done = event.type == YAML_STREAM_END_EVENT;
         yaml_event_delete(&event);
     }
     yaml_parser_delete(&parser);
-    return sig.data ? sig.data : vb_strdup("");
+    return shape_take(&sh);
 }
 
 static char *assemble(const char *data, size_t len, const scalar_list *list, const size_t *only,
@@ -343,11 +360,13 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
                         const vb_normalize_options *options, vb_diagnostics *diags, size_t *out_len)
 {
     scalar_list list = {0};
+    shape original = {0};
     line_index li;
     unsigned deep_line, deep_column;
     /* report_only comes after the reader, which scanned the nesting already. */
     if ((!options->report_only && !vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) ||
-        !collect(data, len, &list)) {
+        !collect(data, len, &list, &original)) {
+        vb_buf_free(&original.text);
         free(list.items);
         free(list.tone_name);
         return NULL;
@@ -377,8 +396,10 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
     int any_change = 0;
     for (size_t i = 0; i < list.count && !any_change; i++)
         any_change = list.items[i].replacement != NULL;
-    if (options->report_only && !any_change) {
-        /* Nothing would change, so nothing can change the structure: no rebuild needed. */
+    if (options->report_only && (!any_change || options->skip_unsafe)) {
+        /* Nothing would change, so nothing can change the structure (or the caller does not
+         * ask whether a change would): no rebuild needed. */
+        vb_buf_free(&original.text);
         free(li.starts);
         free(list.items);
         free(list.tone_name);
@@ -389,7 +410,7 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
     /* The edit must leave the YAML's structure as it was. If it does not (a fix that made a
      * "key: value" of a plain scalar, a quote inside a quoted one), keep only the scalars
      * whose change alone is safe. */
-    char *before = signature(data, len);
+    char *before = shape_take(&original);
     char *after = signature(result, *out_len);
     if (!after || strcmp(before, after) != 0) {
         free(result);

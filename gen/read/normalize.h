@@ -17,6 +17,8 @@ typedef struct {
     int typography;      /* apply the safe typography fixes */
     struct vb_speller *speller; /* non-NULL: report unknown syllables (check --spell) */
     int report_only;     /* only the findings (vanban check): no new text is built */
+    int skip_unsafe;     /* with report_only: leave out the TXT-UNSAFE findings, which need a
+                            second parse (render's summary of the text warnings) */
 } vb_normalize_options;
 
 /* Normalises valid UTF-8 YAML `data`. Returns the new bytes (caller frees; *out_len their

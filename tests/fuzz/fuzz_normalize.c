@@ -19,7 +19,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (vb_utf8_invalid_offset((const char *)data, size) >= 0)
         return 0;
     vb_normalize_options opt = {(choice & 1) ? VB_TONE_MODERN : VB_TONE_TRADITIONAL,
-                                (choice >> 1) & 1, (choice >> 2) & 1, NULL, (choice >> 3) & 1};
+                                (choice >> 1) & 1, (choice >> 2) & 1, NULL, (choice >> 3) & 1,
+                                (choice >> 4) & 1};
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, VB_LANG_EN);
     size_t out_len = 0;
