@@ -401,6 +401,8 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
          * ask whether a change would): no rebuild needed. */
         vb_buf_free(&original.text);
         free(li.starts);
+        for (size_t i = 0; i < list.count; i++)
+            free(list.items[i].replacement);
         free(list.items);
         free(list.tone_name);
         *out_len = 0;
