@@ -13,6 +13,18 @@
 typedef enum { VB_SEV_ERROR, VB_SEV_WARNING, VB_SEV_NOTE } vb_severity;
 typedef enum { VB_LANG_VI, VB_LANG_EN } vb_lang;
 
+/* A message in both languages where a function takes the two formats in a row:
+ * vb_diag(…, VI_EN("tiếng Việt %s", "English %s"), args). tests/i18n_sources.py reads them. */
+#ifndef VI_EN
+#define VI_EN(vi, en) vi, en
+#endif
+
+/* The one of two texts in `lang`: vb_in_lang(lang, VI_EN("…", "…")). */
+static inline const char *vb_in_lang(vb_lang lang, const char *vi, const char *en)
+{
+    return lang == VB_LANG_EN ? en : vi;
+}
+
 typedef struct {
     vb_severity severity;
     char *file;
