@@ -165,7 +165,8 @@ static json_object *sarif_fixes(const vb_diagnostic *d, vb_lang lang)
     return fixes;
 }
 
-static json_object *sarif_result(const vb_diagnostic *d, const char *fingerprint_value, vb_lang lang)
+static json_object *sarif_result(const vb_diagnostic *d, const char *fingerprint_value,
+                                 vb_lang lang)
 {
     json_object *result = json_object_new_object();
     json_object_object_add(result, "ruleId", json_object_new_string(d->rule ? d->rule : "VANBAN"));

@@ -523,8 +523,8 @@ static void check_recipients(checker *c)
                 t);
         /* "Lưu VT, VP": only the colon is missing, and that one form is certain. */
         if (!colon && starts_with(t, "Lưu VT"))
-            vb_fix_in_scalar(c->diags, last->pos, last->text, (size_t)(t - last->text) + strlen("Lưu"), 0,
-                             ":");
+            vb_fix_in_scalar(c->diags, last->pos, last->text,
+                             (size_t)(t - last->text) + strlen("Lưu"), 0, ":");
     } else if (c->party && (colon || vt))
         vb_diag(c->diags, VB_SEV_WARNING, last->pos, "NN-LUU-FORM",
                 VI_EN("văn bản của Đảng ghi \"Lưu Văn phòng …\" (không có dấu hai chấm, không có VT), không phải \"%s\"",

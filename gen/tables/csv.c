@@ -295,8 +295,10 @@ static int read_char(vb_csv *csv, csv_char *ch)
                                 ".xlsx or .ods name to read it as a spreadsheet"),
                           vb_file_kind_name(kind));
             else
-                set_error(csv, 1, 1, VI_EN("đây là tệp %s, không phải tệp văn bản CSV",
-                                           "this is a %s file, not a CSV text"), vb_file_kind_name(kind));
+                set_error(csv, 1, 1,
+                          VI_EN("đây là tệp %s, không phải tệp văn bản CSV",
+                                "this is a %s file, not a CSV text"),
+                          vb_file_kind_name(kind));
             ch->kind = CHAR_ERROR;
             return CHAR_ERROR;
         }
@@ -497,7 +499,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
                 if (!append_char(csv, &ch) || !append_plain_run(csv, 1)) {
                     set_error(csv, cell_start.line, cell_start.column,
                               VI_EN("ô trong ngoặc kép dài quá 1 MiB (thiếu dấu \" đóng?)",
-                                    "quoted cell is longer than 1 MiB (is its closing quote missing?)"));
+                                    "quoted cell is longer than 1 MiB (is its closing quote "
+                                    "missing?)"));
                     return -1;
                 }
             }
@@ -514,8 +517,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
              * wants such cells quoted, but the meaning is not in doubt). */
             while (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
                 if (!append_char(csv, &ch) || !append_plain_run(csv, 0)) {
-                    set_error(csv, cell_start.line, cell_start.column, VI_EN("ô dài quá 1 MiB",
-                                                                             "cell is longer than 1 MiB"));
+                    set_error(csv, cell_start.line, cell_start.column,
+                              VI_EN("ô dài quá 1 MiB", "cell is longer than 1 MiB"));
                     return -1;
                 }
                 if (read_char(csv, &ch) == CHAR_ERROR)

@@ -805,7 +805,8 @@ static int ods_next_row(vb_sheet *s)
         if (o->wanted != NULL)
             sheet_fail_unknown(s, o->wanted, o->names, o->name_count);
         else
-            sheet_fail(s, VI_EN("bảng tính không có trang tính nào", "the spreadsheet has no sheets"));
+            sheet_fail(s, VI_EN("bảng tính không có trang tính nào",
+                                "the spreadsheet has no sheets"));
         return -1;
     }
     return 0;

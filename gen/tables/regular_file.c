@@ -23,15 +23,19 @@ int vb_open_regular_file(const char *path, vb_lang lang, char *err, size_t err_s
     if (!S_ISREG(st.st_mode)) {
         const char *what =
             S_ISDIR(st.st_mode)    ? vb_in_lang(lang, VI_EN("một thư mục", "a directory"))
-            : S_ISFIFO(st.st_mode) ? vb_in_lang(lang, VI_EN("một đường ống có tên (FIFO)", "a FIFO (named pipe)"))
-            : S_ISCHR(st.st_mode)  ? vb_in_lang(lang, VI_EN("một thiết bị ký tự", "a character device"))
+            : S_ISFIFO(st.st_mode) ? vb_in_lang(lang, VI_EN("một đường ống có tên (FIFO)",
+                                                            "a FIFO (named pipe)"))
+            : S_ISCHR(st.st_mode)  ? vb_in_lang(lang, VI_EN("một thiết bị ký tự",
+                                                            "a character device"))
             : S_ISBLK(st.st_mode)  ? vb_in_lang(lang, VI_EN("một thiết bị khối", "a block device"))
             : S_ISSOCK(st.st_mode) ? vb_in_lang(lang, VI_EN("một socket", "a socket"))
-                                   : vb_in_lang(lang, VI_EN("không phải tệp thông thường", "not a regular file"));
+                                   : vb_in_lang(lang, VI_EN("không phải tệp thông thường",
+                                                            "not a regular file"));
         snprintf(err, err_size,
                  vb_in_lang(lang, VI_EN("%s: là %s, không phải tệp: bảng chỉ đọc được từ một tệp "
                                         "thông thường",
-                                        "%s: is %s, not a file: a table is read from a regular file")),
+                                        "%s: is %s, not a file: a table is read from a regular "
+                                        "file")),
                  path, what);
         close(fd);
         return -1;

@@ -44,7 +44,8 @@ static int report(vb_sheet *s, char *err, size_t err_size)
 {
     if (err != NULL && err_size > 0)
         snprintf(err, err_size, "%s",
-                 s->error != NULL ? s->error : sheet_text(s, VI_EN("lỗi không rõ", "unknown error")));
+                 s->error != NULL ? s->error
+                                  : sheet_text(s, VI_EN("lỗi không rõ", "unknown error")));
     return -1;
 }
 
@@ -82,7 +83,8 @@ static int scan_row(vb_sheet *s)
     if (last > VB_SHEET_MAX_ROWS && last >= s->bounds.r1)
         return sheet_fail_cell(s, first > VB_SHEET_MAX_ROWS ? first : VB_SHEET_MAX_ROWS + 1,
                                s->raw[0].col,
-                               VI_EN("dòng vượt quá dòng cuối cùng mà một trang tính có thể có (%u)",
+                               VI_EN("dòng vượt quá dòng cuối cùng mà một trang tính có thể có "
+                                     "(%u)",
                                      "row beyond the last row a sheet may have (%u)"),
                                VB_SHEET_MAX_ROWS);
     if (first < s->bounds.r1)
@@ -95,7 +97,8 @@ static int scan_row(vb_sheet *s)
      * times is refused here, before anything is built from it. */
     s->cells_counted += (uint64_t)s->raw_count * (last - first + 1);
     if (s->cells_counted > vb_sheet_limits_in_force.cells)
-        return sheet_fail(s, VI_EN("trang tính \"%s\" có hơn %llu ô cần đọc; hãy chỉ một vùng nhỏ hơn",
+        return sheet_fail(s, VI_EN("trang tính \"%s\" có hơn %llu ô cần đọc; hãy chỉ một vùng "
+                                   "nhỏ hơn",
                                    "%s has more than %llu cells to read; give a smaller range"),
                           s->sheet_name, (unsigned long long)vb_sheet_limits_in_force.cells);
     if (!s->has_content) {
@@ -160,7 +163,8 @@ static int check_overlaps(vb_sheet *s)
                     char a[64], b[64];
                     area_name(&s->merges[owner[at]], a, sizeof a);
                     area_name(m, b, sizeof b);
-                    rc = sheet_fail(s, VI_EN("trang tính \"%s\": hai vùng ô gộp %s và %s chồng lên nhau",
+                    rc = sheet_fail(s, VI_EN("trang tính \"%s\": hai vùng ô gộp %s và %s chồng "
+                                             "lên nhau",
                                              "%s: merged areas %s and %s overlap"),
                                     s->sheet_name, a, b);
                     break;
@@ -241,8 +245,8 @@ static int fail_not_zip(vb_sheet *s)
         fclose(f);
     static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
     if (n == 8 && memcmp(magic, ole, 8) == 0)
-        return sheet_fail(s, VI_EN("là bảng tính có mật khẩu hoặc tệp .xls kiểu cũ (không phải zip): "
-                                   "hãy lưu thành .xlsx không đặt mật khẩu",
+        return sheet_fail(s, VI_EN("là bảng tính có mật khẩu hoặc tệp .xls kiểu cũ (không phải "
+                                   "zip): hãy lưu thành .xlsx không đặt mật khẩu",
                                    "is a password-protected workbook or an old .xls file (not a "
                                    "zip): save it as .xlsx without a password"));
     /* A zip cut short loses its directory, which is at its end: it is no zip any more. */
@@ -272,7 +276,8 @@ static int open_zip(vb_sheet *s)
     zip_error_t e;
     zip_error_init_with_code(&e, code);
     char why[256];
-    sheet_fail(s, VI_EN("không mở được: %s", "cannot open: %s"), sheet_zip_reason(s, &e, why, sizeof why));
+    sheet_fail(s, VI_EN("không mở được: %s", "cannot open: %s"),
+               sheet_zip_reason(s, &e, why, sizeof why));
     zip_error_fini(&e);
     return -1;
 }
@@ -302,8 +307,8 @@ vb_sheet *vb_sheet_open_in(const char *path, const char *sheet, const char *rang
         else if (has_extension(path, ".ods"))
             rc = open_zip(s) < 0 ? -1 : vb_ods_open(s, sheet);
         else
-            rc = sheet_fail(s, VI_EN("không phải loại bảng tính đọc được (.xlsx hoặc .ods); hãy lưu "
-                                     "thành .xlsx",
+            rc = sheet_fail(s, VI_EN("không phải loại bảng tính đọc được (.xlsx hoặc .ods); "
+                                     "hãy lưu thành .xlsx",
                                      "not a spreadsheet this reads (.xlsx or .ods); save it as "
                                      ".xlsx"));
     }

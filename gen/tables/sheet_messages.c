@@ -96,8 +96,9 @@ const char *sheet_xml_reason(const vb_sheet *s, const xmlError *error, char *buf
                             "đóng cuối cùng");
         break;
     case XML_ERR_TAG_NOT_FINISHED:
-        snprintf(buf, size, "phần này kết thúc khi thẻ <%s> (mở ở dòng %d) chưa đóng: tệp bị cắt cụt?",
-                 a, error->int1);
+        snprintf(buf, size,
+                 "phần này kết thúc khi thẻ <%s> (mở ở dòng %d) chưa đóng: tệp bị cắt cụt?", a,
+                 error->int1);
         break;
     case XML_ERR_TAG_NAME_MISMATCH:
         snprintf(buf, size, "thẻ mở <%s> (dòng %d) không khớp thẻ đóng </%s>", a, error->int1, b);

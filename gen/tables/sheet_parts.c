@@ -39,8 +39,8 @@ int sheet_fail_cell(vb_sheet *s, uint64_t row, uint64_t col, const char *vi, con
     const char *name = s->sheet_name != NULL ? s->sheet_name : "?";
     sheet_cell_name(row, col, cell, sizeof cell);
     /* Excel's own notation in English (Sheet1!B3); words in Vietnamese. */
-    snprintf(where, sizeof where, sheet_text(s, VI_EN("trang tính \"%s\", ô %s: ", "%s!%s: ")), name,
-             cell);
+    snprintf(where, sizeof where, sheet_text(s, VI_EN("trang tính \"%s\", ô %s: ", "%s!%s: ")),
+             name, cell);
     va_list args;
     va_start(args, en);
     fail_v(s, where, sheet_text(s, vi, en), args);
@@ -133,7 +133,8 @@ const char *sheet_size_text(const vb_sheet *s, uint64_t bytes, char *buf, size_t
     else if (bytes >= KIB)
         snprintf(buf, size, bytes % KIB == 0 ? "%.0f KiB" : "%.1f KiB", (double)bytes / KIB);
     else
-        snprintf(buf, size, sheet_text(s, VI_EN("%llu byte", "%llu bytes")), (unsigned long long)bytes);
+        snprintf(buf, size, sheet_text(s, VI_EN("%llu byte", "%llu bytes")),
+                 (unsigned long long)bytes);
     if (s->lang == VB_LANG_VI) /* 1,5 MiB: the decimal comma */
         for (char *p = buf; *p; p++)
             if (*p == '.')
@@ -236,8 +237,8 @@ static void xml_error(void *context, xmlErrorPtr error)
         return;
     char message[400];
     sheet_xml_reason(x->sheet, error, message, sizeof message);
-    sheet_fail(x->sheet, VI_EN("%s:%d: XML hỏng: %s", "%s:%d: malformed XML: %s"), x->part, error->line,
-               message);
+    sheet_fail(x->sheet, VI_EN("%s:%d: XML hỏng: %s", "%s:%d: malformed XML: %s"), x->part,
+               error->line, message);
 }
 
 int sheet_part_exists(vb_sheet *s, const char *part)
@@ -264,15 +265,15 @@ int sheet_xml_open(vb_sheet *s, sheet_xml *x, const char *part, uint64_t limit,
         return sheet_fail(s, VI_EN("phần %s: %s", "%s: %s"), part,
                           sheet_zip_reason(s, zip_get_error(s->zip), why, sizeof why));
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        return sheet_fail(s, VI_EN("có mật khẩu bảo vệ (phần %s được mã hóa): hãy lưu lại không đặt "
-                                   "mật khẩu",
+        return sheet_fail(s, VI_EN("có mật khẩu bảo vệ (phần %s được mã hóa): hãy lưu lại không "
+                                   "đặt mật khẩu",
                                    "is password-protected (%s is encrypted): save it without a "
                                    "password"),
                           part);
     char a[32], b[32];
     if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
-        return sheet_fail(s, VI_EN("phần %s giải nén ra %s, quá giới hạn %s dành cho %s (tệp bị hỏng "
-                                   "hoặc được tạo ra để gây hại)",
+        return sheet_fail(s, VI_EN("phần %s giải nén ra %s, quá giới hạn %s dành cho %s (tệp bị "
+                                   "hỏng hoặc được tạo ra để gây hại)",
                                    "%s inflates to %s, over the %s limit for %s (a damaged or "
                                    "hostile file)"),
                           part, sheet_size_text(s, st.size, a, sizeof a),
@@ -281,8 +282,8 @@ int sheet_xml_open(vb_sheet *s, sheet_xml *x, const char *part, uint64_t limit,
     if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
         st.size > vb_sheet_limits_in_force.ratio_floor &&
         st.size / vb_sheet_limits_in_force.max_ratio > st.comp_size)
-        return sheet_fail(s, VI_EN("phần %s giải nén từ %s ra %s, gấp hơn %llu lần: đây là bom zip, "
-                                   "không phải bảng tính",
+        return sheet_fail(s, VI_EN("phần %s giải nén từ %s ra %s, gấp hơn %llu lần: đây là bom "
+                                   "zip, không phải bảng tính",
                                    "%s inflates from %s to %s, more than %llu times: a zip bomb, "
                                    "not a spreadsheet"),
                           part, sheet_size_text(s, st.comp_size, a, sizeof a),
@@ -292,8 +293,8 @@ int sheet_xml_open(vb_sheet *s, sheet_xml *x, const char *part, uint64_t limit,
     if (x->file == NULL) {
         zip_error_t *e = zip_get_error(s->zip);
         if (zip_error_code_zip(e) == ZIP_ER_NOPASSWD || zip_error_code_zip(e) == ZIP_ER_WRONGPASSWD)
-            return sheet_fail(s, VI_EN("có mật khẩu bảo vệ (phần %s được mã hóa): hãy lưu lại không "
-                                       "đặt mật khẩu",
+            return sheet_fail(s, VI_EN("có mật khẩu bảo vệ (phần %s được mã hóa): hãy lưu lại "
+                                       "không đặt mật khẩu",
                                        "is password-protected (%s is encrypted): save it without "
                                        "a password"),
                               part);

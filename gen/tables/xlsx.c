@@ -751,8 +751,8 @@ static int read_row(vb_sheet *s, xlsx *w)
                                    "%s: bad row number \"%s\""),
                           s->sheet_name, a.r);
     if (row <= w->row)
-        return sheet_fail(s, VI_EN("tệp bị hỏng: trang tính \"%s\" có dòng %llu đứng sau dòng %llu, "
-                                   "các dòng sai thứ tự",
+        return sheet_fail(s, VI_EN("tệp bị hỏng: trang tính \"%s\" có dòng %llu đứng sau dòng "
+                                   "%llu, các dòng sai thứ tự",
                                    "%s: row %llu comes after row %llu: rows out of order (a "
                                    "damaged file)"),
                           s->sheet_name, (unsigned long long)row, (unsigned long long)w->row);
@@ -923,8 +923,8 @@ static int choose_sheet(vb_sheet *s, xlsx *w, const char *workbook, const char *
                                      "damaged file)"),
                             s->sheet_name, list.ids[index]);
         else if (!ends_with(r->type, REL_WORKSHEET))
-            rc = sheet_fail(s, VI_EN("trang tính \"%s\" là trang biểu đồ hoặc hộp thoại, không phải "
-                                     "bảng",
+            rc = sheet_fail(s, VI_EN("trang tính \"%s\" là trang biểu đồ hoặc hộp thoại, không "
+                                     "phải bảng",
                                      "sheet \"%s\" is a chart or dialog sheet, not a table"),
                             s->sheet_name);
         else
