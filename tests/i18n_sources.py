@@ -9,9 +9,13 @@
 - every text the CLI code passes to T(), cli_text_in() and cli_say() is in the catalogue,
   and so is every message the lower layers it prints (package/, write/pdf, viet/spell.c,
   viet/legacy.c) put in their err buffers;
-- no fprintf/fputs/printf in gen/cli prints an English sentence of its own.
+- no fprintf/fputs/printf in gen/cli prints an English sentence of its own;
+- the table readers (gen/tables) give each message as a VI_EN pair: no sentence in one
+  language only.
 Usage: i18n_sources.py SOURCE_ROOT"""
-import os, re, sys
+import os, re, sys, warnings
+
+warnings.filterwarnings('ignore', category=DeprecationWarning)  # "\?" in a C literal
 
 root = sys.argv[1] if len(sys.argv) > 1 else '.'
 problems = []
@@ -168,9 +172,70 @@ for path in sources('gen/package', 'gen/write/pdf', 'gen/viet/spell.c', 'gen/vie
             problems.append('%s:%d: %r is not in the catalogue (gen/cli/messages.c)'
                             % (os.path.relpath(path, root), line_of(text, m.start()), fmt))
 
+# 5. The table readers (gen/tables) say their messages in the run's language themselves: each
+#    text is a VI_EN("vi", "en") pair (or table_rows.c's MSG(r, "vi", "en")), checked as
+#    above, and no sentence stands outside one, in either language. sheet_messages.c pairs
+#    libzip's and libxml2's own English with Vietnamese by error code: its texts are
+#    Vietnamese beside no English literal, on purpose.
+def strip_comments(text):
+    out, i = [], 0
+    while i < len(text):
+        if text.startswith('/*', i):
+            j = text.find('*/', i + 2)
+            j = len(text) if j < 0 else j + 2
+            out.append('\n' * text.count('\n', i, j))
+            i = j
+        elif text.startswith('//', i):
+            j = text.find('\n', i)
+            i = len(text) if j < 0 else j
+        elif text[i] in '"\'':
+            m = re.match(LITERAL if text[i] == '"' else r"'(?:[^'\\\n]|\\.)*'", text[i:])
+            n = len(m.group(0)) if m else 1
+            out.append(text[i:i + n])
+            i += n
+        else:
+            out.append(text[i])
+            i += 1
+    return ''.join(out)
+
+
+# Texts that are data, not messages: what a cell is compared with, a number format's code.
+TABLE_DATA = {'tổng cộng', 'tổng số', 'dd/mm/yyyy hh:mm', 'h:mm AM/PM', 'h:mm:ss AM/PM'}
+
+
+def is_sentence(text):
+    # Two words in a row, outside printf conversions: a message, not a name or a code
+    # ("sheetData", "table-row", "xl/workbook.xml", "#,##0.00").
+    return (text not in TABLE_DATA and
+            re.search(r"[^\W\d_]{2,}[ ,;]+[^\W\d_]{2,}", words(text)) is not None)
+
+
+table_pairs = 0
+pair_call = re.compile(r'\b(?:VI_EN\s*\(|MSG\s*\(\s*r\s*,)\s*((?:' + LITERAL + r'\s*)+),\s*((?:' + LITERAL +
+                       r'\s*)+)\)')
+for path in sources('gen/tables', suffix='.c'):
+    if os.path.basename(path) == 'sheet_messages.c':
+        continue
+    rel = os.path.relpath(path, root)
+    text = strip_comments(open(path, encoding='utf-8').read())
+    for m in pair_call.finditer(text):
+        table_pairs += 1
+        check_pair('%s:%d' % (rel, line_of(text, m.start())), unquote(m.group(1)), unquote(m.group(2)))
+    # What is left once the pairs are blanked out (newlines kept for the line numbers).
+    rest = pair_call.sub(lambda m: '\n' * m.group(0).count('\n'), text)
+    for m in re.finditer(r'(?:' + LITERAL + r'\s*)+', rest):
+        try:
+            literal = unquote(m.group(0))
+        except UnicodeDecodeError:
+            continue  # bytes ("\xD0\xCF…"): a signature, not a text
+        if is_sentence(literal):
+            lang = 'Vietnamese' if re.search(r'[^\x00-\x7f]', literal) else 'English'
+            problems.append('%s:%d: a message in %s only (write VI_EN("…", "…")): %r'
+                            % (rel, line_of(rest, m.start()), lang, literal))
+
 for p in problems:
     print('FAIL -', p)
 print('%d vb_diag pairs, %d rules, %d libyaml texts, %d catalogue entries, %d CLI texts, '
-      '%d lower-layer messages: %d problems'
-      % (diag_count, rule_count, yaml_count, len(catalogue), len(used), lower, len(problems)))
+      '%d lower-layer messages, %d table-reader pairs: %d problems'
+      % (diag_count, rule_count, yaml_count, len(catalogue), len(used), lower, table_pairs, len(problems)))
 sys.exit(1 if problems else 0)

@@ -83,6 +83,8 @@ def parse(text):
     the summary (files, errors, warnings) and the lines that are neither."""
     diags, messages, summary, other = [], [], None, []
     for l in text.splitlines():
+        if l.startswith('fix-it:"'):
+            continue  # the fix-it of the diagnostic above (test_fixits.py)
         m = DIAG.match(l)
         if m:
             diags.append((int(m['line']), int(m['col']), m['sev'], m['rule']))

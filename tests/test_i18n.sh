@@ -24,6 +24,15 @@ refuse() { # NAME PATTERN TEXT
 
 # ---- the catalogue and the vi/en pairs of the sources ---------------------------------------
 if out=$(python3 "$ROOT/tests/i18n_sources.py" "$ROOT" 2>&1); then ok; else fail "every message in both languages" "$out"; fi
+# It catches a message in one language only in the table readers: one slipped into a copy
+# of the sources fails it, with its file and line.
+mkdir -p "$tmp/src" && cp -r "$ROOT/gen" "$tmp/src/"
+sed -i 's|^static int open_zip(vb_sheet \*s)$|static int damaged(vb_sheet *s) { return sheet_fail(s, "%s", "%s", "the zip is damaged"); }\n&|' \
+  "$tmp/src/gen/tables/sheet.c"
+line=$(grep -n 'the zip is damaged' "$tmp/src/gen/tables/sheet.c" | cut -d: -f1)
+out=$(python3 "$ROOT/tests/i18n_sources.py" "$tmp/src" 2>&1); rc=$?
+[ $rc -ne 0 ] && ok || fail "an English-only message in gen/tables fails the check"
+expect "the English-only message is named with its line" "gen/tables/sheet.c:$line: a message in English only" "$out"
 
 # ---- a document with a typo, a syntax error, a missing file, a spreadsheet ------------------
 cat > "$tmp/typo.yaml" <<'YAML'

@@ -677,6 +677,11 @@ static void test_zip_bomb_declared_size(void **state)
     EXPECT_CONTAINS(err, "big.xlsx: xl/sharedStrings.xml inflates to 300.0 MiB, over the 256 MiB "
                          "limit for shared strings (a damaged or hostile file)");
     assert_true(max_rss_kib() - rss < 8 * 1024);
+    /* In Vietnamese: the decimal comma, and the part's purpose in words. */
+    char vi[1024];
+    assert_null(vb_sheet_open_in(path, NULL, NULL, VB_LANG_VI, vi, sizeof vi));
+    EXPECT_CONTAINS(vi, "big.xlsx: phần xl/sharedStrings.xml giải nén ra 300,0 MiB, quá giới hạn "
+                        "256 MiB dành cho chuỗi dùng chung (tệp bị hỏng hoặc được tạo ra để gây hại)");
     remove(path);
 }
 

@@ -100,17 +100,9 @@ static char *fingerprint(const vb_diagnostic *d, const char *data, size_t len, s
     return out;
 }
 
-static json_object *sarif_result(const vb_diagnostic *d, const char *fingerprint_value)
+/* Where the file is: a file:// URI when absolute, else relative to SRCROOT. */
+static json_object *sarif_artifact(const vb_diagnostic *d)
 {
-    json_object *result = json_object_new_object();
-    json_object_object_add(result, "ruleId", json_object_new_string(d->rule ? d->rule : "VANBAN"));
-    size_t index = rule_index(d->rule);
-    if (index != (size_t)-1)
-        json_object_object_add(result, "ruleIndex", json_object_new_int64((int64_t)index));
-    json_object_object_add(result, "level", json_object_new_string(severity_name(d->severity)));
-    json_object *message = json_object_new_object();
-    json_object_object_add(message, "text", json_object_new_string(d->message));
-    json_object_object_add(result, "message", message);
     json_object *artifact = json_object_new_object();
     if (d->file[0] == '/') {
         char *encoded = uri_encode(d->file);
@@ -127,8 +119,66 @@ static json_object *sarif_result(const vb_diagnostic *d, const char *fingerprint
         json_object_object_add(artifact, "uriBaseId", json_object_new_string(SRCROOT));
         free(encoded);
     }
+    return artifact;
+}
+
+static json_object *sarif_region(unsigned line, unsigned column, unsigned end_line,
+                                 unsigned end_column)
+{
+    json_object *region = json_object_new_object();
+    json_object_object_add(region, "startLine", json_object_new_int64(line));
+    json_object_object_add(region, "startColumn", json_object_new_int64(column));
+    json_object_object_add(region, "endLine", json_object_new_int64(end_line));
+    json_object_object_add(region, "endColumn", json_object_new_int64(end_column));
+    return region;
+}
+
+/* result.fixes: one fix, one change of the file, one replacement (an empty deletedRegion
+ * when it only inserts). */
+static json_object *sarif_fixes(const vb_diagnostic *d, vb_lang lang)
+{
+    const vb_fix *f = d->fix;
+    json_object *inserted = json_object_new_object();
+    json_object_object_add(inserted, "text", json_object_new_string(f->replacement));
+    json_object *replacement = json_object_new_object();
+    json_object_object_add(replacement, "deletedRegion",
+                           sarif_region(f->line, f->column, f->end_line, f->end_column));
+    json_object_object_add(replacement, "insertedContent", inserted);
+    json_object *replacements = json_object_new_array();
+    json_object_array_add(replacements, replacement);
+    json_object *change = json_object_new_object();
+    json_object_object_add(change, "artifactLocation", sarif_artifact(d));
+    json_object_object_add(change, "replacements", replacements);
+    json_object *changes = json_object_new_array();
+    json_object_array_add(changes, change);
+    vb_buf text = {0};
+    vb_buf_printf(&text, vb_in_lang(lang, VI_EN("Sửa thành \"%s\"", "Replace with \"%s\"")),
+                  f->replacement);
+    json_object *description = json_object_new_object();
+    json_object_object_add(description, "text", json_object_new_string(text.data ? text.data : ""));
+    vb_buf_free(&text);
+    json_object *fix = json_object_new_object();
+    json_object_object_add(fix, "description", description);
+    json_object_object_add(fix, "artifactChanges", changes);
+    json_object *fixes = json_object_new_array();
+    json_object_array_add(fixes, fix);
+    return fixes;
+}
+
+static json_object *sarif_result(const vb_diagnostic *d, const char *fingerprint_value,
+                                 vb_lang lang)
+{
+    json_object *result = json_object_new_object();
+    json_object_object_add(result, "ruleId", json_object_new_string(d->rule ? d->rule : "VANBAN"));
+    size_t index = rule_index(d->rule);
+    if (index != (size_t)-1)
+        json_object_object_add(result, "ruleIndex", json_object_new_int64((int64_t)index));
+    json_object_object_add(result, "level", json_object_new_string(severity_name(d->severity)));
+    json_object *message = json_object_new_object();
+    json_object_object_add(message, "text", json_object_new_string(d->message));
+    json_object_object_add(result, "message", message);
     json_object *physical = json_object_new_object();
-    json_object_object_add(physical, "artifactLocation", artifact);
+    json_object_object_add(physical, "artifactLocation", sarif_artifact(d));
     if (d->line) {
         json_object *region = json_object_new_object();
         json_object_object_add(region, "startLine", json_object_new_int64(d->line));
@@ -148,6 +198,8 @@ static json_object *sarif_result(const vb_diagnostic *d, const char *fingerprint
     json_object *prints = json_object_new_object();
     json_object_object_add(prints, "vanban/v1", json_object_new_string(fingerprint_value));
     json_object_object_add(result, "partialFingerprints", prints);
+    if (d->fix)
+        json_object_object_add(result, "fixes", sarif_fixes(d, lang));
     return result;
 }
 
@@ -162,6 +214,16 @@ static json_object *json_diagnostic(const vb_diagnostic *d)
     json_object_object_add(o, "severity", json_object_new_string(severity_name(d->severity)));
     json_object_object_add(o, "rule", d->rule ? json_object_new_string(d->rule) : NULL);
     json_object_object_add(o, "message", json_object_new_string(d->message));
+    if (d->fix) {
+        /* The one right form: the range to replace (end excluded) and its replacement. */
+        json_object *fix = json_object_new_object();
+        json_object_object_add(fix, "line", json_object_new_int64(d->fix->line));
+        json_object_object_add(fix, "column", json_object_new_int64(d->fix->column));
+        json_object_object_add(fix, "end_line", json_object_new_int64(d->fix->end_line));
+        json_object_object_add(fix, "end_column", json_object_new_int64(d->fix->end_column));
+        json_object_object_add(fix, "replacement", json_object_new_string(d->fix->replacement));
+        json_object_object_add(o, "fix", fix);
+    }
     return o;
 }
 
@@ -190,7 +252,7 @@ void vb_report_add_source(vb_report *r, const vb_diagnostics *diags, const char 
                 ordinal++;
         free(base);
         prints[i] = fingerprint(&diags->items[i], data, len, ordinal);
-        json_object_array_add(r->results, sarif_result(&diags->items[i], prints[i]));
+        json_object_array_add(r->results, sarif_result(&diags->items[i], prints[i], r->lang));
     }
     for (size_t i = 0; prints && i < diags->count; i++)
         free(prints[i]);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "fixit.h"
 #include "model/doctypes.h"
 #include "layout/format.h"
 #include "viet/text.h"
@@ -200,10 +201,20 @@ static void check_header(checker *c)
         unsigned char b = (unsigned char)doc->place.text[0];
         if (b >= 0xC0)
             first_len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-        if (strncmp(upper, doc->place.text, (size_t)first_len) != 0)
+        if (strncmp(upper, doc->place.text, (size_t)first_len) != 0) {
             vb_diag(c->diags, VB_SEV_WARNING, doc->place.pos, "HDR-PLACE",
                     VI_EN("địa danh \"%s\" phải viết hoa chữ cái đầu", "the place name \"%s\" must start with a capital"),
                     doc->place.text);
+            /* The first letter in capitals (đ → Đ, ư → Ư: the same number of bytes). */
+            unsigned char u = (unsigned char)upper[0];
+            int upper_len = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 1;
+            if (upper_len == first_len) {
+                char capital[5] = {0};
+                memcpy(capital, upper, (size_t)upper_len);
+                vb_fix_in_scalar(c->diags, doc->place.pos, doc->place.text, 0, (size_t)first_len,
+                                 capital);
+            }
+        }
         free(upper);
     }
     check_code(c);
@@ -505,12 +516,16 @@ static void check_recipients(checker *c)
     }
     int colon = starts_with(t, "Lưu:");
     int vt = strstr(t, "VT") != NULL;
-    if (!c->party && !(colon && vt))
+    if (!c->party && !(colon && vt)) {
         vb_diag(c->diags, VB_SEV_WARNING, last->pos, "NN-LUU-FORM",
                 VI_EN("dòng lưu viết \"Lưu: VT, <đơn vị soạn thảo>\", không phải \"%s\"",
                       "the archive line reads \"Lưu: VT, <drafting unit>\", not \"%s\""),
                 t);
-    else if (c->party && (colon || vt))
+        /* "Lưu VT, VP": only the colon is missing, and that one form is certain. */
+        if (!colon && starts_with(t, "Lưu VT"))
+            vb_fix_in_scalar(c->diags, last->pos, last->text,
+                             (size_t)(t - last->text) + strlen("Lưu"), 0, ":");
+    } else if (c->party && (colon || vt))
         vb_diag(c->diags, VB_SEV_WARNING, last->pos, "NN-LUU-FORM",
                 VI_EN("văn bản của Đảng ghi \"Lưu Văn phòng …\" (không có dấu hai chấm, không có VT), không phải \"%s\"",
                       "a Party document writes \"Lưu Văn phòng …\" (no colon, no VT), not \"%s\""),
@@ -600,6 +615,8 @@ static void check_signer(checker *c, const vb_signer *s)
                         VI_EN("viết \"%s%s\" (ký hiệu \"%.*s\"), không phải \"%s\"",
                               "write \"%s%s\" (the mark \"%.*s\"), not \"%s\""),
                         means, rest, (int)strlen(means) - 1, means, lines[i]);
+                /* The mark as typed, with the spaces after it, becomes the mark. */
+                vb_fix_in_scalar(c->diags, where[i], lines[i], 0, (size_t)(rest - lines[i]), means);
                 for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
                     if (strcmp(marks[k].written, means) == 0)
                         mark = &marks[k];
@@ -609,10 +626,13 @@ static void check_signer(checker *c, const vb_signer *s)
                 free(upper);
                 continue;
             }
-        } else if (!starts_with(lines[i], mark->written))
+        } else if (!starts_with(lines[i], mark->written)) {
             vb_diag(c->diags, VB_SEV_ERROR, where[i], "KY-MARK-FORM",
                     VI_EN("viết ký hiệu quyền hạn bằng chữ in hoa: \"%s%s\"", "write the mark in capitals: \"%s%s\""),
                     mark->written, lines[i] + strlen(mark->written));
+            /* The marks are ASCII: the capitals take the bytes of the letters typed. */
+            vb_fix_in_scalar(c->diags, where[i], lines[i], 0, strlen(mark->written), mark->written);
+        }
         if (mark->party != c->party) {
             vb_diag(c->diags, VB_SEV_ERROR, where[i], "KY-MARK",
                     VI_EN("\"%.*s\" là cách ghi của %s; văn bản %s ghi %s",

@@ -55,6 +55,8 @@ static void check_one(void *item)
     }
     if (cli_read_input(job->path, &data, &len, &job->status, stderr) < 0)
         return;
+    job->diags.source = data; /* fix-its are checked against it; kept for the report */
+    job->diags.source_len = len;
     /* The text checks below report tone marks; the model keeps them as typed. */
     vb_document *doc = vb_yaml_read_with(shown, data, len, &job->diags, 0);
     if (doc) {

@@ -130,6 +130,8 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
 {
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
+    diags.source = data; /* fix-its are checked against it */
+    diags.source_len = len;
     vb_read_options read = {1, vars};
     vb_document *doc = vb_yaml_read_opts(shown, data, len, &diags, &read);
     if (doc) {

@@ -18,19 +18,19 @@ cli_data_rows *cli_data_rows_open(const char *path, int vietnamese, char *err, s
 {
     cli_data_rows *rows = vb_xcalloc(1, sizeof *rows);
     if (vb_sheet_path_is_spreadsheet(path)) {
-        rows->sheet = vb_sheet_open(path, NULL, NULL, err, err_size);
+        rows->sheet = vb_sheet_open_in(path, NULL, NULL, vietnamese ? VB_LANG_VI : VB_LANG_EN,
+                                       err, err_size);
         if (!rows->sheet) {
             free(rows);
             return NULL;
         }
         return rows;
     }
-    rows->csv = vb_csv_open(path, 0, err, err_size);
+    rows->csv = vb_csv_open_in(path, 0, vietnamese ? VB_LANG_VI : VB_LANG_EN, err, err_size);
     if (!rows->csv) {
         free(rows);
         return NULL;
     }
-    vb_csv_set_vietnamese(rows->csv, vietnamese);
     return rows;
 }
 

@@ -15,11 +15,10 @@ typedef struct {
 } cli_data_row;
 
 /* Opens `path`: a spreadsheet by its name (.xlsx, .ods), else CSV/TSV. Returns NULL with
- * `err` ("path: reason", in English) when it cannot be opened. */
+ * `err` ("path: reason", in the language asked for) when it cannot be opened. */
 cli_data_rows *cli_data_rows_open(const char *path, int vietnamese, char *err, size_t err_size);
-/* 1 a row, 0 the end, -1 an error: `err` is "path:line:col: reason" for a CSV (in the
- * language asked for), "path: sheet!A12: reason" (English) for a sheet; *positioned says
- * which. */
+/* 1 a row, 0 the end, -1 an error, in the language asked for: `err` is "path:line:col:
+ * reason" for a CSV, "path: sheet!A12: reason" for a sheet; *positioned says which. */
 int cli_data_rows_next(cli_data_rows *rows, cli_data_row *row, int *positioned, char *err,
                        size_t err_size);
 void cli_data_rows_close(cli_data_rows *rows);

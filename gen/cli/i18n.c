@@ -7,6 +7,7 @@
 
 #include "layout/format.h" /* vb_buf */
 #include "model/model.h"
+#include "model/syserror.h"
 
 vb_lang cli_lang = VB_LANG_EN;
 
@@ -73,61 +74,25 @@ void cli_say(FILE *out, const char *command, const char *format_en, ...)
 
 /* ---- errno values ---------------------------------------------------------------------- */
 
-static const struct {
-    int errnum;
-    const char *vi;
-} errno_texts[] = {
-    {ENOENT, "không có tệp hoặc thư mục này"},
-    {EACCES, "không có quyền truy cập"},
-    {EPERM, "thao tác không được phép"},
-    {EISDIR, "đây là một thư mục, không phải tệp"},
-    {ENOTDIR, "một phần của đường dẫn không phải thư mục"},
-    {ENOSPC, "ổ đĩa đã hết chỗ trống"},
-    {EDQUOT, "đã vượt hạn mức dung lượng đĩa"},
-    {EROFS, "ổ đĩa chỉ cho phép đọc"},
-    {EEXIST, "tệp đã có"},
-    {ENAMETOOLONG, "tên tệp quá dài"},
-    {ELOOP, "đường dẫn có quá nhiều liên kết tượng trưng (có thể lặp vòng)"},
-    {EMFILE, "chương trình mở quá nhiều tệp cùng lúc"},
-    {ENFILE, "hệ thống mở quá nhiều tệp cùng lúc"},
-    {ENOMEM, "không đủ bộ nhớ"},
-    {EIO, "lỗi đọc/ghi của thiết bị"},
-    {EFBIG, "tệp quá lớn"},
-    {EBUSY, "thiết bị hoặc tài nguyên đang bận"},
-    {EXDEV, "không thể đổi tên sang ổ đĩa khác"},
-    {EINVAL, "đối số không hợp lệ"},
-    {EPIPE, "đầu đọc của đường ống đã đóng"},
-    {ETXTBSY, "tệp đang được chạy"},
-    {ENXIO, "không có thiết bị hoặc địa chỉ này"},
-    {ENODEV, "không có thiết bị này"},
-    {ENOTEMPTY, "thư mục không trống"},
-    {EAGAIN, "tài nguyên tạm thời không sẵn sàng"},
-    {EINTR, "bị ngắt giữa chừng"},
-    {ETIMEDOUT, "hết thời gian chờ"},
-    {ESTALE, "tệp trên mạng không còn hợp lệ"},
-};
-
 const char *cli_strerror(int errnum)
 {
-    if (cli_lang == VB_LANG_VI)
-        for (size_t i = 0; i < sizeof errno_texts / sizeof *errno_texts; i++)
-            if (errno_texts[i].errnum == errnum)
-                return errno_texts[i].vi;
-    return strerror(errnum);
+    return vb_strerror(errnum, cli_lang);
 }
 
 /* Replaces, in `text`, every English errno text with its Vietnamese. */
 static char *replace_errno_texts(const char *text)
 {
     char *s = vb_strdup(text);
-    for (size_t i = 0; i < sizeof errno_texts / sizeof *errno_texts; i++) {
-        const char *en = strerror(errno_texts[i].errnum);
+    int errnum;
+    for (size_t i = 0; (errnum = vb_strerror_known(i)) >= 0; i++) {
+        const char *en = strerror(errnum);
+        const char *vi = vb_strerror(errnum, VB_LANG_VI);
         size_t en_len = strlen(en);
         char *hit;
         while (en_len && (hit = strstr(s, en)) != NULL) {
             vb_buf b = {0};
             vb_buf_addn(&b, s, (size_t)(hit - s));
-            vb_buf_add(&b, errno_texts[i].vi);
+            vb_buf_add(&b, vi);
             vb_buf_add(&b, hit + en_len);
             free(s);
             s = b.data;

@@ -150,29 +150,8 @@ static const cli_message messages[] = {
     {"%s: cannot be read: %s", "%s: không đọc được: %s"},
     {"read error: %s", "lỗi đọc: %s"},
     {"I/O error", "lỗi đọc/ghi"},
-    /* The spreadsheet reader's (tables/sheet*.c, xlsx.c, ods.c) most frequent ones; its
-     * messages about damaged files stay English. */
-    {"%s: the spreadsheet has no sheets", "%s: bảng tính không có trang tính nào"},
-    {"%s: no sheet \"%s\": the file has no sheets", "%s: không có trang tính \"%s\": tệp không có trang tính nào"},
-    {"%s: no sheet \"%s\"; the sheets are %s", "%s: không có trang tính \"%s\"; các trang tính là %s"},
-    {"%s: not a spreadsheet: not a zip archive (an .xlsx or .ods file is one)",
-     "%s: không phải bảng tính: không phải tệp nén zip (tệp .xlsx hoặc .ods là tệp zip)"},
-    {"%s: not a spreadsheet this reads (.xlsx or .ods); save it as .xlsx",
-     "%s: không phải loại bảng tính đọc được (.xlsx hoặc .ods); hãy lưu thành .xlsx"},
-    {"%s: not a spreadsheet: an OpenDocument file of type %s",
-     "%s: không phải bảng tính: là tệp OpenDocument loại %s"},
-    {"%s: is a password-protected workbook or an old .xls file (not a zip): save it as .xlsx "
-     "without a password",
-     "%s: là bảng tính có mật khẩu hoặc tệp .xls kiểu cũ (không phải zip): hãy lưu thành .xlsx "
-     "không đặt mật khẩu"},
-    {"%s: is password-protected: save it without a password",
-     "%s: có mật khẩu bảo vệ: hãy lưu lại không đặt mật khẩu"},
-    {"%s: is an OpenDocument file, not XLSX: name it .ods",
-     "%s: là tệp OpenDocument, không phải XLSX: hãy đặt đuôi .ods"},
-    {"%s: is an XLSX workbook, not ODS: name it .xlsx",
-     "%s: là bảng tính XLSX, không phải ODS: hãy đặt đuôi .xlsx"},
-    {"%s: cannot open: %s", "%s: không mở được: %s"},
-    {"%s: malformed XML", "%s: XML hỏng"},
+    /* The table readers (gen/tables) say their messages in the run's language themselves:
+     * vb_csv_open_in, vb_sheet_open_in. */
 };
 
 const cli_message *cli_messages_all(size_t *count)

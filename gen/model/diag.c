@@ -16,6 +16,9 @@ void vb_diagnostics_free(vb_diagnostics *d)
         free(d->items[i].file);
         free(d->items[i].message);
         free(d->items[i].snippet);
+        if (d->items[i].fix)
+            free(d->items[i].fix->replacement);
+        free(d->items[i].fix);
     }
     free(d->items);
     d->items = NULL;
@@ -42,8 +45,10 @@ void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, c
 {
     if (sev == VB_SEV_ERROR)
         d->error_count++;
+    d->last_kept = 0;
     if (d->limit && d->count >= d->limit)
         return;
+    d->last_kept = 1;
     va_list ap;
     va_start(ap, en);
     /* Both formats take the same arguments, so either can consume the va_list. */
@@ -59,6 +64,30 @@ void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, c
     item->message = message;
     item->rule = rule;
     item->snippet = NULL;
+    item->fix = NULL;
+}
+
+void vb_diag_fix(vb_diagnostics *d, unsigned line, unsigned column, unsigned end_line,
+                 unsigned end_column, const char *replacement)
+{
+    if (!d->last_kept || d->count == 0 || d->items[d->count - 1].fix)
+        return;
+    vb_fix *fix = vb_xmalloc(sizeof *fix);
+    *fix = (vb_fix){line, column, end_line, end_column, vb_strdup(replacement)};
+    d->items[d->count - 1].fix = fix;
+}
+
+/* The replacement as a C string literal's inside, as compilers print it. */
+static void print_escaped(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(out, "\\%03o", *p);
+        else
+            fputc(*p, out);
+    }
 }
 
 void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)
@@ -87,6 +116,15 @@ void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)
         if (item->rule)
             fprintf(out, " [%s]", item->rule);
         fputc('\n', out);
+        if (item->fix) {
+            /* clang's and gcc's -fdiagnostics-parseable-fixits line, which editors read. */
+            fprintf(out, "fix-it:\"");
+            print_escaped(out, item->file);
+            fprintf(out, "\":{%u:%u-%u:%u}:\"", item->fix->line, item->fix->column,
+                    item->fix->end_line, item->fix->end_column);
+            print_escaped(out, item->fix->replacement);
+            fputs("\"\n", out);
+        }
     }
     if (d->limit && d->count >= d->limit && d->error_count > d->count)
         fprintf(out, en ? "(further errors not shown)\n" : "(không hiển thị các lỗi tiếp theo)\n");

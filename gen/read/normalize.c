@@ -213,6 +213,7 @@ static char *assemble(const char *data, size_t len, const scalar_list *list, con
 typedef struct {
     const char *name;
     const char *data;
+    size_t len;
     size_t *starts;
     size_t count;
 } line_index;
@@ -221,6 +222,7 @@ static void line_index_build(line_index *li, const char *name, const char *data,
 {
     li->name = name;
     li->data = data;
+    li->len = len;
     li->count = 1;
     for (size_t i = 0; i < len; i++)
         li->count += data[i] == '\n';
@@ -274,6 +276,40 @@ static void snippet(const char *text, size_t offset, size_t length, char *buf, s
             *p = ' ';
 }
 
+/* Gives the diagnostic just added the fix-it that replaces the source bytes [from, from + n)
+ * by `replacement`, when those bytes are `expected` (the text was read where it was found). */
+static void fix_bytes(vb_diagnostics *diags, const line_index *li, size_t from, size_t n,
+                      const char *expected, const char *replacement)
+{
+    if (from + n > li->len || memcmp(li->data + from, expected, n) != 0)
+        return;
+    vb_pos a = position(li, from), b = position(li, from + n);
+    vb_diag_fix(diags, a.line, a.column, b.line, b.column, replacement);
+}
+
+/* The one right text of a typography finding whose source bytes are [offset, offset + n),
+ * or NULL when there is none to give for certain (quotes in pairs, spaces after a comma,
+ * number formats: a person decides). */
+static const char *typo_replacement(vb_typo_kind kind, const char *at, size_t n)
+{
+    size_t spaces = 0;
+    while (spaces < n && (at[spaces] == ' ' || at[spaces] == '\t'))
+        spaces++;
+    switch (kind) {
+    case VB_TYPO_DOUBLE_SPACE:
+        return spaces == n && n >= 2 ? " " : NULL;
+    case VB_TYPO_SPACE_BEFORE_PUNCT:
+    case VB_TYPO_TRAILING_SPACE:
+        return spaces == n && n >= 1 ? "" : NULL;
+    case VB_TYPO_ELLIPSIS:
+        return n == 3 && memcmp(at, "...", 3) == 0 ? "\xE2\x80\xA6" : NULL;
+    case VB_TYPO_NBSP:
+        return n == 2 && memcmp(at, "\xC2\xA0", 2) == 0 ? " " : NULL;
+    default:
+        return NULL;
+    }
+}
+
 /* Normalises one scalar's text; reports what it finds at positions inside `data`. */
 static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_style tone,
                             vb_tone_cache *tone_cache, int typography, vb_speller *speller,
@@ -285,10 +321,12 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
     int en = diags->lang == VB_LANG_EN;
 
     char *nfc = vb_nfc(text, n);
-    if (strlen(nfc) != n || memcmp(nfc, text, n) != 0)
+    if (strlen(nfc) != n || memcmp(nfc, text, n) != 0) {
         vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start), "TXT-NFC",
                 VI_EN("chữ Việt ở dạng tổ hợp (NFD), không phải dựng sẵn (NFC)",
                       "Vietnamese letters in decomposed form (NFD), not precomposed (NFC)"));
+        fix_bytes(diags, li, s->inner_start, n, text, nfc); /* the same text, composed */
+    }
 
     vb_legacy_run *runs = NULL;
     size_t run_count = vb_legacy_detect(nfc, strlen(nfc), &runs);
@@ -307,6 +345,13 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
     vb_tone_finding *tf = NULL;
     size_t tone_count = 0;
     char *toned = vb_tone_apply_cached(tone_cache, nfc, strlen(nfc), tone, &tf, &tone_count);
+    /* Fix-its are source bytes: the findings' offsets are the source's while the text was
+     * NFC as typed and every syllable changed kept its length (they always do but for a
+     * mark moving onto ơ/ư). */
+    int offsets_are_source = strlen(nfc) == n && memcmp(nfc, text, n) == 0;
+    for (size_t i = 0; i < tone_count && offsets_are_source; i++)
+        if (tf[i].kind != VB_SYLLABLE_INVALID && strlen(tf[i].before) != strlen(tf[i].after))
+            offsets_are_source = 0;
     for (size_t i = 0; i < tone_count; i++) {
         vb_pos at = position(li, s->inner_start + tf[i].offset);
         /* Capitalised words are names, and the official names of the Central Highlands are
@@ -329,6 +374,9 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
                     VI_EN("kiểu đặt dấu thanh khác với văn bản: \"%s\" → \"%s\"",
                           "tone mark placed in the other style: \"%s\" → \"%s\""),
                     tf[i].before, tf[i].after);
+        if (tf[i].kind != VB_SYLLABLE_INVALID && offsets_are_source)
+            fix_bytes(diags, li, s->inner_start + tf[i].offset, strlen(tf[i].before), tf[i].before,
+                      tf[i].after);
     }
     free(tf);
     if (speller) {
@@ -350,6 +398,10 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
         snippet(toned, yf[i].offset, yf[i].length, context, sizeof context);
         vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start + yf[i].offset), "TXT-TYPO",
                 "%s: \"%s\"", "%s: \"%s\"", vb_typo_describe(yf[i].kind, en), context);
+        const char *typed = toned + yf[i].offset;
+        const char *right = typo_replacement(yf[i].kind, typed, yf[i].length);
+        if (right && offsets_are_source && strlen(toned) == n)
+            fix_bytes(diags, li, s->inner_start + yf[i].offset, yf[i].length, typed, right);
     }
     free(yf);
     free(toned);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "model/syserror.h"
 
 /* Large enough that fread is called rarely, small enough to not matter next to a document. */
 #define READ_BUFFER_SIZE (64u * 1024u)
@@ -116,12 +117,17 @@ static vb_csv *csv_new(const char *name, char separator)
 
 vb_csv *vb_csv_open(const char *path, char separator, char *err, size_t err_size)
 {
+    return vb_csv_open_in(path, separator, VB_LANG_EN, err, err_size);
+}
+
+vb_csv *vb_csv_open_in(const char *path, char separator, vb_lang lang, char *err, size_t err_size)
+{
     char reason[512];
-    int fd = vb_open_regular_file(path, reason, sizeof reason);
+    int fd = vb_open_regular_file(path, lang, reason, sizeof reason);
     FILE *file = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (file == NULL) {
         if (fd >= 0) {
-            snprintf(reason, sizeof reason, "%s: %s", path, strerror(errno));
+            snprintf(reason, sizeof reason, "%s: %s", path, vb_strerror(errno, lang));
             close(fd);
         }
         if (err != NULL && err_size > 0)
@@ -129,6 +135,7 @@ vb_csv *vb_csv_open(const char *path, char separator, char *err, size_t err_size
         return NULL;
     }
     vb_csv *csv = csv_new(path, separator);
+    csv->vietnamese = lang == VB_LANG_VI;
     csv->file = file;
     csv->file_buffer = vb_xmalloc(READ_BUFFER_SIZE);
     csv->data = csv->file_buffer;
@@ -214,8 +221,10 @@ static int peek_byte(vb_csv *csv)
 
 static int fail_read(vb_csv *csv, csv_char *ch)
 {
-    set_error(csv, ch->line, ch->column, "lỗi đọc tệp: %s", "read error: %s",
-              csv->read_errno != 0 ? strerror(csv->read_errno) : "I/O error");
+    vb_lang lang = csv->vietnamese ? VB_LANG_VI : VB_LANG_EN;
+    set_error(csv, ch->line, ch->column, VI_EN("lỗi đọc tệp: %s", "read error: %s"),
+              csv->read_errno != 0 ? vb_strerror(csv->read_errno, lang)
+                                   : vb_in_lang(lang, VI_EN("lỗi đọc/ghi", "I/O error")));
     ch->kind = CHAR_ERROR;
     return CHAR_ERROR;
 }
@@ -224,9 +233,10 @@ static int fail_read(vb_csv *csv, csv_char *ch)
 static int fail_utf8(vb_csv *csv, csv_char *ch, unsigned byte)
 {
     set_error(csv, ch->line, ch->column,
-              "không phải UTF-8 (byte 0x%02X); hãy lưu bảng dạng UTF-8, không phải "
-              "Windows-1258 hay TCVN3",
-              "invalid UTF-8 (byte 0x%02X); save the table as UTF-8, not Windows-1258 or TCVN3",
+              VI_EN("không phải UTF-8 (byte 0x%02X); hãy lưu bảng dạng UTF-8, không phải "
+                    "Windows-1258 hay TCVN3",
+                    "invalid UTF-8 (byte 0x%02X); save the table as UTF-8, not Windows-1258 or "
+                    "TCVN3"),
               byte);
     ch->kind = CHAR_ERROR;
     return CHAR_ERROR;
@@ -279,22 +289,24 @@ static int read_char(vb_csv *csv, csv_char *ch)
             vb_file_kind kind = vb_file_kind_of(csv->data, csv->len);
             if (vb_file_kind_is_spreadsheet(kind))
                 set_error(csv, 1, 1,
-                          "đây là bảng tính %s, không phải tệp văn bản CSV; hãy đặt tên tệp có đuôi "
-                          ".xlsx hoặc .ods để đọc như bảng tính",
-                          "this is a spreadsheet (%s), not a CSV text; give the file an .xlsx or "
-                          ".ods name to read it as a spreadsheet",
+                          VI_EN("đây là bảng tính %s, không phải tệp văn bản CSV; hãy đặt "
+                                "tên tệp có đuôi .xlsx hoặc .ods để đọc như bảng tính",
+                                "this is a spreadsheet (%s), not a CSV text; give the file an "
+                                ".xlsx or .ods name to read it as a spreadsheet"),
                           vb_file_kind_name(kind));
             else
-                set_error(csv, 1, 1, "đây là tệp %s, không phải tệp văn bản CSV",
-                          "this is a %s file, not a CSV text", vb_file_kind_name(kind));
+                set_error(csv, 1, 1,
+                          VI_EN("đây là tệp %s, không phải tệp văn bản CSV",
+                                "this is a %s file, not a CSV text"),
+                          vb_file_kind_name(kind));
             ch->kind = CHAR_ERROR;
             return CHAR_ERROR;
         }
         if (byte == 0) {
             /* Text never holds NUL; a file full of them is UTF-16 ("Unicode text" in Excel). */
             set_error(csv, ch->line, ch->column,
-                      "có byte NUL; hãy lưu bảng dạng UTF-8, không phải UTF-16",
-                      "NUL byte; save the table as UTF-8, not UTF-16");
+                      VI_EN("có byte NUL; hãy lưu bảng dạng UTF-8, không phải UTF-16",
+                            "NUL byte; save the table as UTF-8, not UTF-16"));
             ch->kind = CHAR_ERROR;
             return CHAR_ERROR;
         }
@@ -408,11 +420,6 @@ static int append_char(vb_csv *csv, const csv_char *ch)
 
 /* ---- rows ------------------------------------------------------------------------------ */
 
-static const char *plural_cells(size_t n)
-{
-    return n == 1 ? "cell" : "cells";
-}
-
 /* Length of the well-formed UTF-8 character at `b` (at most `avail` bytes) when it is one
  * the fast path below may take whole, else 0 (ASCII control bytes and line ends; outside
  * quotes the separator, inside them the quote; anything unusual: read_char handles and
@@ -467,8 +474,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
     for (;;) { /* one cell per turn; ch is its first character */
         csv_char cell_start = ch;
         if (!begin_cell(csv)) {
-            set_error(csv, ch.line, ch.column, "dòng có hơn %u ô", "row has more than %u cells",
-                      MAX_CELLS_PER_ROW);
+            set_error(csv, ch.line, ch.column,
+                      VI_EN("dòng có hơn %u ô", "row has more than %u cells"), MAX_CELLS_PER_ROW);
             return -1;
         }
         if (ch.kind == '"') {
@@ -479,8 +486,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
                     /* Reported at the opening quote: that is where the mistake is, whereas
                      * the end of the file is far away and says nothing. */
                     set_error(csv, cell_start.line, cell_start.column,
-                              "ô mở ngoặc kép mà không đóng: thiếu dấu \" đóng cho dấu này",
-                              "quoted cell never closes: no closing quote for this one");
+                              VI_EN("ô mở ngoặc kép mà không đóng: thiếu dấu \" đóng cho dấu này",
+                                    "quoted cell never closes: no closing quote for this one"));
                     return -1;
                 }
                 if (ch.kind == '"') {
@@ -491,17 +498,18 @@ static int read_cells(vb_csv *csv, csv_char ch)
                 }
                 if (!append_char(csv, &ch) || !append_plain_run(csv, 1)) {
                     set_error(csv, cell_start.line, cell_start.column,
-                              "ô trong ngoặc kép dài quá 1 MiB (thiếu dấu \" đóng?)",
-                              "quoted cell is longer than 1 MiB (is its closing quote missing?)");
+                              VI_EN("ô trong ngoặc kép dài quá 1 MiB (thiếu dấu \" đóng?)",
+                                    "quoted cell is longer than 1 MiB (is its closing quote "
+                                    "missing?)"));
                     return -1;
                 }
             }
             if (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
                 set_error(csv, ch.line, ch.column,
-                          "có ký tự sau dấu \" đóng (dấu \" trong ô có ngoặc kép phải viết "
-                          "hai lần: \"\")",
-                          "character after closing quote (a quote inside a quoted cell is "
-                          "written twice: \"\")");
+                          VI_EN("có ký tự sau dấu \" đóng (dấu \" trong ô có ngoặc kép phải viết "
+                                "hai lần: \"\")",
+                                "character after closing quote (a quote inside a quoted cell is "
+                                "written twice: \"\")"));
                 return -1;
             }
         } else {
@@ -509,8 +517,8 @@ static int read_cells(vb_csv *csv, csv_char ch)
              * wants such cells quoted, but the meaning is not in doubt). */
             while (ch.kind != csv->separator && ch.kind != CHAR_NEWLINE && ch.kind != CHAR_END) {
                 if (!append_char(csv, &ch) || !append_plain_run(csv, 0)) {
-                    set_error(csv, cell_start.line, cell_start.column, "ô dài quá 1 MiB",
-                              "cell is longer than 1 MiB");
+                    set_error(csv, cell_start.line, cell_start.column,
+                              VI_EN("ô dài quá 1 MiB", "cell is longer than 1 MiB"));
                     return -1;
                 }
                 if (read_char(csv, &ch) == CHAR_ERROR)
@@ -566,13 +574,16 @@ int vb_csv_next(vb_csv *csv, vb_csv_row *row, char *err, size_t err_size)
         csv->expected_cells = csv->cell_count;
         csv->first_row_line = row_line;
     } else if (csv->cell_count != csv->expected_cells) {
-        if (csv->vietnamese)
-            set_error(csv, row_line, 1, "dòng có %zu ô nhưng dòng đầu (dòng %u) có %zu", NULL,
+        if (csv->cell_count == 1)
+            set_error(csv, row_line, 1,
+                      VI_EN("dòng có %zu ô nhưng dòng đầu (dòng %u) có %zu",
+                            "row has %zu cell but the first row (line %u) has %zu"),
                       csv->cell_count, csv->first_row_line, csv->expected_cells);
         else
-            set_error(csv, row_line, 1, NULL, "row has %zu %s but the first row (line %u) has %zu",
-                      csv->cell_count, plural_cells(csv->cell_count), csv->first_row_line,
-                      csv->expected_cells);
+            set_error(csv, row_line, 1,
+                      VI_EN("dòng có %zu ô nhưng dòng đầu (dòng %u) có %zu",
+                            "row has %zu cells but the first row (line %u) has %zu"),
+                      csv->cell_count, csv->first_row_line, csv->expected_cells);
         return report_error(csv, err, err_size);
     }
 

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "model/diag.h"
+
 typedef struct vb_csv vb_csv;
 
 /* One row: its cells (NUL-terminated UTF-8, owned by the reader until the next call) and
@@ -21,6 +23,9 @@ typedef struct {
  * name (.tsv, .tab → tab) and else ','. A UTF-8 BOM is skipped. Returns NULL with `err`
  * ("path: reason") when the file cannot be opened. Free with vb_csv_close(). */
 vb_csv *vb_csv_open(const char *path, char separator, char *err, size_t err_size);
+/* The same, with every message in `lang` (vb_csv_open's are English until
+ * vb_csv_set_vietnamese). */
+vb_csv *vb_csv_open_in(const char *path, char separator, vb_lang lang, char *err, size_t err_size);
 /* The same over a memory buffer (not copied; it must outlive the reader). */
 vb_csv *vb_csv_open_memory(const char *name, const char *data, size_t len, char separator);
 void vb_csv_close(vb_csv *csv);

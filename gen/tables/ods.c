@@ -182,11 +182,13 @@ static int data_style_kind(const char *name)
     return -1;
 }
 
-static int too_many(vb_sheet *s, size_t count, size_t limit, const char *what)
+static int too_many(vb_sheet *s, size_t count, size_t limit, const char *what_vi,
+                    const char *what_en)
 {
     if (count < limit)
         return 0;
-    return sheet_fail(s, "more than %zu %s (a damaged file)", limit, what);
+    return sheet_fail(s, VI_EN("tệp bị hỏng: có hơn %zu %s", "more than %zu %s (a damaged file)"),
+                      limit, sheet_text(s, what_vi, what_en));
 }
 
 /* One node inside office:styles or office:automatic-styles. */
@@ -206,7 +208,8 @@ static int style_node(vb_sheet *s, ods *o, sheet_xml *x)
         sheet_xml_attributes(x, on_style_attr, &a);
         if (a.name == NULL)
             return 0;
-        if (too_many(s, o->data_count, vb_sheet_limits_in_force.number_formats, "data styles"))
+        if (too_many(s, o->data_count, vb_sheet_limits_in_force.number_formats,
+                     VI_EN("kiểu dữ liệu", "data styles")))
             return -1;
         if (o->data_count == o->data_cap) {
             o->data_cap = o->data_cap ? o->data_cap * 2 : 32;
@@ -251,7 +254,8 @@ static int style_node(vb_sheet *s, ods *o, sheet_xml *x)
         sheet_xml_attributes(x, on_style_attr, &a);
         if (a.name == NULL || a.family == NULL || strcmp(a.family, "table-cell") != 0)
             return 0;
-        if (too_many(s, o->cell_count, vb_sheet_limits_in_force.cell_formats, "cell styles"))
+        if (too_many(s, o->cell_count, vb_sheet_limits_in_force.cell_formats,
+                     VI_EN("kiểu ô", "cell styles")))
             return -1;
         if (o->cell_count == o->cell_cap) {
             o->cell_cap = o->cell_cap ? o->cell_cap * 2 : 32;
@@ -295,7 +299,8 @@ static const data_style *style_by_name(const ods *o, const char *name)
 static int load_styles_part(vb_sheet *s, ods *o)
 {
     sheet_xml x;
-    int rc = sheet_xml_open(s, &x, "styles.xml", vb_sheet_limits_in_force.small_part, "styles");
+    int rc = sheet_xml_open(s, &x, "styles.xml", vb_sheet_limits_in_force.small_part,
+                            VI_EN("định dạng", "styles"));
     while (rc == 1 && (rc = sheet_xml_read(&x)) == 1) {
         if (sheet_xml_is_start(&x) && xmlTextReaderDepth(x.reader) == 1 &&
             strcmp(sheet_xml_name(&x), "styles") != 0 &&
@@ -659,7 +664,8 @@ static int read_cell(vb_sheet *s, ods *o, uint64_t row, uint64_t row_repeat,
     if (paragraphs < 0)
         return -1;
     if (o->text.over || o->string_value.over)
-        return sheet_fail_cell(s, row, c, "cell text is longer than %zu bytes",
+        return sheet_fail_cell(s, row, c, VI_EN("chữ trong ô dài hơn %zu byte",
+                                                "cell text is longer than %zu bytes"),
                                vb_sheet_limits_in_force.cell_bytes);
     char out[160];
     size_t len;
@@ -700,8 +706,11 @@ static int read_row(vb_sheet *s, ods *o)
             return -1;
         }
     }
-    return rc < 0 ? -1 : sheet_fail(s, "%s: content.xml ends inside row %llu", s->sheet_name,
-                                    (unsigned long long)row);
+    return rc < 0 ? -1
+                  : sheet_fail(s, VI_EN("tệp bị hỏng: trang tính \"%s\" kết thúc giữa chừng ở dòng "
+                                        "%llu (content.xml bị cắt cụt)",
+                                        "%s: content.xml ends inside row %llu"),
+                               s->sheet_name, (unsigned long long)row);
 }
 
 /* Is this table:table the sheet? While scanning the choice is made (by name, or the first);
@@ -796,7 +805,8 @@ static int ods_next_row(vb_sheet *s)
         if (o->wanted != NULL)
             sheet_fail_unknown(s, o->wanted, o->names, o->name_count);
         else
-            sheet_fail(s, "the spreadsheet has no sheets");
+            sheet_fail(s, VI_EN("bảng tính không có trang tính nào",
+                                "the spreadsheet has no sheets"));
         return -1;
     }
     return 0;
@@ -808,9 +818,10 @@ static int open_content(vb_sheet *s, ods *o)
     o->node_ready = o->in_table = 0;
     o->tables_seen = 0;
     int rc = sheet_xml_open(s, &o->x, "content.xml", vb_sheet_limits_in_force.sheet_part,
-                            "a sheet");
+                            VI_EN("một trang tính", "a sheet"));
     if (rc == 0)
-        return sheet_fail(s, "not an ODS spreadsheet: it has no content.xml");
+        return sheet_fail(s, VI_EN("tệp ODS bị hỏng: thiếu phần content.xml",
+                                   "not an ODS spreadsheet: it has no content.xml"));
     return rc < 0 ? -1 : 0;
 }
 
@@ -848,7 +859,8 @@ static int check_mimetype(vb_sheet *s)
     zip_file_t *f = zip_fopen(s->zip, "mimetype", 0);
     if (f == NULL)
         return sheet_part_exists(s, "xl/workbook.xml")
-                   ? sheet_fail(s, "is an XLSX workbook, not ODS: name it .xlsx")
+                   ? sheet_fail(s, VI_EN("là bảng tính XLSX, không phải ODS: hãy đặt đuôi .xlsx",
+                                         "is an XLSX workbook, not ODS: name it .xlsx"))
                    : 0;
     char type[128] = {0};
     zip_int64_t n = zip_fread(f, type, sizeof type - 1);
@@ -857,7 +869,9 @@ static int check_mimetype(vb_sheet *s)
         return 0;
     type[n] = '\0';
     if (strncmp(type, MIMETYPE_ODS, strlen(MIMETYPE_ODS)) != 0)
-        return sheet_fail(s, "not a spreadsheet: an OpenDocument file of type %s", type);
+        return sheet_fail(s, VI_EN("không phải bảng tính: là tệp OpenDocument loại %s",
+                                   "not a spreadsheet: an OpenDocument file of type %s"),
+                          type);
     return 0;
 }
 
@@ -877,7 +891,7 @@ static int check_encryption(vb_sheet *s)
 {
     sheet_xml x;
     int rc = sheet_xml_open(s, &x, "META-INF/manifest.xml", vb_sheet_limits_in_force.small_part,
-                            "the manifest");
+                            VI_EN("bảng kê thành phần", "the manifest"));
     int in_content = 0, encrypted = 0;
     while (rc == 1 && (rc = sheet_xml_read(&x)) == 1) {
         if (!sheet_xml_is_start(&x))
@@ -896,7 +910,8 @@ static int check_encryption(vb_sheet *s)
     if (rc < 0)
         return -1;
     if (encrypted)
-        return sheet_fail(s, "is password-protected: save it without a password");
+        return sheet_fail(s, VI_EN("có mật khẩu bảo vệ: hãy lưu lại không đặt mật khẩu",
+                                   "is password-protected: save it without a password"));
     return 0;
 }
 

@@ -5,8 +5,10 @@
 
 #include <stddef.h>
 
+#include "model/diag.h"
+
 /* Opens `path` read-only (without blocking on a FIFO) and checks what it is. Returns the
- * descriptor, or -1 with `err` = "path: reason". */
-int vb_open_regular_file(const char *path, char *err, size_t err_size);
+ * descriptor, or -1 with `err` = "path: reason" in `lang`. */
+int vb_open_regular_file(const char *path, vb_lang lang, char *err, size_t err_size);
 
 #endif

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "model/syserror.h"
 
 /* Generous for any real spreadsheet, small enough that a hostile one costs little: a
  * worksheet of a million rows of ten cells is about 300 MiB of XML. */
@@ -42,7 +43,9 @@ vb_sheet_limits vb_sheet_limits_in_force = {
 static int report(vb_sheet *s, char *err, size_t err_size)
 {
     if (err != NULL && err_size > 0)
-        snprintf(err, err_size, "%s", s->error != NULL ? s->error : "unknown error");
+        snprintf(err, err_size, "%s",
+                 s->error != NULL ? s->error
+                                  : sheet_text(s, VI_EN("lỗi không rõ", "unknown error")));
     return -1;
 }
 
@@ -54,8 +57,11 @@ static int parse_range(vb_sheet *s, const char *range)
         return 0;
     sheet_area a;
     if (!sheet_parse_area(range, &a))
-        return sheet_fail(s, "bad range \"%s\": write it as A3:D40 (or B:D for whole columns, "
-                             "3:40 for whole rows)", range);
+        return sheet_fail(s, VI_EN("vùng \"%s\" viết sai: hãy viết dạng A3:D40 (hoặc B:D để lấy "
+                                   "trọn các cột, 3:40 để lấy trọn các dòng)",
+                                   "bad range \"%s\": write it as A3:D40 (or B:D for whole "
+                                   "columns, 3:40 for whole rows)"),
+                          range);
     if (a.c1 != 0) {
         s->bounds.c1 = a.c1;
         s->bounds.c2 = a.c2;
@@ -76,7 +82,10 @@ static int scan_row(vb_sheet *s)
     uint64_t first = s->raw_row, last = s->raw_row + s->raw_repeat - 1;
     if (last > VB_SHEET_MAX_ROWS && last >= s->bounds.r1)
         return sheet_fail_cell(s, first > VB_SHEET_MAX_ROWS ? first : VB_SHEET_MAX_ROWS + 1,
-                               s->raw[0].col, "row beyond the last row a sheet may have (%u)",
+                               s->raw[0].col,
+                               VI_EN("dòng vượt quá dòng cuối cùng mà một trang tính có thể có "
+                                     "(%u)",
+                                     "row beyond the last row a sheet may have (%u)"),
                                VB_SHEET_MAX_ROWS);
     if (first < s->bounds.r1)
         first = s->bounds.r1;
@@ -88,7 +97,9 @@ static int scan_row(vb_sheet *s)
      * times is refused here, before anything is built from it. */
     s->cells_counted += (uint64_t)s->raw_count * (last - first + 1);
     if (s->cells_counted > vb_sheet_limits_in_force.cells)
-        return sheet_fail(s, "%s has more than %llu cells to read; give a smaller range",
+        return sheet_fail(s, VI_EN("trang tính \"%s\" có hơn %llu ô cần đọc; hãy chỉ một vùng "
+                                   "nhỏ hơn",
+                                   "%s has more than %llu cells to read; give a smaller range"),
                           s->sheet_name, (unsigned long long)vb_sheet_limits_in_force.cells);
     if (!s->has_content) {
         s->used = (sheet_area){.r1 = (unsigned)first, .c1 = (unsigned)s->raw[0].col,
@@ -152,7 +163,10 @@ static int check_overlaps(vb_sheet *s)
                     char a[64], b[64];
                     area_name(&s->merges[owner[at]], a, sizeof a);
                     area_name(m, b, sizeof b);
-                    rc = sheet_fail(s, "%s: merged areas %s and %s overlap", s->sheet_name, a, b);
+                    rc = sheet_fail(s, VI_EN("trang tính \"%s\": hai vùng ô gộp %s và %s chồng "
+                                             "lên nhau",
+                                             "%s: merged areas %s and %s overlap"),
+                                    s->sheet_name, a, b);
                     break;
                 }
                 stamp[at] = turn;
@@ -231,19 +245,25 @@ static int fail_not_zip(vb_sheet *s)
         fclose(f);
     static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
     if (n == 8 && memcmp(magic, ole, 8) == 0)
-        return sheet_fail(s, "is a password-protected workbook or an old .xls file (not a zip): "
-                             "save it as .xlsx without a password");
-    return sheet_fail(s, "not a spreadsheet: not a zip archive (an .xlsx or .ods file is one)");
+        return sheet_fail(s, VI_EN("là bảng tính có mật khẩu hoặc tệp .xls kiểu cũ (không phải "
+                                   "zip): hãy lưu thành .xlsx không đặt mật khẩu",
+                                   "is a password-protected workbook or an old .xls file (not a "
+                                   "zip): save it as .xlsx without a password"));
+    /* A zip cut short loses its directory, which is at its end: it is no zip any more. */
+    return sheet_fail(s, VI_EN("không phải bảng tính: không phải tệp nén zip (tệp .xlsx hoặc .ods "
+                               "là tệp zip; tệp bị cắt cụt khi chép cũng báo như vậy)",
+                               "not a spreadsheet: not a zip archive (an .xlsx or .ods file is "
+                               "one)"));
 }
 
 static int open_zip(vb_sheet *s)
 {
     int code = 0;
     char reason[512];
-    int fd = vb_open_regular_file(s->path, reason, sizeof reason);
+    int fd = vb_open_regular_file(s->path, s->lang, reason, sizeof reason);
     if (fd < 0) {
         const char *why = strncmp(reason, s->path, strlen(s->path)) == 0 ? reason + strlen(s->path) + 2 : reason;
-        return sheet_fail(s, "%s", why);
+        return sheet_fail(s, "%s", "%s", why); /* already in the sheet's language */
     }
     s->zip = zip_fdopen(fd, ZIP_RDONLY, &code); /* takes the descriptor when it succeeds */
     if (s->zip != NULL)
@@ -252,10 +272,12 @@ static int open_zip(vb_sheet *s)
     if (code == ZIP_ER_NOZIP)
         return fail_not_zip(s);
     if (code == ZIP_ER_NOENT)
-        return sheet_fail(s, "%s", strerror(ENOENT));
+        return sheet_fail(s, "%s", "%s", vb_strerror(ENOENT, s->lang));
     zip_error_t e;
     zip_error_init_with_code(&e, code);
-    sheet_fail(s, "cannot open: %s", zip_error_strerror(&e));
+    char why[256];
+    sheet_fail(s, VI_EN("không mở được: %s", "cannot open: %s"),
+               sheet_zip_reason(s, &e, why, sizeof why));
     zip_error_fini(&e);
     return -1;
 }
@@ -268,8 +290,15 @@ int vb_sheet_path_is_spreadsheet(const char *path)
 vb_sheet *vb_sheet_open(const char *path, const char *sheet, const char *range, char *err,
                         size_t err_size)
 {
+    return vb_sheet_open_in(path, sheet, range, VB_LANG_EN, err, err_size);
+}
+
+vb_sheet *vb_sheet_open_in(const char *path, const char *sheet, const char *range, vb_lang lang,
+                           char *err, size_t err_size)
+{
     vb_sheet *s = vb_xcalloc(1, sizeof *s);
     s->path = vb_strdup(path);
+    s->lang = lang;
     s->raw_text.limit = vb_sheet_limits_in_force.row_bytes;
     int rc = parse_range(s, range);
     if (rc == 0) {
@@ -278,7 +307,10 @@ vb_sheet *vb_sheet_open(const char *path, const char *sheet, const char *range, 
         else if (has_extension(path, ".ods"))
             rc = open_zip(s) < 0 ? -1 : vb_ods_open(s, sheet);
         else
-            rc = sheet_fail(s, "not a spreadsheet this reads (.xlsx or .ods); save it as .xlsx");
+            rc = sheet_fail(s, VI_EN("không phải loại bảng tính đọc được (.xlsx hoặc .ods); "
+                                     "hãy lưu thành .xlsx",
+                                     "not a spreadsheet this reads (.xlsx or .ods); save it as "
+                                     ".xlsx"));
     }
     if (rc == 0)
         rc = scan(s);
@@ -399,7 +431,8 @@ int vb_sheet_next(vb_sheet *s, vb_sheet_row *row, char *err, size_t err_size)
     size_t count = build_row(s, r, with_raw);
     s->cells_counted += count;
     if (s->cells_counted > vb_sheet_limits_in_force.cells) {
-        sheet_fail(s, "%s has more than %llu cells to read; give a smaller range",
+        sheet_fail(s, VI_EN("trang tính \"%s\" có hơn %llu ô cần đọc; hãy chỉ một vùng nhỏ hơn",
+                            "%s has more than %llu cells to read; give a smaller range"),
                    s->sheet_name, (unsigned long long)vb_sheet_limits_in_force.cells);
         return report(s, err, err_size);
     }

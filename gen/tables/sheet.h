@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "model/diag.h"
+
 typedef struct vb_sheet vb_sheet;
 
 /* One cell as a reader of the printed table sees it. */
@@ -40,6 +42,9 @@ int vb_sheet_path_is_spreadsheet(const char *path);
  * limits). Free with vb_sheet_close(). */
 vb_sheet *vb_sheet_open(const char *path, const char *sheet, const char *range, char *err,
                         size_t err_size);
+/* The same, with the messages in `lang` (vb_sheet_open's are English). */
+vb_sheet *vb_sheet_open_in(const char *path, const char *sheet, const char *range, vb_lang lang,
+                           char *err, size_t err_size);
 void vb_sheet_close(vb_sheet *sheet);
 
 /* Reads the next row into *row. Returns 1 for a row, 0 at the end (empty rows at the end of

@@ -13,6 +13,7 @@
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
+#include "model/diag.h"
 #include "sheet.h"
 
 #define KIB 1024ull
@@ -59,7 +60,8 @@ void sheet_buf_free(sheet_buf *b);
 typedef struct {
     vb_sheet *sheet;
     char *part;           /* its name in the package */
-    const char *what;     /* what it holds, for messages: "shared strings" */
+    const char *what_vi;  /* what it holds, for messages: "chuỗi dùng chung" */
+    const char *what_en;  /* "shared strings" */
     zip_file_t *file;
     uint64_t declared;    /* its size in the zip's directory */
     uint64_t limit;
@@ -71,7 +73,7 @@ typedef struct {
 /* Opens `part`; returns 1, 0 when the package has no such part (no error set), -1 on an
  * error (over the limits, encrypted, unreadable). */
 int sheet_xml_open(vb_sheet *s, sheet_xml *x, const char *part, uint64_t limit,
-                   const char *what);
+                   const char *what_vi, const char *what_en);
 /* The next node: 1, 0 at the end, -1 on an error (malformed XML, over the limits). */
 int sheet_xml_read(sheet_xml *x);
 /* Skips the current element's subtree; the node after it is current. Same returns. */
@@ -112,6 +114,7 @@ typedef struct {
 struct vb_sheet {
     char *path;
     char *sheet_name;      /* the sheet read, for messages; NULL until chosen */
+    vb_lang lang;          /* the language of the messages */
     zip_t *zip;
     const sheet_backend *backend;
     void *impl;
@@ -142,16 +145,24 @@ struct vb_sheet {
     char *error;           /* kept: every later call reports it again */
 };
 
-/* Records "path: reason" (the first error wins) and returns -1. */
-int sheet_fail(vb_sheet *s, const char *format, ...)
-    __attribute__((format(printf, 2, 3)));
-/* Records "path: sheet!B3: reason" and returns -1. */
-int sheet_fail_cell(vb_sheet *s, uint64_t row, uint64_t col, const char *format, ...)
-    __attribute__((format(printf, 4, 5)));
+/* Records "path: reason" (the first error wins) and returns -1. The reason is given in both
+ * languages, VI_EN("…", "…"), formats taking the same arguments; the sheet's language picks. */
+int sheet_fail(vb_sheet *s, const char *vi, const char *en, ...)
+    __attribute__((format(printf, 2, 4), format(printf, 3, 4)));
+/* Records "path: sheet!B3: reason" (Vietnamese: "path: trang tính "sheet", ô B3: reason")
+ * and returns -1. */
+int sheet_fail_cell(vb_sheet *s, uint64_t row, uint64_t col, const char *vi, const char *en, ...)
+    __attribute__((format(printf, 4, 6), format(printf, 5, 6)));
+/* The format of the sheet's language: sheet_text(s, VI_EN("…", "…")). */
+const char *sheet_text(const vb_sheet *s, const char *vi, const char *en);
 /* "B3" of a cell, in buf (at least 24 bytes). */
 const char *sheet_cell_name(uint64_t row, uint64_t col, char *buf, size_t size);
-/* "2.0 GiB", "256 MiB", "12 bytes". */
-const char *sheet_size_text(uint64_t bytes, char *buf, size_t size);
+/* "2.0 GiB", "256 MiB", "12 bytes" ("12 byte" in Vietnamese). */
+const char *sheet_size_text(const vb_sheet *s, uint64_t bytes, char *buf, size_t size);
+/* libzip's reason for `e` and libxml2's for `error`, in the sheet's language (libzip and
+ * libxml2 speak English only). */
+const char *sheet_zip_reason(const vb_sheet *s, zip_error_t *e, char *buf, size_t size);
+const char *sheet_xml_reason(const vb_sheet *s, const xmlError *error, char *buf, size_t size);
 /* Parses a reference "B3", "$B$3", "B" or "3" of `len` bytes; 0 when it is none. */
 int sheet_parse_ref(const char *s, size_t len, unsigned *col, unsigned *row);
 /* Parses an area "A1:B2" (or one cell "A1"); 0 when it is none. */

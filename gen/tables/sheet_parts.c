@@ -23,23 +23,27 @@ static int fail_v(vb_sheet *s, const char *where, const char *format, va_list ar
     return -1;
 }
 
-int sheet_fail(vb_sheet *s, const char *format, ...)
+int sheet_fail(vb_sheet *s, const char *vi, const char *en, ...)
 {
     va_list args;
-    va_start(args, format);
-    fail_v(s, "", format, args);
+    va_start(args, en);
+    /* Both formats take the same arguments, so either can consume the va_list. */
+    fail_v(s, "", sheet_text(s, vi, en), args);
     va_end(args);
     return -1;
 }
 
-int sheet_fail_cell(vb_sheet *s, uint64_t row, uint64_t col, const char *format, ...)
+int sheet_fail_cell(vb_sheet *s, uint64_t row, uint64_t col, const char *vi, const char *en, ...)
 {
     char cell[32], where[600];
-    snprintf(where, sizeof where, "%s!%s: ", s->sheet_name != NULL ? s->sheet_name : "?",
-             sheet_cell_name(row, col, cell, sizeof cell));
+    const char *name = s->sheet_name != NULL ? s->sheet_name : "?";
+    sheet_cell_name(row, col, cell, sizeof cell);
+    /* Excel's own notation in English (Sheet1!B3); words in Vietnamese. */
+    snprintf(where, sizeof where, sheet_text(s, VI_EN("trang tính \"%s\", ô %s: ", "%s!%s: ")),
+             name, cell);
     va_list args;
-    va_start(args, format);
-    fail_v(s, where, format, args);
+    va_start(args, en);
+    fail_v(s, where, sheet_text(s, vi, en), args);
     va_end(args);
     return -1;
 }
@@ -58,9 +62,11 @@ void sheet_fail_unknown(vb_sheet *s, const char *wanted, char *const *names, siz
         len += (size_t)n;
     }
     if (count == 0)
-        sheet_fail(s, "no sheet \"%s\": the file has no sheets", wanted);
+        sheet_fail(s, VI_EN("không có trang tính \"%s\": tệp không có trang tính nào",
+                            "no sheet \"%s\": the file has no sheets"), wanted);
     else
-        sheet_fail(s, "no sheet \"%s\"; the sheets are %s", wanted, list);
+        sheet_fail(s, VI_EN("không có trang tính \"%s\"; các trang tính là %s",
+                            "no sheet \"%s\"; the sheets are %s"), wanted, list);
 }
 
 /* ---- small helpers --------------------------------------------------------------------- */
@@ -118,7 +124,7 @@ const char *sheet_cell_name(uint64_t row, uint64_t col, char *buf, size_t size)
     return buf;
 }
 
-const char *sheet_size_text(uint64_t bytes, char *buf, size_t size)
+const char *sheet_size_text(const vb_sheet *s, uint64_t bytes, char *buf, size_t size)
 {
     if (bytes >= GIB)
         snprintf(buf, size, bytes % GIB == 0 ? "%.0f GiB" : "%.1f GiB", (double)bytes / GIB);
@@ -127,7 +133,12 @@ const char *sheet_size_text(uint64_t bytes, char *buf, size_t size)
     else if (bytes >= KIB)
         snprintf(buf, size, bytes % KIB == 0 ? "%.0f KiB" : "%.1f KiB", (double)bytes / KIB);
     else
-        snprintf(buf, size, "%llu bytes", (unsigned long long)bytes);
+        snprintf(buf, size, sheet_text(s, VI_EN("%llu byte", "%llu bytes")),
+                 (unsigned long long)bytes);
+    if (s->lang == VB_LANG_VI) /* 1,5 MiB: the decimal comma */
+        for (char *p = buf; *p; p++)
+            if (*p == '.')
+                *p = ',';
     return buf;
 }
 
@@ -185,31 +196,35 @@ int sheet_parse_area(const char *s, sheet_area *area)
 
 /* ---- XML parts ------------------------------------------------------------------------- */
 
-static const char *zip_file_message(zip_file_t *file)
-{
-    return zip_error_strerror(zip_file_get_error(file));
-}
-
 /* libxml2 pulls the part through this, so every byte inflated is counted here: the size in
  * the zip's directory is checked first, but a forged directory can lie. */
 static int read_part(void *context, char *buffer, int len)
 {
     sheet_xml *x = context;
     zip_int64_t n = zip_fread(x->file, buffer, (zip_uint64_t)len);
+    vb_sheet *s = x->sheet;
     if (n < 0) {
-        sheet_fail(x->sheet, "%s: cannot be read: %s", x->part, zip_file_message(x->file));
+        char why[256];
+        sheet_fail(s, VI_EN("không đọc được phần %s: %s", "%s: cannot be read: %s"), x->part,
+                   sheet_zip_reason(s, zip_file_get_error(x->file), why, sizeof why));
         return -1;
     }
     x->inflated += (uint64_t)n;
     char a[32];
     if (x->inflated > x->limit) {
-        sheet_fail(x->sheet, "%s inflates past the %s limit for %s (a damaged or hostile "
-                   "file)", x->part, sheet_size_text(x->limit, a, sizeof a), x->what);
+        sheet_fail(s, VI_EN("phần %s giải nén ra quá giới hạn %s dành cho %s (tệp bị hỏng hoặc "
+                            "được tạo ra để gây hại)",
+                            "%s inflates past the %s limit for %s (a damaged or hostile file)"),
+                   x->part, sheet_size_text(s, x->limit, a, sizeof a),
+                   sheet_text(s, x->what_vi, x->what_en));
         return -1;
     }
     if (x->inflated > x->declared) {
-        sheet_fail(x->sheet, "%s inflates to more than the %s its zip directory declares (a "
-                   "damaged or hostile file)", x->part, sheet_size_text(x->declared, a, sizeof a));
+        sheet_fail(s, VI_EN("phần %s giải nén ra nhiều hơn %s mà thư mục của tệp zip ghi (tệp bị "
+                            "hỏng hoặc được tạo ra để gây hại)",
+                            "%s inflates to more than the %s its zip directory declares (a "
+                            "damaged or hostile file)"),
+                   x->part, sheet_size_text(s, x->declared, a, sizeof a));
         return -1;
     }
     return (int)n;
@@ -221,11 +236,9 @@ static void xml_error(void *context, xmlErrorPtr error)
     if (error == NULL || error->level < XML_ERR_ERROR)
         return;
     char message[400];
-    snprintf(message, sizeof message, "%s", error->message != NULL ? error->message : "error");
-    size_t n = strlen(message);
-    while (n > 0 && (message[n - 1] == '\n' || message[n - 1] == ' '))
-        message[--n] = '\0';
-    sheet_fail(x->sheet, "%s:%d: malformed XML: %s", x->part, error->line, message);
+    sheet_xml_reason(x->sheet, error, message, sizeof message);
+    sheet_fail(x->sheet, VI_EN("%s:%d: XML hỏng: %s", "%s:%d: malformed XML: %s"), x->part,
+               error->line, message);
 }
 
 int sheet_part_exists(vb_sheet *s, const char *part)
@@ -233,11 +246,13 @@ int sheet_part_exists(vb_sheet *s, const char *part)
     return zip_name_locate(s->zip, part, ZIP_FL_NOCASE) >= 0;
 }
 
-int sheet_xml_open(vb_sheet *s, sheet_xml *x, const char *part, uint64_t limit, const char *what)
+int sheet_xml_open(vb_sheet *s, sheet_xml *x, const char *part, uint64_t limit,
+                   const char *what_vi, const char *what_en)
 {
     memset(x, 0, sizeof *x);
     x->sheet = s;
-    x->what = what;
+    x->what_vi = what_vi;
+    x->what_en = what_en;
     x->limit = limit;
     zip_int64_t index = zip_name_locate(s->zip, part, ZIP_FL_NOCASE);
     if (index < 0)
@@ -245,37 +260,53 @@ int sheet_xml_open(vb_sheet *s, sheet_xml *x, const char *part, uint64_t limit, 
     x->part = vb_strdup(part);
     zip_stat_t st;
     zip_stat_init(&st);
+    char why[256];
     if (zip_stat_index(s->zip, (zip_uint64_t)index, 0, &st) != 0)
-        return sheet_fail(s, "%s: %s", part, zip_strerror(s->zip));
+        return sheet_fail(s, VI_EN("phần %s: %s", "%s: %s"), part,
+                          sheet_zip_reason(s, zip_get_error(s->zip), why, sizeof why));
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        return sheet_fail(s, "is password-protected (%s is encrypted): save it without a "
-                             "password", part);
+        return sheet_fail(s, VI_EN("có mật khẩu bảo vệ (phần %s được mã hóa): hãy lưu lại không "
+                                   "đặt mật khẩu",
+                                   "is password-protected (%s is encrypted): save it without a "
+                                   "password"),
+                          part);
     char a[32], b[32];
     if ((st.valid & ZIP_STAT_SIZE) && st.size > limit)
-        return sheet_fail(s, "%s inflates to %s, over the %s limit for %s (a damaged or hostile "
-                             "file)", part, sheet_size_text(st.size, a, sizeof a),
-                          sheet_size_text(limit, b, sizeof b), what);
+        return sheet_fail(s, VI_EN("phần %s giải nén ra %s, quá giới hạn %s dành cho %s (tệp bị "
+                                   "hỏng hoặc được tạo ra để gây hại)",
+                                   "%s inflates to %s, over the %s limit for %s (a damaged or "
+                                   "hostile file)"),
+                          part, sheet_size_text(s, st.size, a, sizeof a),
+                          sheet_size_text(s, limit, b, sizeof b), sheet_text(s, what_vi, what_en));
     x->declared = (st.valid & ZIP_STAT_SIZE) ? st.size : limit;
     if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
         st.size > vb_sheet_limits_in_force.ratio_floor &&
         st.size / vb_sheet_limits_in_force.max_ratio > st.comp_size)
-        return sheet_fail(s, "%s inflates from %s to %s, more than %llu times: a zip bomb, not "
-                             "a spreadsheet", part, sheet_size_text(st.comp_size, a, sizeof a),
-                          sheet_size_text(st.size, b, sizeof b),
+        return sheet_fail(s, VI_EN("phần %s giải nén từ %s ra %s, gấp hơn %llu lần: đây là bom "
+                                   "zip, không phải bảng tính",
+                                   "%s inflates from %s to %s, more than %llu times: a zip bomb, "
+                                   "not a spreadsheet"),
+                          part, sheet_size_text(s, st.comp_size, a, sizeof a),
+                          sheet_size_text(s, st.size, b, sizeof b),
                           (unsigned long long)vb_sheet_limits_in_force.max_ratio);
     x->file = zip_fopen_index(s->zip, (zip_uint64_t)index, 0);
     if (x->file == NULL) {
         zip_error_t *e = zip_get_error(s->zip);
         if (zip_error_code_zip(e) == ZIP_ER_NOPASSWD || zip_error_code_zip(e) == ZIP_ER_WRONGPASSWD)
-            return sheet_fail(s, "is password-protected (%s is encrypted): save it without a "
-                                 "password", part);
-        return sheet_fail(s, "%s: cannot be read: %s", part, zip_error_strerror(e));
+            return sheet_fail(s, VI_EN("có mật khẩu bảo vệ (phần %s được mã hóa): hãy lưu lại "
+                                       "không đặt mật khẩu",
+                                       "is password-protected (%s is encrypted): save it without "
+                                       "a password"),
+                              part);
+        return sheet_fail(s, VI_EN("không đọc được phần %s: %s", "%s: cannot be read: %s"), part,
+                          sheet_zip_reason(s, e, why, sizeof why));
     }
     /* No network, no DTD loading, no entity substitution: a part is plain data. */
     x->reader = xmlReaderForIO(read_part, NULL, x, part, NULL,
                                XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING);
     if (x->reader == NULL)
-        return sheet_fail(s, "%s: cannot start the XML reader", part);
+        return sheet_fail(s, VI_EN("phần %s: không khởi động được bộ đọc XML",
+                                   "%s: cannot start the XML reader"), part);
     xmlTextReaderSetStructuredErrorHandler(x->reader, xml_error, x);
     return 1;
 }
@@ -285,7 +316,7 @@ static int after_read(sheet_xml *x, int rc)
     x->type = rc == 1 ? xmlTextReaderNodeType(x->reader) : -1;
     if (rc < 0 || x->sheet->error != NULL) {
         if (x->sheet->error == NULL)
-            sheet_fail(x->sheet, "%s: malformed XML", x->part);
+            sheet_fail(x->sheet, VI_EN("phần %s: XML hỏng", "%s: malformed XML"), x->part);
         return -1;
     }
     return rc;
@@ -364,7 +395,8 @@ int sheet_row_cell(vb_sheet *s, uint64_t col, uint64_t repeat, const char *text,
     if (len == 0 || repeat == 0)
         return 0;
     if (len > vb_sheet_limits_in_force.cell_bytes)
-        return sheet_fail_cell(s, s->raw_row, col, "cell text is longer than %zu bytes",
+        return sheet_fail_cell(s, s->raw_row, col, VI_EN("chữ trong ô dài hơn %zu byte",
+                                                         "cell text is longer than %zu bytes"),
                                vb_sheet_limits_in_force.cell_bytes);
     /* Only the columns asked for are kept, and only they are repeated (the bounds end at
      * column XFD at the latest: what lies beyond is in no range). */
@@ -377,8 +409,9 @@ int sheet_row_cell(vb_sheet *s, uint64_t col, uint64_t repeat, const char *text,
     sheet_buf_add(&s->raw_text, "", 1); /* each cell's text is NUL-terminated */
     if (s->raw_text.over) {
         char size[32];
-        return sheet_fail_cell(s, s->raw_row, col, "the row holds more than %s of text",
-                               sheet_size_text(s->raw_text.limit, size, sizeof size));
+        return sheet_fail_cell(s, s->raw_row, col, VI_EN("dòng này chứa hơn %s chữ",
+                                                         "the row holds more than %s of text"),
+                               sheet_size_text(s, s->raw_text.limit, size, sizeof size));
     }
     for (uint64_t c = first; c <= last; c++) {
         if (s->raw_count == s->raw_cap) {
@@ -398,7 +431,9 @@ int sheet_add_merge(vb_sheet *s, uint64_t r1, uint64_t c1, uint64_t r2, uint64_t
     if (r2 < s->bounds.r1 || r1 > s->bounds.r2 || c2 < s->bounds.c1 || c1 > s->bounds.c2)
         return 0;
     if (s->merge_count == vb_sheet_limits_in_force.merges)
-        return sheet_fail(s, "%s has more than %zu merged areas (a damaged or hostile file)",
+        return sheet_fail(s, VI_EN("trang tính \"%s\" có hơn %zu vùng ô gộp (tệp bị hỏng hoặc được "
+                                   "tạo ra để gây hại)",
+                                   "%s has more than %zu merged areas (a damaged or hostile file)"),
                           s->sheet_name, vb_sheet_limits_in_force.merges);
     if (s->merge_count == s->merge_cap) {
         s->merge_cap = s->merge_cap ? s->merge_cap * 2 : 16;

@@ -268,15 +268,15 @@ vb_table_rows *vb_table_rows_open(const vb_table *t, int english, vb_pos *pos, c
         r->names_row_pending = t->head_count == 0 && has_column_names(t);
     } else {
         r->header_rows = t->header_rows >= 0 ? (unsigned)t->header_rows : 1;
+        vb_lang lang = english ? VB_LANG_EN : VB_LANG_VI;
         char err[512];
         if (vb_sheet_path_is_spreadsheet(t->file_path)) {
             r->kind = SOURCE_SHEET;
-            r->sheet = vb_sheet_open(t->file_path, t->sheet.text, t->range.text, err, sizeof err);
+            r->sheet = vb_sheet_open_in(t->file_path, t->sheet.text, t->range.text, lang, err,
+                                        sizeof err);
         } else {
             r->kind = SOURCE_CSV;
-            r->csv = vb_csv_open(t->file_path, 0, err, sizeof err);
-            if (r->csv)
-                vb_csv_set_vietnamese(r->csv, !english);
+            r->csv = vb_csv_open_in(t->file_path, 0, lang, err, sizeof err);
         }
         if (!r->sheet && !r->csv) {
             *pos = t->file.pos;

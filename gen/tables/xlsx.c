@@ -147,7 +147,8 @@ static int read_rels(vb_sheet *s, const char *source, relationships *rels)
     memset(rels, 0, sizeof *rels);
     char *part = rels_part(source);
     sheet_xml x;
-    int rc = sheet_xml_open(s, &x, part, vb_sheet_limits_in_force.small_part, "relationships");
+    int rc = sheet_xml_open(s, &x, part, vb_sheet_limits_in_force.small_part,
+                            VI_EN("danh sách liên kết", "relationships"));
     free(part);
     if (rc <= 0) {
         sheet_xml_close(&x);
@@ -163,8 +164,9 @@ static int read_rels(vb_sheet *s, const char *source, relationships *rels)
             (a.mode != NULL && strcmp(a.mode, "External") == 0))
             continue;
         if (rels->count == MAX_RELATIONSHIPS) {
-            rc = sheet_fail(s, "%s has more than %u relationships (a damaged file)", x.part,
-                            MAX_RELATIONSHIPS);
+            rc = sheet_fail(s, VI_EN("tệp bị hỏng: phần %s có hơn %u liên kết",
+                                     "%s has more than %u relationships (a damaged file)"),
+                            x.part, MAX_RELATIONSHIPS);
             break;
         }
         if (rels->count == cap) {
@@ -320,7 +322,7 @@ static int load_shared_strings(vb_sheet *s, xlsx *w, const char *part)
 {
     sheet_xml x;
     int rc = sheet_xml_open(s, &x, part, vb_sheet_limits_in_force.shared_strings_part,
-                            "shared strings");
+                            VI_EN("chuỗi dùng chung", "shared strings"));
     if (rc <= 0) {
         sheet_xml_close(&x);
         return rc;
@@ -338,17 +340,23 @@ static int load_shared_strings(vb_sheet *s, xlsx *w, const char *part)
         if ((rc = collect_string_item(&x, &item)) != 1)
             break;
         if (item.over) {
-            rc = sheet_fail(s, "%s: shared string %zu is longer than %zu bytes (a damaged "
-                            "file)", part, w->string_count, lim->cell_bytes);
+            rc = sheet_fail(s, VI_EN("tệp bị hỏng: phần %s có chuỗi dùng chung số %zu dài hơn %zu "
+                                     "byte",
+                                     "%s: shared string %zu is longer than %zu bytes (a damaged "
+                                     "file)"),
+                            part, w->string_count, lim->cell_bytes);
             break;
         }
         size_t len;
         const char *text = excel_text(w, &item, &len);
         if (w->string_count == lim->shared_strings_count ||
             all.len + len > lim->shared_strings_text) {
-            rc = sheet_fail(s, "%s: shared strings over the limit (%zu strings, %s of text; a "
-                            "damaged or hostile file)", part, lim->shared_strings_count,
-                            sheet_size_text(lim->shared_strings_text, a, sizeof a));
+            rc = sheet_fail(s, VI_EN("phần %s: chuỗi dùng chung vượt giới hạn (%zu chuỗi, %s chữ; "
+                                     "tệp bị hỏng hoặc được tạo ra để gây hại)",
+                                     "%s: shared strings over the limit (%zu strings, %s of text; "
+                                     "a damaged or hostile file)"),
+                            part, lim->shared_strings_count,
+                            sheet_size_text(s, lim->shared_strings_text, a, sizeof a));
             break;
         }
         sheet_buf_add(&all, text, len);
@@ -407,7 +415,8 @@ static const vb_numfmt *format_for_id(xlsx *w, unsigned id)
 static int load_styles(vb_sheet *s, xlsx *w, const char *part)
 {
     sheet_xml x;
-    int rc = sheet_xml_open(s, &x, part, vb_sheet_limits_in_force.small_part, "styles");
+    int rc = sheet_xml_open(s, &x, part, vb_sheet_limits_in_force.small_part,
+                            VI_EN("định dạng", "styles"));
     if (rc <= 0) {
         sheet_xml_close(&x);
         return rc;
@@ -426,8 +435,9 @@ static int load_styles(vb_sheet *s, xlsx *w, const char *part)
             if (a.id == NULL || a.code == NULL)
                 continue;
             if (w->custom_count == vb_sheet_limits_in_force.number_formats) {
-                rc = sheet_fail(s, "%s has more than %zu number formats (a damaged file)", part,
-                                vb_sheet_limits_in_force.number_formats);
+                rc = sheet_fail(s, VI_EN("tệp bị hỏng: phần %s có hơn %zu định dạng số",
+                                         "%s has more than %zu number formats (a damaged file)"),
+                                part, vb_sheet_limits_in_force.number_formats);
                 break;
             }
             if (w->custom_count == custom_cap) {
@@ -449,8 +459,9 @@ static int load_styles(vb_sheet *s, xlsx *w, const char *part)
             numfmt_attrs a = {0};
             sheet_xml_attributes(&x, on_numfmt_attr, &a);
             if (w->xf_count == vb_sheet_limits_in_force.cell_formats) {
-                rc = sheet_fail(s, "%s has more than %zu cell formats (a damaged file)", part,
-                                vb_sheet_limits_in_force.cell_formats);
+                rc = sheet_fail(s, VI_EN("tệp bị hỏng: phần %s có hơn %zu định dạng ô",
+                                         "%s has more than %zu cell formats (a damaged file)"),
+                                part, vb_sheet_limits_in_force.cell_formats);
                 break;
             }
             if (w->xf_count == xf_cap) {
@@ -501,9 +512,12 @@ static void free_sheet_list(sheet_list *l)
 static int read_workbook(vb_sheet *s, const char *part, sheet_list *list)
 {
     sheet_xml x;
-    int rc = sheet_xml_open(s, &x, part, vb_sheet_limits_in_force.small_part, "the workbook");
+    int rc = sheet_xml_open(s, &x, part, vb_sheet_limits_in_force.small_part,
+                            VI_EN("sổ làm việc", "the workbook"));
     if (rc == 0)
-        rc = sheet_fail(s, "not an XLSX workbook: it has no %s", part);
+        rc = sheet_fail(s, VI_EN("tệp XLSX bị hỏng: thiếu phần %s",
+                                 "not an XLSX workbook: it has no %s"),
+                        part);
     while (rc == 1 && (rc = sheet_xml_read(&x)) == 1) {
         if (!sheet_xml_is_start(&x))
             continue;
@@ -518,8 +532,9 @@ static int read_workbook(vb_sheet *s, const char *part, sheet_list *list)
             if (a.name == NULL || a.id == NULL)
                 continue;
             if (list->count == MAX_SHEETS) {
-                rc = sheet_fail(s, "%s lists more than %u sheets (a damaged file)", part,
-                                MAX_SHEETS);
+                rc = sheet_fail(s, VI_EN("tệp bị hỏng: phần %s liệt kê hơn %u trang tính",
+                                         "%s lists more than %u sheets (a damaged file)"),
+                                part, MAX_SHEETS);
                 break;
             }
             if (list->count == list->cap) {
@@ -609,15 +624,19 @@ static int emit_cell(vb_sheet *s, xlsx *w, uint64_t col, const char *type, uint6
     int numeric = 0;
     char number[160];
     if (w->value.over || w->text.over)
-        return sheet_fail_cell(s, w->row, col, "cell text is longer than %zu bytes",
+        return sheet_fail_cell(s, w->row, col, VI_EN("chữ trong ô dài hơn %zu byte",
+                                                      "cell text is longer than %zu bytes"),
                                vb_sheet_limits_in_force.cell_bytes);
     if (strcmp(type, "s") == 0) {
         uint64_t i;
         if (len == 0)
             return 0;
         if (!parse_index(text, &i) || i >= w->string_count)
-            return sheet_fail_cell(s, w->row, col, "shared string \"%s\" does not exist (the "
-                                   "file has %zu)", text, w->string_count);
+            return sheet_fail_cell(s, w->row, col,
+                                   VI_EN("tệp bị hỏng: ô trỏ tới chuỗi dùng chung số \"%s\" nhưng "
+                                         "tệp chỉ có %zu chuỗi",
+                                         "shared string \"%s\" does not exist (the file has %zu)"),
+                                   text, w->string_count);
         /* No text at all (every shared string empty) leaves no buffer. */
         text = w->strings != NULL ? w->strings + w->string_starts[i] : "";
         len = w->string_starts[i + 1] - w->string_starts[i];
@@ -638,7 +657,9 @@ static int emit_cell(vb_sheet *s, xlsx *w, uint64_t col, const char *type, uint6
         if (strcmp(type, "d") == 0) { /* an ISO 8601 date (strict OOXML) */
             int has_time;
             if (!vb_numfmt_parse_iso_date(text, &v, &has_time))
-                return sheet_fail_cell(s, w->row, col, "not a date: \"%s\"", text);
+                return sheet_fail_cell(s, w->row, col, VI_EN("không phải ngày tháng: \"%s\"",
+                                                             "not a date: \"%s\""),
+                                       text);
             epoch = VB_EPOCH_1899;
             if (!fmt->is_date) {
                 vb_numfmt_from_code(has_time ? "dd/mm/yyyy hh:mm" : "dd/mm/yyyy", &date_format);
@@ -648,7 +669,9 @@ static int emit_cell(vb_sheet *s, xlsx *w, uint64_t col, const char *type, uint6
             char *end;
             v = strtod(text, &end);
             if (end == text || *end != '\0')
-                return sheet_fail_cell(s, w->row, col, "not a number: \"%s\"", text);
+                return sheet_fail_cell(s, w->row, col, VI_EN("không phải số: \"%s\"",
+                                                             "not a number: \"%s\""),
+                                       text);
         }
         len = vb_numfmt_format(v, fmt, epoch, number, sizeof number);
         text = number;
@@ -667,17 +690,22 @@ static int read_cell(vb_sheet *s, xlsx *w)
     if (a.r != NULL) {
         unsigned c, r;
         if (!sheet_parse_ref(a.r, strlen(a.r), &c, &r) || c == 0)
-            return sheet_fail(s, "%s: row %llu: bad cell reference \"%s\"", s->sheet_name,
-                              (unsigned long long)w->row, a.r);
+            return sheet_fail(s, VI_EN("trang tính \"%s\", dòng %llu: tham chiếu ô \"%s\" viết sai",
+                                       "%s: row %llu: bad cell reference \"%s\""),
+                              s->sheet_name, (unsigned long long)w->row, a.r);
         col = c;
     }
     if (col <= w->col) {
         char prev[32];
-        return sheet_fail_cell(s, w->row, col, "cell comes after %s: cells out of order (a "
-                               "damaged file)", sheet_cell_name(w->row, w->col, prev, sizeof prev));
+        return sheet_fail_cell(s, w->row, col,
+                               VI_EN("tệp bị hỏng: ô này đứng sau ô %s, các ô sai thứ tự",
+                                     "cell comes after %s: cells out of order (a damaged file)"),
+                               sheet_cell_name(w->row, w->col, prev, sizeof prev));
     }
     if (col > VB_SHEET_MAX_COLS)
-        return sheet_fail_cell(s, w->row, col, "beyond the last column a sheet may have (XFD)");
+        return sheet_fail_cell(s, w->row, col,
+                               VI_EN("vượt quá cột cuối cùng mà một trang tính có thể có (XFD)",
+                                     "beyond the last column a sheet may have (XFD)"));
     w->col = col;
     if (a.s != NULL && !parse_index(a.s, &style))
         style = 0;
@@ -707,7 +735,10 @@ static int read_cell(vb_sheet *s, xlsx *w)
             return -1;
         }
     }
-    return rc < 0 ? -1 : sheet_fail_cell(s, w->row, col, "the sheet ends inside the cell");
+    return rc < 0 ? -1
+                  : sheet_fail_cell(s, w->row, col,
+                                    VI_EN("tệp bị hỏng: trang tính kết thúc giữa chừng trong ô này",
+                                          "the sheet ends inside the cell"));
 }
 
 static int read_row(vb_sheet *s, xlsx *w)
@@ -716,13 +747,19 @@ static int read_row(vb_sheet *s, xlsx *w)
     sheet_xml_attributes(&w->x, on_cell_attr, &a);
     uint64_t row = w->row + 1;
     if (a.r != NULL && (!parse_index(a.r, &row) || row == 0))
-        return sheet_fail(s, "%s: bad row number \"%s\"", s->sheet_name, a.r);
+        return sheet_fail(s, VI_EN("trang tính \"%s\": số dòng \"%s\" viết sai",
+                                   "%s: bad row number \"%s\""),
+                          s->sheet_name, a.r);
     if (row <= w->row)
-        return sheet_fail(s, "%s: row %llu comes after row %llu: rows out of order (a damaged "
-                          "file)", s->sheet_name, (unsigned long long)row,
-                          (unsigned long long)w->row);
+        return sheet_fail(s, VI_EN("tệp bị hỏng: trang tính \"%s\" có dòng %llu đứng sau dòng "
+                                   "%llu, các dòng sai thứ tự",
+                                   "%s: row %llu comes after row %llu: rows out of order (a "
+                                   "damaged file)"),
+                          s->sheet_name, (unsigned long long)row, (unsigned long long)w->row);
     if (row > VB_SHEET_MAX_ROWS)
-        return sheet_fail(s, "%s: row %llu is beyond the last row a sheet may have (%u)",
+        return sheet_fail(s, VI_EN("trang tính \"%s\": dòng %llu vượt quá dòng cuối cùng mà một "
+                                   "trang tính có thể có (%u)",
+                                   "%s: row %llu is beyond the last row a sheet may have (%u)"),
                           s->sheet_name, (unsigned long long)row, VB_SHEET_MAX_ROWS);
     w->row = row;
     w->col = 0;
@@ -743,8 +780,11 @@ static int read_row(vb_sheet *s, xlsx *w)
             return -1;
         }
     }
-    return rc < 0 ? -1 : sheet_fail(s, "%s: the sheet ends inside row %llu", s->sheet_name,
-                                    (unsigned long long)row);
+    return rc < 0 ? -1
+                  : sheet_fail(s, VI_EN("tệp bị hỏng: trang tính \"%s\" kết thúc giữa chừng ở dòng "
+                                        "%llu",
+                                        "%s: the sheet ends inside row %llu"),
+                               s->sheet_name, (unsigned long long)row);
 }
 
 typedef struct {
@@ -765,7 +805,9 @@ static int read_merge(vb_sheet *s, xlsx *w)
     if (a.ref == NULL)
         return 0;
     if (!sheet_parse_area(a.ref, &m) || m.c1 == 0 || m.r1 == 0)
-        return sheet_fail(s, "%s: bad merged area \"%s\"", s->sheet_name, a.ref);
+        return sheet_fail(s, VI_EN("trang tính \"%s\": vùng ô gộp \"%s\" viết sai",
+                                   "%s: bad merged area \"%s\""),
+                          s->sheet_name, a.ref);
     return sheet_add_merge(s, m.r1, m.c1, m.r2, m.c2);
 }
 
@@ -824,10 +866,11 @@ static int open_sheet_part(vb_sheet *s, xlsx *w)
     w->node_ready = w->in_sheet_data = w->sheet_data_done = w->merges_done = 0;
     w->row = w->col = 0;
     int rc = sheet_xml_open(s, &w->x, w->sheet_part, vb_sheet_limits_in_force.sheet_part,
-                            "a sheet");
+                            VI_EN("một trang tính", "a sheet"));
     if (rc == 0)
-        return sheet_fail(s, "sheet \"%s\" has no part %s (a damaged file)", s->sheet_name,
-                          w->sheet_part);
+        return sheet_fail(s, VI_EN("tệp XLSX bị hỏng: trang tính \"%s\" thiếu phần %s",
+                                   "sheet \"%s\" has no part %s (a damaged file)"),
+                          s->sheet_name, w->sheet_part);
     return rc < 0 ? -1 : 0;
 }
 
@@ -863,7 +906,8 @@ static int choose_sheet(vb_sheet *s, xlsx *w, const char *workbook, const char *
     long index = -1;
     if (rc == 0) {
         if (list.count == 0)
-            rc = sheet_fail(s, "the workbook has no sheets");
+            rc = sheet_fail(s, VI_EN("sổ làm việc không có trang tính nào",
+                                     "the workbook has no sheets"));
         else if (wanted == NULL)
             index = 0;
         else if ((index = find_sheet(&list, wanted)) < 0)
@@ -873,10 +917,15 @@ static int choose_sheet(vb_sheet *s, xlsx *w, const char *workbook, const char *
         s->sheet_name = vb_strdup(list.names[index]);
         const relationship *r = rel_by_id(rels, list.ids[index]);
         if (r == NULL)
-            rc = sheet_fail(s, "sheet \"%s\" has no part (relationship %s is missing: a "
-                               "damaged file)", s->sheet_name, list.ids[index]);
+            rc = sheet_fail(s, VI_EN("tệp XLSX bị hỏng: trang tính \"%s\" không có phần dữ liệu "
+                                     "(thiếu liên kết %s)",
+                                     "sheet \"%s\" has no part (relationship %s is missing: a "
+                                     "damaged file)"),
+                            s->sheet_name, list.ids[index]);
         else if (!ends_with(r->type, REL_WORKSHEET))
-            rc = sheet_fail(s, "sheet \"%s\" is a chart or dialog sheet, not a table",
+            rc = sheet_fail(s, VI_EN("trang tính \"%s\" là trang biểu đồ hoặc hộp thoại, không "
+                                     "phải bảng",
+                                     "sheet \"%s\" is a chart or dialog sheet, not a table"),
                             s->sheet_name);
         else
             w->sheet_part = vb_strdup(r->target);
@@ -903,7 +952,8 @@ int vb_xlsx_open(vb_sheet *s, const char *sheet_name)
     free_rels(&root);
     if (!sheet_part_exists(s, workbook) && sheet_part_exists(s, "content.xml")) {
         free(workbook);
-        return sheet_fail(s, "is an OpenDocument file, not XLSX: name it .ods");
+        return sheet_fail(s, VI_EN("là tệp OpenDocument, không phải XLSX: hãy đặt đuôi .ods",
+                                   "is an OpenDocument file, not XLSX: name it .ods"));
     }
     int rc = read_rels(s, workbook, &rels);
     if (rc >= 0)
