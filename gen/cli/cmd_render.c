@@ -132,6 +132,7 @@ static vb_document *load_bytes(const char *shown, const char *data, size_t len, 
     vb_diagnostics_init(&diags, opt->lang);
     diags.source = data; /* fix-its are checked against it */
     diags.source_len = len;
+    diags.print_no_fixes = 1; /* the messages say the right form; check prints the fix-its */
     vb_read_options read = {1, vars};
     vb_document *doc = vb_yaml_read_opts(shown, data, len, &diags, &read);
     if (doc) {

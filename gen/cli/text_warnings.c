@@ -25,6 +25,7 @@ void cli_text_warnings_start(cli_text_warnings *tw, const char *shown, char *dat
     tw->len = len;
     vb_diagnostics_init(&tw->diags, lang);
     tw->diags.limit = 0;
+    tw->diags.print_no_fixes = 1;
     tw->beside = beside && pthread_create(&tw->thread, NULL, work_out, tw) == 0;
 }
 

@@ -116,7 +116,7 @@ void vb_diagnostics_print(const vb_diagnostics *d, FILE *out)
         if (item->rule)
             fprintf(out, " [%s]", item->rule);
         fputc('\n', out);
-        if (item->fix) {
+        if (item->fix && !d->print_no_fixes) {
             /* clang's and gcc's -fdiagnostics-parseable-fixits line, which editors read. */
             fprintf(out, "fix-it:\"");
             print_escaped(out, item->file);

@@ -55,6 +55,8 @@ typedef struct {
     const char *source;
     size_t source_len;
     int last_kept; /* the last vb_diag was collected (not past the limit) */
+    int print_no_fixes; /* vb_diagnostics_print leaves out the fix-it lines (render: no editor
+                           reads them there; JSON and SARIF still carry them) */
 } vb_diagnostics;
 
 void vb_diagnostics_init(vb_diagnostics *d, vb_lang lang);
