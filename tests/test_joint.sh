@@ -168,6 +168,69 @@ check "ô 13 imported" grep -qF "thu_dien_tu: stttt@bacgiang.gov.vn" "$tmp/cong-
 check "ô 12 imported" grep -qxF "so_luong_ban: 30" "$tmp/cong-van-lien-tich.from-odt.yaml"
 check "the Quy chế imported as an attached document" grep -qxF "van_ban_kem_theo:" "$tmp/quyet-dinh-quy-che.from-docx.yaml"
 
+# ---- a joint header typed by a clerk in Word (no vanban styles: bold says the name) ----
+if [ -x "$PY" ] && "$PY" -c 'import docx' 2>/dev/null; then
+  cat >"$tmp/clerk.py" <<'PY'
+import sys
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+doc = Document()
+doc.styles["Normal"].font.name = "Times New Roman"
+doc.styles["Normal"].font.size = Pt(14)
+
+
+def para(where, text, bold=False, italic=False, centre=True):
+    p = where.add_paragraph()
+    r = p.add_run(text)
+    r.bold, r.italic = bold, italic
+    if centre:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+table = doc.add_table(rows=2, cols=3)
+c = table.rows[0].cells
+para(c[0], "BAN TUYÊN GIÁO TỈNH ỦY")  # a Party body's superior, upright
+para(c[0], "BAN TUYÊN GIÁO", bold=True)
+para(c[1], "UBND TỈNH BẮC GIANG")
+para(c[1], "SỞ VĂN HÓA, THỂ THAO", bold=True)
+para(c[1], "VÀ DU LỊCH", bold=True)
+para(c[2], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+para(c[2], "Độc lập - Tự do - Hạnh phúc", bold=True)
+row2 = table.rows[1].cells
+merged = row2[0].merge(row2[1])
+para(merged, "Số: 07/LT-BTG-SVHTTDL")
+para(merged, "V/v tổ chức Ngày hội đọc sách")
+para(row2[2], "Bắc Giang, ngày 15 tháng 4 năm 2025", italic=True)
+para(doc, "Kính gửi: Ủy ban nhân dân các huyện, thành phố", centre=True)
+para(doc, "Ban Tuyên giáo Tỉnh ủy và Sở Văn hóa, Thể thao và Du lịch đề nghị tổ chức Ngày hội đọc sách năm 2025./.", centre=False)
+sig = doc.add_table(rows=1, cols=3).rows[0].cells
+para(sig[0], "Nơi nhận:", bold=True, italic=True, centre=False)
+para(sig[0], "- Như trên;", centre=False)
+para(sig[0], "- Lưu: VT.", centre=False)
+for cell, (who, name) in zip(sig[1:], (("TRƯỞNG BAN", "Lê Văn Minh"), ("GIÁM ĐỐC", "Phạm Thị Hoa"))):
+    para(cell, who, bold=True)
+    para(cell, name, bold=True)
+doc.save(sys.argv[1])
+PY
+  if "$PY" "$tmp/clerk.py" "$tmp/clerk.docx" 2>"$tmp/clerk.err"; then
+    check "a clerk's joint header: import" status_is 0 "$VANBAN" import -o "$tmp/clerk.yaml" "$tmp/clerk.docx"
+    check "  two bodies, each under its superior body" grep -qzF -- "co_quan_lien_tich:
+  - co_quan_chu_quan: BAN TUYÊN GIÁO TỈNH ỦY
+    co_quan: BAN TUYÊN GIÁO
+  - co_quan_chu_quan: UBND TỈNH BẮC GIANG
+    co_quan:
+      - SỞ VĂN HÓA, THỂ THAO
+      - VÀ DU LỊCH
+" "$tmp/clerk.yaml"
+    check "  its two signers" bash -c "grep -qF 'ho_ten: Lê Văn Minh' '$tmp/clerk.yaml' && grep -qF 'ho_ten: Phạm Thị Hoa' '$tmp/clerk.yaml'"
+  else
+    echo "skipped: python-docx could not build the clerk's document: $(cat "$tmp/clerk.err")"
+  fi
+fi
+
 # ---- check: a wrong joint header, at its line and column ----
 cat >"$tmp/bad.yaml" <<'YAML'
 the_thuc: nha_nuoc
