@@ -17,6 +17,11 @@ static int is_contact(const of_para *p)
     if (p->style_id && strcmp(p->style_id, vb_element_style_id(VB_EL_CONTACT)) == 0)
         return 1;
     const char *t = p->text + strspn(p->text, " \t\n");
+    /* Only a paragraph that starts with a contact label goes through the rules: a table of
+     * 100,000 rows is read without upper-casing each cell. */
+    size_t len;
+    if (vb_contact_label_at(t, &len) < 0)
+        return 0;
     vb_recognised rec;
     vb_recognise_text(t, 0, &rec);
     return rec.rule && rec.rule->element == VB_EL_CONTACT;
