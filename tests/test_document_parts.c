@@ -199,6 +199,20 @@ static void test_drafter_and_joint_header(void **state)
     assert_str(xstr(d, NULL, "string(%s/w:tr[1]/w:tc[2]//w:p[w:pPr/w:pStyle/@w:val='VbCoQuanBanHanh'])", head), "SỞ NỘI VỤ");
     assert_str(xstr(d, NULL, "string(%s/w:tr[1]/w:tc[3]//w:p[w:pPr/w:pStyle/@w:val='VbQuocHieu'])", head),
                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    /* Each body under its own superior body: upright (the chủ quản style), first in its cell,
+     * above the bold name. */
+    for (int cell = 1; cell <= 2; cell++) {
+        /* (balanced over two lines in the narrow column: "UBND TỈNH" / "BẮC GIANG") */
+        assert_int_equal(xcount(d, NULL, "%s/w:tr[1]/w:tc[%d]/w:p[1][w:pPr/w:pStyle/@w:val='VbCoQuanChuQuan']"
+                                         "[starts-with(., 'UBND TỈNH')][contains(., 'BẮC GIANG')]",
+                                head, cell),
+                         1);
+        assert_int_equal(xcount(d, NULL, "%s/w:tr[1]/w:tc[%d]/w:p[2][w:pPr/w:pStyle/@w:val='VbCoQuanBanHanh']",
+                                head, cell),
+                         1);
+    }
+    assert_str(xstr(r->styles, NULL, "string(//w:style[@w:styleId='VbCoQuanChuQuan']/w:rPr/w:b/@w:val)"), "0");
+    assert_str(xstr(r->styles, NULL, "string(//w:style[@w:styleId='VbCoQuanBanHanh']/w:rPr/w:b/@w:val)"), "1");
     /* Each body has its rule. */
     assert_int_equal(xcount(d, NULL, "%s/w:tr[1]/w:tc[1]//w:p[w:pPr/w:pStyle/@w:val='VbDuongKe']", head), 1);
     assert_int_equal(xcount(d, NULL, "%s/w:tr[1]/w:tc[2]//w:p[w:pPr/w:pStyle/@w:val='VbDuongKe']", head), 1);
@@ -208,6 +222,19 @@ static void test_drafter_and_joint_header(void **state)
     assert_int_equal(xcount(d, NULL, "%s/w:tr[2]/w:tc[1]//w:p[w:pPr/w:pStyle/@w:val='VbTrichYeuCongVan']", head), 1);
     /* The signers side by side. */
     assert_int_equal(xcount(d, NULL, "//w:tbl[.//w:t='Trần Minh Khoa'][.//w:t='Đỗ Thị Lan']"), 1);
+    /* ODT: the superior body first in each body's cell. */
+    for (int cell = 1; cell <= 2; cell++) {
+        char *style = xstr(r->content, NULL, "string((//table:table)[1]/table:table-row[1]/table:table-cell[%d]"
+                                             "/text:p[1]/@text:style-name)", cell);
+        char *parent = xstr(r->content, NULL, "string(//style:style[@style:name='%s']/@style:parent-style-name)", style);
+        assert_true(!strcmp(style, "VbCoQuanChuQuan") || !strcmp(parent, "VbCoQuanChuQuan"));
+        free(style);
+        free(parent);
+        assert_int_equal(xcount(r->content, NULL, "(//table:table)[1]/table:table-row[1]/table:table-cell[%d]"
+                                                  "/text:p[1][starts-with(., 'UBND TỈNH')][contains(., 'BẮC GIANG')]",
+                                cell),
+                         1);
+    }
     /* ODT: the number cell spans the two bodies' columns. */
     assert_int_equal(xcount(r->content, NULL, "(//table:table)[1]/table:table-row[2]/table:table-cell"
                                               "[@table:number-columns-spanned='2']"), 1);

@@ -176,6 +176,8 @@ static char *dump(const vb_document *d)
     for (size_t i = 0; i < d->joint_issuer_count; i++) {
         vb_buf_printf(&b, "joint issuer %zu\n", i);
         dump_lines(&b, "co_quan_lien_tich", &d->joint_issuers[i]);
+        if (d->joint_parent_bodies && d->joint_parent_bodies[i].count)
+            dump_lines(&b, "co_quan_chu_quan", &d->joint_parent_bodies[i]);
     }
     dump_text(&b, "co_quan_in_thuong", d->issuer_running.text);
     for (size_t i = 0; i < d->attachment_count; i++) {
@@ -733,6 +735,42 @@ static void test_document_parts(void **state)
     vb_document_free(d);
 }
 
+/* Joint bodies each under a superior body of its own (one of two lines, one of one line) beside
+ * a body with none: a mapping per body that has one, and no top-level co_quan_chu_quan. */
+static void test_joint_bodies_with_parents(void **state)
+{
+    (void)state;
+    vb_document *d = base_document();
+    vb_lines_free(&d->issuer);
+    vb_lines_free(&d->parent_body);
+    d->joint_issuer_count = 3;
+    d->joint_issuers = vb_xcalloc(3, sizeof *d->joint_issuers);
+    d->joint_parent_bodies = vb_xcalloc(3, sizeof *d->joint_parent_bodies);
+    add_line(&d->joint_parent_bodies[0], "ĐẢNG BỘ TỈNH BẮC GIANG");
+    add_line(&d->joint_parent_bodies[0], "TỈNH ỦY");
+    add_line(&d->joint_issuers[0], "BAN TUYÊN GIÁO");
+    add_line(&d->joint_parent_bodies[1], "UBND TỈNH BẮC GIANG");
+    add_line(&d->joint_issuers[1], "SỞ THÔNG TIN");
+    add_line(&d->joint_issuers[1], "VÀ TRUYỀN THÔNG");
+    add_line(&d->joint_issuers[2], "HỘI NÔNG DÂN TỈNH");
+    add_line(&d->issuer, "BAN TUYÊN GIÁO");
+    add_line(&d->parent_body, "ĐẢNG BỘ TỈNH BẮC GIANG");
+    add_line(&d->parent_body, "TỈNH ỦY");
+    paragraph(d->body, 0, "Ba cơ quan thống nhất như sau.", 0u, NULL);
+    finish(d);
+    char *yaml = round_trip(d);
+    assert_non_null(strstr(yaml, "co_quan_lien_tich:\n"
+                                 "  - co_quan_chu_quan:\n      - ĐẢNG BỘ TỈNH BẮC GIANG\n      - TỈNH ỦY\n"
+                                 "    co_quan: BAN TUYÊN GIÁO\n"
+                                 "  - co_quan_chu_quan: UBND TỈNH BẮC GIANG\n"
+                                 "    co_quan:\n      - SỞ THÔNG TIN\n      - VÀ TRUYỀN THÔNG\n"
+                                 "  - HỘI NÔNG DÂN TỈNH\n"));
+    assert_null(strstr(yaml, "\nco_quan_chu_quan:"));
+    assert_null(strstr(yaml, "\nco_quan:"));
+    free(yaml);
+    vb_document_free(d);
+}
+
 /* Texts in NFD (a careless reader's) come out NFC, and read back as the NFC text. */
 static void test_output_is_nfc(void **state)
 {
@@ -931,6 +969,7 @@ int main(void)
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_signers_and_appendices),
         cmocka_unit_test(test_document_parts),
+        cmocka_unit_test(test_joint_bodies_with_parents),
         cmocka_unit_test(test_output_is_nfc),
         cmocka_unit_test(test_notes_as_comments),
         cmocka_unit_test(test_random_paragraphs),

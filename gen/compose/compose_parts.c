@@ -27,7 +27,8 @@ int vb_compose_uses(const vb_document *doc, vb_element element)
 
 /* ---- the header of a joint document ---- */
 
-/* ô 2 of one body: its lines, then its rule (state) or "*" (Party). */
+/* ô 2 of one body: its superior body upright, its own name bold (the layout's styles), then
+ * its rule (state) or "*" (Party). */
 static void issuer_cell(composer *c, const vb_lines *parent, const vb_lines *issuer, int width)
 {
     const vb_layout *l = c->layout;
@@ -72,7 +73,8 @@ void vb_compose_joint_header(composer *c)
     k->row_begin(c->ctx, 0);
     for (int i = 0; i < n; i++) {
         k->cell_begin(c->ctx, i, widths[i], NULL);
-        issuer_cell(c, NULL, &doc->joint_issuers[i], widths[i]);
+        issuer_cell(c, doc->joint_parent_bodies ? &doc->joint_parent_bodies[i] : NULL,
+                    &doc->joint_issuers[i], widths[i]);
         k->cell_end(c->ctx);
     }
     k->cell_begin(c->ctx, n, right, NULL);

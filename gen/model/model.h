@@ -328,6 +328,10 @@ struct vb_document {
     vb_lines *joint_issuers; /* co_quan_lien_tich: every issuing body of a joint document,
                                 side by side in the header (issuer is a copy of the first) */
     size_t joint_issuer_count;
+    vb_lines *joint_parent_bodies; /* co_quan_lien_tich[i].co_quan_chu_quan: each body's own
+                                      superior body, upright caps above it (count 0: none);
+                                      joint_issuer_count of them, or NULL
+                                      (parent_body is a copy of the first) */
     vb_text issuer_running; /* co_quan_in_thuong: the issuer in running text ("Sở Nội vụ") */
     vb_attachment *attachments; /* van_ban_kem_theo */
     size_t attachment_count;

@@ -29,6 +29,9 @@ void vb_document_parts_free(vb_document *doc)
     for (size_t i = 0; i < doc->joint_issuer_count; i++)
         vb_lines_free(&doc->joint_issuers[i]);
     free(doc->joint_issuers);
+    for (size_t i = 0; doc->joint_parent_bodies && i < doc->joint_issuer_count; i++)
+        vb_lines_free(&doc->joint_parent_bodies[i]);
+    free(doc->joint_parent_bodies);
     text_clear(&doc->issuer_running);
     for (size_t i = 0; i < doc->attachment_count; i++) {
         vb_attachment *a = &doc->attachments[i];

@@ -90,7 +90,7 @@ int yr_read_signer(reader *r, yaml_node_t *node, vb_signer *s);
  * the documents issued with this one; NULL where the key is absent. */
 typedef struct {
     yaml_node_t *circulation, *drafter, *copies, *contact, *draft_round, *joint_issuers,
-        *issuer_running, *attachments, *issuer;
+        *issuer_running, *attachments, *issuer, *parent_body;
 } yr_parts_nodes;
 int yr_read_parts(reader *r, const yr_parts_nodes *nodes);
 

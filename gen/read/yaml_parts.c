@@ -83,9 +83,51 @@ static vb_lines copy_lines(const vb_lines *from)
     return out;
 }
 
-/* co_quan_lien_tich: two or more bodies, each a text or a list of lines. */
-static int read_joint_issuers(reader *r, yaml_node_t *node, yaml_node_t *issuer, vb_document *doc)
+static const char *const joint_body_keys[] = {"co_quan_chu_quan", "co_quan", NULL};
+
+typedef struct {
+    vb_lines *parent, *issuer;
+    int has_issuer;
+} joint_body_ctx;
+
+static int joint_body_pair(reader *r, const char *key, yaml_node_t *k, yaml_node_t *v, void *ctx)
 {
+    joint_body_ctx *c = ctx;
+    if (strcmp(key, "co_quan_chu_quan") == 0)
+        return yr_read_lines(r, v, "co_quan_chu_quan", c->parent);
+    if (strcmp(key, "co_quan") == 0) {
+        c->has_issuer = 1;
+        return yr_read_lines(r, v, "co_quan", c->issuer);
+    }
+    yr_unknown_key(r, k, key, joint_body_keys,
+                   yr_english(r) ? "a body of co_quan_lien_tich" : "một cơ quan của co_quan_lien_tich");
+    return 0;
+}
+
+/* One body of co_quan_lien_tich: a text or a list of lines (its name), or a mapping with its
+ * name (co_quan) and its own superior body (co_quan_chu_quan). */
+static int read_joint_body(reader *r, yaml_node_t *item, vb_lines *parent, vb_lines *issuer)
+{
+    if (item->type != YAML_MAPPING_NODE)
+        return yr_read_lines(r, item, "co_quan_lien_tich", issuer);
+    joint_body_ctx c = {parent, issuer, 0};
+    if (!yr_for_each_pair(r, item, joint_body_pair, &c))
+        return 0;
+    if (!c.has_issuer) {
+        if (!yr_misspelt(r, item, "co_quan"))
+            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, item), "YAML-REQUIRED",
+                    VI_EN("cơ quan liên tịch thiếu `co_quan` (tên cơ quan ban hành)",
+                          "a body of the joint document has no `co_quan` (the issuing body's name)"));
+        return 0;
+    }
+    return 1;
+}
+
+/* co_quan_lien_tich: two or more bodies, each a text, a list of lines, or a mapping of
+ * co_quan and co_quan_chu_quan. */
+static int read_joint_issuers(reader *r, const yr_parts_nodes *nodes, vb_document *doc)
+{
+    yaml_node_t *node = nodes->joint_issuers;
     vb_pos pos = yr_pos_of(r, node);
     if (node->type != YAML_SEQUENCE_NODE) {
         yr_type_error(r, node, "co_quan_lien_tich", "một danh sách cơ quan", "a list of bodies");
@@ -98,29 +140,44 @@ static int read_joint_issuers(reader *r, yaml_node_t *node, yaml_node_t *issuer,
                       "`co_quan_lien_tich` lists 2 to 4 bodies, this one has %zu"), n);
         return 0;
     }
-    if (issuer) {
-        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, issuer), "YAML-VALUE",
+    if (nodes->issuer) {
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, nodes->issuer), "YAML-VALUE",
                 VI_EN("văn bản liên tịch ghi các cơ quan trong `co_quan_lien_tich`, không dùng `co_quan`",
                       "a joint document names its bodies in `co_quan_lien_tich`, not in `co_quan`"));
         return 0;
     }
+    if (nodes->parent_body) {
+        /* One superior body has no place of its own in a header of several bodies. */
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, nodes->parent_body), "YAML-VALUE",
+                VI_EN("văn bản liên tịch ghi cơ quan chủ quản trong từng cơ quan: "
+                      "`co_quan_lien_tich: [{co_quan_chu_quan: …, co_quan: …}, …]`",
+                      "a joint document gives each body its own superior body: "
+                      "`co_quan_lien_tich: [{co_quan_chu_quan: …, co_quan: …}, …]`"));
+        return 0;
+    }
     doc->joint_issuers = vb_xcalloc(n, sizeof *doc->joint_issuers);
+    doc->joint_parent_bodies = vb_xcalloc(n, sizeof *doc->joint_parent_bodies);
     int ok = 1;
     for (size_t i = 0; i < n; i++) {
         yaml_node_t *item = yaml_document_get_node(r->ydoc, node->data.sequence.items.start[i]);
         if (!yr_visit(r, item))
             return 0;
-        ok &= yr_read_lines(r, item, "co_quan_lien_tich", &doc->joint_issuers[i]);
         doc->joint_issuer_count = i + 1;
-        if (ok && doc->joint_issuers[i].count == 0) {
-            vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, item), "YAML-REQUIRED",
+        int read = read_joint_body(r, item, &doc->joint_parent_bodies[i], &doc->joint_issuers[i]);
+        ok &= read;
+        if (read && doc->joint_issuers[i].count == 0) {
+            vb_pos at = doc->joint_issuers[i].pos.line ? doc->joint_issuers[i].pos : yr_pos_of(r, item);
+            vb_diag(r->diags, VB_SEV_ERROR, at, "YAML-REQUIRED",
                     VI_EN("tên cơ quan trống", "a body's name is empty"));
             ok = 0;
         }
     }
-    /* The first body stands for the issuer wherever one is named (ký hiệu, Kèm theo …). */
-    if (ok)
+    /* The first body stands for the issuer wherever one is named (ký hiệu, Kèm theo …),
+     * its superior body for the parent body (the header of an attached document). */
+    if (ok) {
         doc->issuer = copy_lines(&doc->joint_issuers[0]);
+        doc->parent_body = copy_lines(&doc->joint_parent_bodies[0]);
+    }
     return ok;
 }
 
@@ -237,7 +294,7 @@ int yr_read_parts(reader *r, const yr_parts_nodes *n)
         }
     }
     if (n->joint_issuers)
-        ok &= read_joint_issuers(r, n->joint_issuers, n->issuer, doc);
+        ok &= read_joint_issuers(r, n, doc);
     if (n->issuer_running)
         ok &= yr_read_text(r, n->issuer_running, "co_quan_in_thuong", &doc->issuer_running);
     if (n->attachments)

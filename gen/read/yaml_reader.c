@@ -402,7 +402,7 @@ static int read_document(reader *r, yaml_node_t *root)
                                 t.values[F_SO_LUONG_BAN],     t.values[F_LIEN_HE],
                                 t.values[F_LAN_DU_THAO],      t.values[F_CO_QUAN_LIEN_TICH],
                                 t.values[F_CO_QUAN_IN_THUONG], t.values[F_VAN_BAN_KEM_THEO],
-                                t.values[F_CO_QUAN]};
+                                t.values[F_CO_QUAN],          t.values[F_CO_QUAN_CHU_QUAN]};
         ok &= yr_read_parts(r, &parts);
     }
     if (t.values[F_NOI_NHAN])

@@ -453,6 +453,7 @@ typedef struct {
     odt *o;
     vb_office_source *out;
     long para[8];           /* items of the open paragraphs (frames nest them) */
+    oprops para_text[8];    /* … and their text properties, for the text after a frame */
     oprops span[16];        /* text properties of open spans */
     int span_depth;
     int depth;
@@ -597,6 +598,7 @@ static void start_paragraph(body_reader *b, of_xml *x, int heading)
     paragraph_props(b, s, &eff);
     b->span_depth = 0;
     b->span[0] = eff;
+    b->para_text[b->depth - 1] = eff;
     of_para_format *f = &p->fmt;
     f->align = eff.align;
     f->indent_left = eff.ind_left;
@@ -627,6 +629,9 @@ static void end_paragraph(body_reader *b)
         return;
     b->depth--;
     b->span_depth = 0;
+    /* The paragraph a frame's paragraph stood in goes on in its own properties. */
+    if (b->depth)
+        b->span[0] = b->para_text[b->depth - 1];
 }
 
 static void cell_begin(body_reader *b, unsigned colspan, int vmerge)

@@ -10,6 +10,7 @@
 #include "office_extract.h"
 #include "legacy_convert.h"
 #include "recognise.h"
+#include "recognise_parts.h"
 #include "viet/text.h"
 
 int vb_office_path_is_office(const char *path)
@@ -211,8 +212,11 @@ vb_document *vb_office_read_source(const char *path, vb_diagnostics *diags, vb_o
         return NULL;
     int *els = vb_xmalloc((src->paragraphs + 1) * sizeof *els);
     page_marks marks = take_page_marks(src);
+    vb_found_contact contact = vb_take_contact(src);
     vb_document *doc = vb_recognise(src, shown, diags, els);
     apply_page_marks(doc, &marks);
+    vb_apply_contact(doc, &contact);
+    vb_recognise_drafter(doc);
     report_missing(doc, diags);
     if (src->has_macros)
         vb_document_add_note(doc, doc->root_pos, "tệp .docm có macro: chỉ đọc, không chạy");

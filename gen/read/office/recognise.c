@@ -237,6 +237,7 @@ typedef struct {
     const of_para *p;
     int bold;
     int element; /* vanban's style, or -1 */
+    int cell;    /* the cell of the header table's first row it stands in, or -1 */
 } candidate;
 
 static void parse_number_line(rz *r, const of_para *p, const char *text)
@@ -385,6 +386,78 @@ static size_t find_header_end(rz *r)
     return found ? last + 1 : 0;
 }
 
+/* Whether candidate k is an issuing body's name rather than its superior body's: vanban's
+ * style says, else bold type (NĐ30 PL I §II.2), else the last line of its group. */
+static int is_issuer_line(const candidate *c, size_t k, size_t first, size_t count, int styled)
+{
+    if (styled)
+        return c[k].element == VB_EL_ISSUER;
+    int any_bold = 0;
+    for (size_t j = first; j < first + count; j++)
+        any_bold |= c[j].bold;
+    return any_bold ? c[k].bold : k + 1 == first + count;
+}
+
+/* A joint header (liên tịch): issuing bodies in two or more cells of the header table's
+ * first row, side by side; each cell's lines are that body's superior body and name. Returns
+ * 1 when it is one, the candidates' texts then owned by the document. */
+static int read_joint_header(rz *r, candidate *cands, size_t ncand, int styled)
+{
+    vb_document *doc = r->doc;
+    int cells[4], ncells = 0;
+    for (size_t k = 0; k < ncand; k++) {
+        if (cands[k].cell < 0)
+            return 0;
+        if (ncells == 0 || cells[ncells - 1] != cands[k].cell) {
+            if (ncells == 4)
+                return 0;
+            cells[ncells++] = cands[k].cell;
+        }
+    }
+    if (ncells < 2)
+        return 0;
+    /* Every cell has an issuing body of its own. */
+    size_t first = 0;
+    for (int c = 0; c < ncells; c++) {
+        size_t count = 0, issuers = 0;
+        while (first + count < ncand && cands[first + count].cell == cells[c])
+            count++;
+        for (size_t k = first; k < first + count; k++)
+            issuers += (size_t)is_issuer_line(cands, k, first, count, styled);
+        if (!issuers)
+            return 0;
+        first += count;
+    }
+    doc->joint_issuers = vb_xcalloc((size_t)ncells, sizeof *doc->joint_issuers);
+    doc->joint_parent_bodies = vb_xcalloc((size_t)ncells, sizeof *doc->joint_parent_bodies);
+    doc->joint_issuer_count = (size_t)ncells;
+    first = 0;
+    for (int c = 0; c < ncells; c++) {
+        size_t count = 0;
+        while (first + count < ncand && cands[first + count].cell == cells[c])
+            count++;
+        for (size_t k = first; k < first + count; k++) {
+            int issuer = is_issuer_line(cands, k, first, count, styled);
+            vb_lines *target = issuer ? &doc->joint_issuers[c] : &doc->joint_parent_bodies[c];
+            vb_pos at = pos_of(r, cands[k].p, 1);
+            if (!target->count)
+                target->pos = at;
+            vb_lines_append(target, cands[k].text, at);
+            mark(r, cands[k].p, issuer ? VB_EL_ISSUER : VB_EL_PARENT_BODY);
+        }
+        first += count;
+    }
+    /* The first body stands for the issuer, as the YAML reader makes it. */
+    for (int k = 0; k < 2; k++) {
+        const vb_lines *from = k ? &doc->joint_parent_bodies[0] : &doc->joint_issuers[0];
+        vb_lines *to = k ? &doc->parent_body : &doc->issuer;
+        for (size_t j = 0; j < from->count; j++)
+            vb_lines_append(to, vb_strdup(from->items[j].text), from->items[j].pos);
+        to->pos = from->pos;
+    }
+    return 1;
+}
+
 static void read_header(rz *r, size_t end)
 {
     vb_document *doc = r->doc;
@@ -393,8 +466,18 @@ static void read_header(rz *r, size_t end)
     int number_seen = 0, in_subject = 0;
     vb_buf subject = {0};
     const of_para *subject_p = NULL;
+    /* Where we are in the header table: a joint header has a cell per issuing body. */
+    int depth = 0, row = -1, cell = -1;
     for (size_t i = 0; i < end; i++) {
         const of_item *it = item(r, i);
+        if (it->kind == OF_TABLE_BEGIN && depth++ == 0)
+            row = -1;
+        else if (it->kind == OF_TABLE_END)
+            depth--;
+        else if (it->kind == OF_ROW_BEGIN && depth == 1)
+            row++, cell = -1;
+        else if (it->kind == OF_CELL_BEGIN && depth == 1)
+            cell++;
         if (it->kind != OF_PARA || it->u.para.in_note)
             continue;
         const of_para *p = &it->u.para;
@@ -481,6 +564,7 @@ static void read_header(rz *r, size_t end)
                     cands[ncand].p = p;
                     cands[ncand].bold = (common_flags(p) & OF_BOLD) != 0;
                     cands[ncand].element = el;
+                    cands[ncand].cell = depth >= 1 && row == 0 ? cell : -1;
                     ncand++;
                 }
             }
@@ -499,6 +583,8 @@ static void read_header(rz *r, size_t end)
         styled |= cands[k].element == VB_EL_PARENT_BODY || cands[k].element == VB_EL_ISSUER;
         any_bold |= cands[k].bold;
     }
+    if (read_joint_header(r, cands, ncand, styled))
+        return;
     for (size_t k = 0; k < ncand; k++) {
         int issuer = styled ? cands[k].element == VB_EL_ISSUER
                             : any_bold ? cands[k].bold : k + 1 == ncand;
@@ -1072,7 +1158,7 @@ static void read_blocks(rz *r, vb_node *root, size_t end)
         if (kind == VB_EL_RECIPIENTS_HEADING || kind == VB_EL_APPENDIX_LABEL ||
             kind == VB_EL_APPENDIX_NOTE || kind == VB_EL_ADDRESSEE || kind == VB_EL_PREAMBLE_CLOSE)
             kind = -1;
-        if (kind == VB_EL_LEGAL_BASIS)
+        if (kind == VB_EL_LEGAL_BASIS || kind == VB_EL_CONTACT)
             kind = -1;
         if (!with_label && rec.rule && kind >= 0 && kind != VB_EL_BULLET && el < 0)
             note(r, p, "số thứ tự gõ tay");
@@ -1704,6 +1790,235 @@ static void read_appendices(rz *r)
     }
 }
 
+/* ---- văn bản kèm theo (PL III Mẫu 1.3) ---- */
+
+/* Whether paragraph p is the "(Ban hành kèm theo …)" line of an attached document. */
+static int is_issued_with_note(const of_para *p)
+{
+    vb_recognised rec;
+    char *t = para_clean(p);
+    vb_recognise_text(t, 0, &rec);
+    /* The table's row for it (recognise_rules.c), not a Phụ lục's "(Kèm theo …)". */
+    int yes = rec.rule && rec.rule->element == VB_EL_APPENDIX_NOTE &&
+              strncmp(rec.rule->component, "Văn bản kèm theo", strlen("Văn bản kèm theo")) == 0;
+    free(t);
+    return yes;
+}
+
+/* An attached document starts with its own header table (ô 2, ô 1), then its tên loại,
+ * trích yếu and the "(Ban hành kèm theo …)" line within a few paragraphs. Returns the
+ * index of that line's item, or 0. */
+static size_t attachment_start(rz *r, size_t at)
+{
+    const of_item *it = item(r, at);
+    if (!it || it->kind != OF_TABLE_BEGIN || it->u.s.bordered)
+        return 0;
+    size_t te = table_end(r, at);
+    int national = 0;
+    for (size_t k = at; k <= te; k++) {
+        const of_item *c = item(r, k);
+        if (c->kind != OF_PARA || blank_text(c->u.para.text))
+            continue;
+        vb_recognised rec;
+        int kind = style_element(&c->u.para);
+        if (kind < 0) {
+            char *t = para_clean(&c->u.para);
+            vb_recognise_text(t, 1, &rec);
+            kind = rec.rule ? (int)rec.rule->element : -1;
+            free(t);
+        }
+        national |= kind == VB_EL_NATIONAL_TITLE;
+    }
+    if (!national)
+        return 0;
+    int seen = 0;
+    for (size_t k = te + 1; k < r->src->count && seen < 12; k++) {
+        const of_item *c = item(r, k);
+        if (c->kind != OF_PARA)
+            return 0;
+        if (blank_text(c->u.para.text) || c->u.para.in_note)
+            continue;
+        seen++;
+        if (is_issued_with_note(&c->u.para))
+            return k;
+    }
+    return 0;
+}
+
+/* The item after the last blank paragraph or section end from `i`. */
+static size_t skip_blank(rz *r, size_t i)
+{
+    while (i < r->src->count) {
+        const of_item *it = item(r, i);
+        if (it->kind == OF_SECTION_END || (it->kind == OF_PARA && (blank_text(it->u.para.text) || it->u.para.in_note)))
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
+static int same_signer(const vb_signer *a, const vb_signer *b)
+{
+    if (a->authority.count != b->authority.count)
+        return 0;
+    for (size_t i = 0; i < a->authority.count; i++)
+        if (strcmp(a->authority.items[i].text, b->authority.items[i].text))
+            return 0;
+    return a->title.text && b->title.text && !strcmp(a->title.text, b->title.text) && a->name.text &&
+           b->name.text && !strcmp(a->name.text, b->name.text);
+}
+
+static void read_attachment(rz *r, size_t note_at)
+{
+    vb_document *doc = r->doc;
+    const vb_layout *l = vb_layout_for(doc->format);
+    size_t te = table_end(r, r->i);
+    doc->attachments = vb_xrealloc(doc->attachments, (doc->attachment_count + 1) * sizeof *doc->attachments);
+    vb_attachment *a = &doc->attachments[doc->attachment_count++];
+    memset(a, 0, sizeof *a);
+    /* Its header repeats the decision's bodies: nothing of its own. */
+    for (size_t k = r->i; k <= te; k++) {
+        const of_item *c = item(r, k);
+        if (c->kind == OF_PARA && !blank_text(c->u.para.text)) {
+            int el = style_element(&c->u.para);
+            if (el >= 0)
+                mark(r, &c->u.para, (vb_element)el);
+        }
+    }
+    /* tên loại (IN HOA), then trích yếu, up to the note */
+    vb_buf name = {0}, subject = {0};
+    const of_para *name_p = NULL, *subject_p = NULL;
+    char *lines[8];
+    const of_para *line_p[8];
+    size_t nlines = 0;
+    for (size_t k = te + 1; k < note_at; k++) {
+        const of_item *c = item(r, k);
+        if (c->kind != OF_PARA || blank_text(c->u.para.text) || c->u.para.in_note)
+            continue;
+        const of_para *p = &c->u.para;
+        char *t = para_clean(p);
+        int el = style_element(p);
+        int type_line = el == VB_EL_TYPE_NAME || (el < 0 && !subject_p && is_upper_text(t));
+        if (type_line && nlines < 8) {
+            if (!name_p)
+                name_p = p;
+            if (name.len)
+                vb_buf_add(&name, " ");
+            vb_buf_add(&name, t);
+            lines[nlines] = t;
+            line_p[nlines++] = p;
+            continue;
+        }
+        if (!subject_p)
+            subject_p = p;
+        if (subject.len)
+            vb_buf_add(&subject, " ");
+        vb_buf_add(&subject, t);
+        free(t);
+    }
+    /* Its tên loại and trích yếu are left unmarked: the layout rules of ô 5 (a rule right
+     * under the trích yếu) are the decision's; here the rule comes after the note. */
+    a->pos = pos_of(r, name_p ? name_p : &item(r, note_at)->u.para, 1);
+    const vb_doctype *type = name.data ? type_by_name(name.data, doc->format, NULL) : NULL;
+    if (!type && name.data) {
+        type = type_by_name_prefix(name.data, doc->format);
+        for (size_t k = 0; k < nlines; k++)
+            vb_lines_append(&a->type_name, vb_strdup(lines[k]), pos_of(r, line_p[k], 1));
+        a->type_name.pos = a->pos;
+    }
+    for (size_t k = 0; k < nlines; k++)
+        free(lines[k]);
+    vb_buf_free(&name);
+    if (type) {
+        a->type_code.text = vb_strdup(type->code);
+        a->type_code.pos = a->pos;
+    }
+    if (subject.data) {
+        a->subject.text = clean_text(subject.data, subject.len);
+        a->subject.pos = pos_of(r, subject_p, 1);
+    }
+    vb_buf_free(&subject);
+    /* The note: kept only when it is not the one vanban makes from the decision. */
+    const of_para *note_p = &item(r, note_at)->u.para;
+    char *t = para_clean(note_p);
+    char *raw = vb_format_issued_with_line(l, doc);
+    char *standard = clean_text(raw, strlen(raw));
+    free(raw);
+    if (!vb_recognise_same_text(standard, t)) {
+        a->attached_line.text = t;
+        a->attached_line.pos = pos_of(r, note_p, 1);
+    } else {
+        free(t);
+    }
+    free(standard);
+    mark(r, note_p, VB_EL_APPENDIX_NOTE);
+    /* Its body: to its signature table, the next attached document, a Phụ lục or the end. */
+    size_t end = note_at + 1, signature = 0;
+    while (end < r->src->count) {
+        const of_item *it = item(r, end);
+        if (it->kind == OF_TABLE_BEGIN) {
+            if (attachment_start(r, end))
+                break;
+            if (is_signature_table(r, end)) {
+                signature = end;
+                break;
+            }
+            end = table_end(r, end) + 1;
+            continue;
+        }
+        vb_recognised rec;
+        if (it->kind == OF_PARA && !blank_text(it->u.para.text) && !it->u.para.in_note &&
+            para_kind(&it->u.para, &rec) == VB_EL_APPENDIX_LABEL)
+            break;
+        end++;
+    }
+    a->body = vb_node_new(VB_NODE_SECTION, pos_of(r, note_p, 1));
+    r->i = note_at + 1;
+    read_blocks(r, a->body, end);
+    strip_end_mark(a->body);
+    lift_closing_paragraph(r, a->body);
+    find_tasks(a->body);
+    r->i = end;
+    if (!signature)
+        return;
+    /* The signature at its end: read as the document's, then moved to the attachment. */
+    size_t before = doc->signer_count;
+    vb_pos signers_pos = doc->signers_pos;
+    read_signature(r);
+    if (doc->signer_count > before) {
+        vb_signer s = doc->signers[before];
+        doc->signer_count = before;
+        doc->signers_pos = signers_pos;
+        const char *code = a->type_code.text ? a->type_code.text : "";
+        int implied = (!strcmp(code, "QC") || !strcmp(code, "QyĐ") || !strcmp(code, "QĐi")) &&
+                      doc->signer_count > 0 && same_signer(&s, &doc->signers[0]);
+        if (implied) {
+            vb_lines_free(&s.authority);
+            free(s.title.text);
+            free(s.name.text);
+        } else {
+            a->signer = s;
+            a->has_signer = 1;
+        }
+    }
+}
+
+static void read_attachments(rz *r)
+{
+    vb_document *doc = r->doc;
+    for (;;) {
+        size_t at = skip_blank(r, r->i);
+        size_t note_at = at < r->src->count ? attachment_start(r, at) : 0;
+        if (!note_at)
+            return;
+        if (!doc->attachment_count)
+            doc->attachments_pos = pos_of(r, &item(r, note_at)->u.para, 1);
+        r->i = at;
+        read_attachment(r, note_at);
+    }
+}
+
 /* ---- the whole ---- */
 
 vb_document *vb_recognise(const vb_office_source *src, const char *shown, vb_diagnostics *diags,
@@ -1737,6 +2052,7 @@ vb_document *vb_recognise(const vb_office_source *src, const char *shown, vb_dia
     find_tasks(doc->body);
     r.i = body_end;
     read_signature(&r);
+    read_attachments(&r);
     read_appendices(&r);
     vb_recognise_task_tables(doc);
     if (!r.has_header)

@@ -25,6 +25,10 @@ static const vb_recognise_rule rules[] = {
     {"ô 9b: Nơi nhận", VB_EL_RECIPIENTS_HEADING, RM_PREFIX_UPPER, "NƠI NHẬN", 0},
     {"Phụ lục (PL I §III.1.b)", VB_EL_APPENDIX_LABEL, RM_APPENDIX, "Phụ lục|PHỤ LỤC", 0},
     {"Phụ lục: dòng Kèm theo (PL I §III.1.c)", VB_EL_APPENDIX_NOTE, RM_PREFIX, "(Kèm theo", 0},
+    {"Văn bản kèm theo: dòng Ban hành kèm theo (PL III Mẫu 1.3)", VB_EL_APPENDIX_NOTE, RM_PREFIX,
+     "(Ban hành kèm theo", 0},
+    /* The labels are the contact table's (below): "Địa chỉ: …; ĐT: …; E-mail: …". */
+    {"ô 13: địa chỉ, điện thoại, thư điện tử (PL I §III.4)", VB_EL_CONTACT, RM_CONTACT, "", 0},
     {"ô 6: Phần, Chương (§II.6.a)", VB_EL_PART, RM_WORD_LABEL, "Phần |PHẦN |Chương |CHƯƠNG ", 0},
     {"ô 6: Điều (§II.6.a)", VB_EL_ARTICLE, RM_WORD_LABEL, "Điều ", 0},
     {"ô 6: mục I. (§II.6.b)", VB_EL_SECTION, RM_ROMAN_LABEL, ".|-", 0},
@@ -257,6 +261,44 @@ static int match_date_line(const char *text)
     return (ngay == text || strstr(text, ", ngày") || strstr(text, ",ngày")) && year && strlen(text) < 200;
 }
 
+/* ô 13's labels: what vanban prints (layout.c's contact_labels) first, then the other
+ * spellings agencies use. */
+static const struct {
+    vb_contact_field field;
+    const char *patterns; /* '|'-separated, compared as typed */
+} contact_labels[] = {
+    {VB_CONTACT_ADDRESS, "Địa chỉ:|Địa chỉ liên hệ:|Trụ sở:"},
+    {VB_CONTACT_PHONE, "ĐT:|Điện thoại:|Đt:|Tel:"},
+    {VB_CONTACT_FAX, "Fax:|FAX:"},
+    {VB_CONTACT_EMAIL, "E-mail:|Email:|Thư điện tử:"},
+    {VB_CONTACT_WEBSITE, "Website:|Cổng thông tin điện tử:|Trang thông tin điện tử:"},
+};
+
+int vb_contact_label_at(const char *text, size_t *len)
+{
+    for (size_t i = 0; i < sizeof contact_labels / sizeof *contact_labels; i++) {
+        match_ctx m = {text, 0};
+        if (each_pattern(contact_labels[i].patterns, is_prefix, &m)) {
+            *len = m.matched + blanks(text + m.matched);
+            return (int)contact_labels[i].field;
+        }
+    }
+    return -1;
+}
+
+/* A contact label first, and another one after a separator ("; ", " - ", a line break). */
+static int match_contact(const char *text)
+{
+    size_t len = 0;
+    if (vb_contact_label_at(text, &len) < 0 || strlen(text) > 600)
+        return 0;
+    for (const char *p = text + len; *p; p++)
+        if ((*p == ';' || *p == '-' || *p == '|' || *p == '\n' || *p == '\t') &&
+            vb_contact_label_at(p + 1 + blanks(p + 1), &len) >= 0)
+            return 1;
+    return 0;
+}
+
 void vb_recognise_text(const char *text, int in_header, vb_recognised *out)
 {
     memset(out, 0, sizeof *out);
@@ -293,6 +335,9 @@ void vb_recognise_text(const char *text, int in_header, vb_recognised *out)
             break;
         case RM_DATE_LINE:
             hit = match_date_line(text);
+            break;
+        case RM_CONTACT:
+            hit = match_contact(text);
             break;
         case RM_APPENDIX: {
             hit = each_pattern(r->patterns, is_prefix, &m);

@@ -21,6 +21,7 @@ typedef enum {
     RM_ARABIC_LABEL, /* "1." / "1.2.": Arabic numbers joined by the pattern */
     RM_LETTER_LABEL, /* "a)" / "đ)" */
     RM_BULLET,       /* one of the patterns then a space */
+    RM_CONTACT,      /* ô 13: a contact label (the table below) first, and a second one after */
 } vb_recognise_match;
 
 typedef struct {
@@ -49,6 +50,19 @@ typedef struct {
 /* Classifies `text` (NFC): the first rule of the table it matches. `in_header`: the
  * header's rules are tried too. */
 void vb_recognise_text(const char *text, int in_header, vb_recognised *out);
+
+/* ô 13's fields (NĐ30 PL I §III.4), in the order vanban prints them. */
+typedef enum {
+    VB_CONTACT_ADDRESS,
+    VB_CONTACT_PHONE,
+    VB_CONTACT_FAX,
+    VB_CONTACT_EMAIL,
+    VB_CONTACT_WEBSITE,
+} vb_contact_field;
+
+/* The ô 13 field whose label starts `text` ("Địa chỉ:", "ĐT:", "Điện thoại:", "E-mail:" …),
+ * with the label's bytes and the blanks after it in *len; -1 when none. */
+int vb_contact_label_at(const char *text, size_t *len);
 
 #endif
 

@@ -11,9 +11,15 @@
 
 /* The text in reading order: a line per paragraph; a table row on one line, its cells
  * separated by tabs; a footnote's mark "[N]" where it stands and its text on a line of its
- * own after the paragraph. */
+ * own after the paragraph. The frames of page 1 go where the page shows them: ô 11 and the
+ * draft mark from the top margin first, before the header; ô 13 from the foot of page 1
+ * after the text of the first section (the document before its attached documents and
+ * appendices, or before its first landscape pages). */
 typedef struct {
     vb_buf out;
+    vb_buf top;       /* ô 11 and the draft mark: the first lines */
+    vb_buf foot;      /* ô 13: after the first section */
+    int first_section_done;
     vb_buf notes;     /* of the current paragraph */
     unsigned note_count;
     int bordered;     /* inside a data table, whose rows are lines */
@@ -100,9 +106,33 @@ static void on_table_end(void *ctx)
     txt_out *t = ctx;
     t->bordered = 0;
 }
+/* ô 13 after the text of the first section, once. */
+static void flush_foot(txt_out *t)
+{
+    if (t->first_section_done)
+        return;
+    t->first_section_done = 1;
+    if (t->foot.len)
+        vb_buf_add(&t->out, t->foot.data);
+}
+
 static void on_section_break(void *ctx, const vb_section_props *next)
 {
-    (void)ctx, (void)next;
+    (void)next;
+    flush_foot(ctx);
+}
+
+/* A frame's text on a line of its own, in the top margin's lines or the foot's. */
+static void on_frame(void *ctx, const vb_frame_props *frame, vb_element el, const vb_para_props *props,
+                     const vb_span *spans, size_t count)
+{
+    txt_out *t = ctx;
+    (void)frame, (void)props;
+    vb_buf *to = el == VB_EL_CONTACT ? &t->foot : &t->top;
+    for (size_t i = 0; i < count; i++)
+        for (const char *p = spans[i].text; *p; p++)
+            vb_buf_addn(to, *p == '\n' ? " " : p, 1);
+    vb_buf_add(to, "\n");
 }
 
 static const vb_sink txt_sink = {
@@ -115,6 +145,7 @@ static const vb_sink txt_sink = {
     .row_end = on_row_end,
     .table_end = on_table_end,
     .section_break = on_section_break,
+    .frame = on_frame,
 };
 
 int vb_txt_write(const vb_document *doc, const vb_layout *layout, const char *path, char *err,
@@ -125,9 +156,18 @@ int vb_txt_write(const vb_document *doc, const vb_layout *layout, const char *pa
     txt_out t;
     memset(&t, 0, sizeof t);
     int rc = vb_compose(doc, layout, &geo, &txt_sink, &t, err, err_size);
+    flush_foot(&t);
+    if (t.top.len) {
+        vb_buf_add(&t.top, t.out.data ? t.out.data : "");
+        vb_buf tmp = t.out;
+        t.out = t.top;
+        t.top = tmp;
+    }
     if (rc == 0)
         rc = vb_write_file_atomic(path, t.out.data ? t.out.data : "", t.out.len, err, err_size);
     vb_buf_free(&t.out);
+    vb_buf_free(&t.top);
+    vb_buf_free(&t.foot);
     vb_buf_free(&t.notes);
     return rc;
 }

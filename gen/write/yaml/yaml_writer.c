@@ -593,6 +593,15 @@ static void put_issuers(writer *w, const vb_document *doc)
     open_key(w, 0, "co_quan_lien_tich", (vb_pos){0});
     for (size_t i = 0; i < doc->joint_issuer_count; i++) {
         const vb_lines *body = &doc->joint_issuers[i];
+        const vb_lines *parent = doc->joint_parent_bodies ? &doc->joint_parent_bodies[i] : NULL;
+        if (parent && parent->count > 0) {
+            /* "- co_quan_chu_quan: …" then "  co_quan: …": a body with its superior body. */
+            size_t at = w->out.len;
+            put_lines(w, 4, "co_quan_chu_quan", parent, 0);
+            memcpy(w->out.data + at, "  - ", 4);
+            put_lines(w, 4, "co_quan", body, 0);
+            continue;
+        }
         if (body->count == 1) {
             put_text(w, 2, NULL, body->items[0].text, body->items[0].pos);
             continue;
@@ -664,7 +673,9 @@ static void write_document(writer *w, const vb_document *doc)
         put_word(w, 0, "dau_thanh", "moi", (vb_pos){0});
     else if (doc->tone_style == VB_TONE_KEEP)
         put_word(w, 0, "dau_thanh", "giu_nguyen", (vb_pos){0});
-    put_lines(w, 0, "co_quan_chu_quan", &doc->parent_body, 0);
+    /* A joint document's superior bodies are its bodies' own (put_issuers). */
+    if (doc->joint_issuer_count == 0)
+        put_lines(w, 0, "co_quan_chu_quan", &doc->parent_body, 0);
     put_issuers(w, doc);
     /* Written even when it equals the form derived from co_quan: the model only has it when
      * it was typed, and it must read back the same. */
