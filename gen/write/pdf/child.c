@@ -6,6 +6,7 @@
 #include <ftw.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,21 +71,24 @@ static long now_ms(void)
 
 /* ---- interrupts ---- */
 
-static volatile sig_atomic_t interrupt_signal;
+/* Set by the handler on whichever thread takes the signal, read by the batch's workers: a
+ * lock-free atomic is safe in a handler and between threads (sig_atomic_t is only the
+ * former). */
+static atomic_int interrupt_signal;
 static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static struct sigaction previous[3];
 static int catching;
 
 static void on_interrupt(int sig)
 {
-    interrupt_signal = sig;
+    atomic_store_explicit(&interrupt_signal, sig, memory_order_relaxed);
 }
 
 void vb_interrupts_catch(void)
 {
     if (catching++)
         return;
-    interrupt_signal = 0;
+    atomic_store_explicit(&interrupt_signal, 0, memory_order_relaxed);
     for (size_t i = 0; i < 3; i++) {
         sigaction(caught_signals[i], NULL, &previous[i]);
         if (previous[i].sa_handler == SIG_IGN)
@@ -110,7 +114,7 @@ void vb_interrupts_release(void)
 
 int vb_interrupted(void)
 {
-    return interrupt_signal;
+    return atomic_load_explicit(&interrupt_signal, memory_order_relaxed);
 }
 
 /* ---- children ---- */
