@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "layout/format.h"
+#include "model/row_store.h"
 #include "package/atomic_file.h"
 #include "viet/tone.h"
 #include "yaml_markup.h"
@@ -37,6 +38,7 @@ typedef struct {
     size_t remark_count, remark_cap;
     vb_scalar_emitter *scalars;
     int placing_notes;   /* the document has notes: anchors are kept for them */
+    const char *failure; /* why a table's rows kept in a temporary file could not be read */
 } writer;
 
 static size_t current_line(writer *w)
@@ -415,34 +417,49 @@ static void write_cell(writer *w, const vb_table_cell *cell)
     vb_buf_add(&w->out, "}");
 }
 
-static void write_rows(writer *w, int indent, const char *key, const vb_table_row *rows, size_t count)
+static void write_row(writer *w, int indent, const vb_table_row *row)
 {
-    if (!rows)
+    pad(w, indent + 2);
+    mark(w, row->pos);
+    if (row->is_group) {
+        vb_buf_add(&w->out, "- nhom: ");
+        vb_yaml_scalar(w->scalars, &w->out, row->count ? row->cells[0].text : "", VB_SCALAR_BLOCK, indent + 6);
+        vb_buf_add(&w->out, "\n");
         return;
-    if (count == 0) {
+    }
+    vb_buf_add(&w->out, row->is_total ? "- tong_cong: [" : "- [");
+    for (size_t c = 0; c < row->count; c++) {
+        if (c)
+            vb_buf_add(&w->out, ", ");
+        mark(w, row->cells[c].pos);
+        write_cell(w, &row->cells[c]);
+    }
+    vb_buf_add(&w->out, "]\n");
+}
+
+/* `rows`, then those of `more` (a store of rows after them; NULL for most tables). */
+static void write_rows(writer *w, int indent, const char *key, const vb_table_row *rows, size_t count,
+                       vb_row_store *more)
+{
+    if (!rows && !more)
+        return;
+    if (count == 0 && (!more || vb_row_store_count(more) == 0)) {
         put_word(w, indent, key, "[]", (vb_pos){0});
         return;
     }
     open_key(w, indent, key, (vb_pos){0});
-    for (size_t i = 0; i < count; i++) {
-        const vb_table_row *row = &rows[i];
-        pad(w, indent + 2);
-        mark(w, row->pos);
-        if (row->is_group) {
-            vb_buf_add(&w->out, "- nhom: ");
-            vb_yaml_scalar(w->scalars, &w->out, row->count ? row->cells[0].text : "", VB_SCALAR_BLOCK, indent + 6);
-            vb_buf_add(&w->out, "\n");
-            continue;
-        }
-        vb_buf_add(&w->out, row->is_total ? "- tong_cong: [" : "- [");
-        for (size_t c = 0; c < row->count; c++) {
-            if (c)
-                vb_buf_add(&w->out, ", ");
-            mark(w, row->cells[c].pos);
-            write_cell(w, &row->cells[c]);
-        }
-        vb_buf_add(&w->out, "]\n");
-    }
+    for (size_t i = 0; i < count; i++)
+        write_row(w, indent, &rows[i]);
+    if (!more)
+        return;
+    vb_row_cursor *cursor = vb_row_cursor_open(more);
+    const vb_table_row *row;
+    int rc = -1;
+    while (cursor && (rc = vb_row_cursor_next(cursor, &row)) > 0)
+        write_row(w, indent, row);
+    if (rc < 0)
+        w->failure = vb_row_store_error(more) ? vb_row_store_error(more) : "?";
+    vb_row_cursor_close(cursor);
 }
 
 static void write_table(writer *w, int indent, const vb_table *t)
@@ -491,8 +508,8 @@ static void write_table(writer *w, int indent, const vb_table *t)
             vb_buf_add(&w->out, "}\n");
         }
     }
-    write_rows(w, indent, "dau_bang", t->head, t->head_count);
-    write_rows(w, indent, "dong", t->rows, t->row_count);
+    write_rows(w, indent, "dau_bang", t->head, t->head_count, NULL);
+    write_rows(w, indent, "dong", t->rows, t->row_count, t->more_rows);
     put_optional(w, indent, "tep", &t->file);
     put_optional(w, indent, "trang_tinh", &t->sheet);
     put_optional(w, indent, "vung", &t->range);
@@ -803,7 +820,7 @@ char *vb_yaml_write(const vb_document *doc, size_t *len)
     write_document(&w, doc);
     /* Every text went through vb_yaml_scalar or add_comment_text, which make it NFC, and
      * what joins them is ASCII: the whole is NFC. */
-    char *text = assemble(&w, doc, len);
+    char *text = w.failure ? NULL : assemble(&w, doc, len);
     vb_scalar_emitter_free(w.scalars);
     vb_buf_free(&w.out);
     free(w.anchors);
@@ -815,6 +832,10 @@ int vb_yaml_write_file(const vb_document *doc, const char *path, char *err, size
 {
     size_t len = 0;
     char *text = vb_yaml_write(doc, &len);
+    if (!text) {
+        snprintf(err, err_size, "%s: cannot read a table's rows back from the temporary file", path);
+        return -1;
+    }
     int rc = vb_write_file_atomic(path, text, len, err, err_size);
     free(text);
     return rc;
