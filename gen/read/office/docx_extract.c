@@ -86,6 +86,7 @@ typedef struct {
     size_t rel_count;
     vb_office_source *notes;  /* footnotes.xml, parsed first */
     int *note_ids;            /* per paragraph of `notes`: its footnote id */
+    size_t style_found;       /* the index find_style found last */
 } docx;
 
 /* ---- reading property elements ---- */
@@ -256,9 +257,14 @@ static docx_style *find_style(docx *d, const char *id)
 {
     if (!id || !*id)
         return NULL;
+    /* Most lookups ask for the style found before: the cells of a table share theirs. */
+    if (d->style_found < d->style_count && !strcmp(d->styles[d->style_found].id, id))
+        return &d->styles[d->style_found];
     for (size_t i = 0; i < d->style_count; i++)
-        if (!strcmp(d->styles[i].id, id))
+        if (!strcmp(d->styles[i].id, id)) {
+            d->style_found = i;
             return &d->styles[i];
+        }
     return NULL;
 }
 
@@ -776,6 +782,13 @@ static of_struct *open_table(body_reader *b)
     return &b->out->items[b->tables[b->table_depth - 1]].u.s;
 }
 
+/* Whether item `index` is still the row or cell it was (a finished row may have gone to the
+ * spool, and a broken file can put a cell's properties anywhere). */
+static int is_open(body_reader *b, size_t index, of_kind kind)
+{
+    return index < b->out->count && b->out->items[index].kind == kind;
+}
+
 /* Reads document.xml's body or footnotes.xml into b->out. */
 static int read_body(body_reader *b, of_xml *x)
 {
@@ -808,7 +821,7 @@ static int read_body(body_reader *b, of_xml *x)
                 of_source_add(b->out, OF_TABLE_END);
                 b->table_depth--;
             } else if (!strcmp(n, "w:tr"))
-                of_source_add(b->out, OF_ROW_END);
+                of_source_end_row(b->out, b->depth == 0 && !b->notes_part);
             else if (!strcmp(n, "w:tc"))
                 of_source_add(b->out, OF_CELL_END);
             else if (!strcmp(n, "w:tblPr"))
@@ -917,14 +930,14 @@ static int read_body(body_reader *b, of_xml *x)
         } else if (!strcmp(n, "w:tr")) {
             b->row_item = (size_t)(of_source_add(b->out, OF_ROW_BEGIN) - b->out->items);
             b->cell_item = 0;
-        } else if (!strcmp(n, "w:tblHeader")) {
+        } else if (!strcmp(n, "w:tblHeader") && is_open(b, b->row_item, OF_ROW_BEGIN)) {
             b->out->items[b->row_item].u.s.header = of_xml_attr_on(x, "w:val");
         } else if (!strcmp(n, "w:tc")) {
             b->cell_item = (size_t)(of_source_add(b->out, OF_CELL_BEGIN) - b->out->items);
-        } else if (!strcmp(n, "w:gridSpan") && b->cell_item) {
+        } else if (!strcmp(n, "w:gridSpan") && b->cell_item && is_open(b, b->cell_item, OF_CELL_BEGIN)) {
             int v = of_xml_attr_int(x, "w:val", 1);
             b->out->items[b->cell_item].u.s.colspan = v >= 1 && v <= 1000 ? (unsigned)v : 1;
-        } else if (!strcmp(n, "w:vMerge") && b->cell_item) {
+        } else if (!strcmp(n, "w:vMerge") && b->cell_item && is_open(b, b->cell_item, OF_CELL_BEGIN)) {
             char *v = of_xml_attr(x, "w:val");
             b->out->items[b->cell_item].u.s.vmerge = v && !strcmp(v, "restart") ? 1 : 2;
             free(v);

@@ -693,7 +693,7 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
                 of_source_add(b->out, OF_TABLE_END);
                 table_depth--;
             } else if (!strcmp(n, "table:table-row"))
-                of_source_add(b->out, OF_ROW_END);
+                of_source_end_row(b->out, b->depth == 0 && !b->note);
             else if (!strcmp(n, "table:table-cell"))
                 of_source_add(b->out, OF_CELL_END);
             else if (!strcmp(n, "table:table-header-rows"))
@@ -786,7 +786,7 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
             b->grid_col = 0;
             b->skip_covered = 0;
             if (empty)
-                of_source_add(b->out, OF_ROW_END);
+                of_source_end_row(b->out, b->depth == 0 && !b->note);
         } else if (!strcmp(n, "table:table-cell") || !strcmp(n, "table:covered-table-cell")) {
             int covered = n[6] == 'c';
             int col = b->grid_col;
