@@ -134,7 +134,7 @@ static void read_properties(odt *o, of_xml *x, oprops *p)
 {
     const char *n = of_xml_name(x);
     char *v;
-    if (!strcmp(n, "style:paragraph-properties")) {
+    if (of_name_is(n, "style:paragraph-properties")) {
         if ((v = of_xml_attr(x, "fo:text-align"))) {
             p->align = !strcmp(v, "center") ? VB_ALIGN_CENTER
                      : !strcmp(v, "justify") ? VB_ALIGN_JUSTIFY
@@ -171,7 +171,7 @@ static void read_properties(odt *o, of_xml *x, oprops *p)
             p->keep_next = !strcmp(v, "always");
             free(v);
         }
-    } else if (!strcmp(n, "style:text-properties")) {
+    } else if (of_name_is(n, "style:text-properties")) {
         if ((v = of_xml_attr(x, "fo:font-weight"))) {
             p->bold = !strcmp(v, "bold") || atoi(v) >= 600;
             free(v);
@@ -263,31 +263,31 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
         const char *n = of_xml_name(&x);
         int empty = type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(x.reader);
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (!strcmp(n, "office:automatic-styles"))
+            if (of_name_is(n, "office:automatic-styles"))
                 automatic = 0;
-            else if (!strcmp(n, "style:style"))
+            else if (of_name_is(n, "style:style"))
                 cur = NULL;
-            else if (!strcmp(n, "style:default-style"))
+            else if (of_name_is(n, "style:default-style"))
                 in_default = 0;
-            else if (!strcmp(n, "style:page-layout"))
+            else if (of_name_is(n, "style:page-layout"))
                 layout = NULL;
-            else if (!strcmp(n, "style:master-page"))
+            else if (of_name_is(n, "style:master-page"))
                 master = NULL;
-            else if (!strcmp(n, "text:list-style"))
+            else if (of_name_is(n, "text:list-style"))
                 list = NULL;
-            else if (!strcmp(n, "style:header") || !strcmp(n, "style:header-first"))
+            else if (of_name_is(n, "style:header") || of_name_is(n, "style:header-first"))
                 in_header = 0;
-            else if (!strcmp(n, "office:body"))
+            else if (of_name_is(n, "office:body"))
                 break;
             continue;
         }
         if (type != XML_READER_TYPE_ELEMENT)
             continue;
-        if (!strcmp(n, "office:body"))
+        if (of_name_is(n, "office:body"))
             break; /* content.xml: the text is read by read_body */
-        if (!strcmp(n, "office:automatic-styles")) {
+        if (of_name_is(n, "office:automatic-styles")) {
             automatic = !empty;
-        } else if (!strcmp(n, "style:font-face") && o->font_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:font-face") && o->font_count < MAX_STYLES) {
             o->fonts = vb_xrealloc(o->fonts, (o->font_count + 1) * sizeof *o->fonts);
             font_face *f = &o->fonts[o->font_count++];
             f->name = of_xml_attr(&x, "style:name");
@@ -302,11 +302,11 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
                 if (q)
                     *q = '\0';
             }
-        } else if (!strcmp(n, "style:default-style")) {
+        } else if (of_name_is(n, "style:default-style")) {
             char *fam = of_xml_attr(&x, "style:family");
             in_default = fam && !strcmp(fam, "paragraph") && !empty;
             free(fam);
-        } else if (!strcmp(n, "style:style") && o->style_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:style") && o->style_count < MAX_STYLES) {
             o->styles = vb_xrealloc(o->styles, (o->style_count + 1) * sizeof *o->styles);
             cur = &o->styles[o->style_count++];
             memset(cur, 0, sizeof *cur);
@@ -322,10 +322,10 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
             cur->automatic = automatic || automatic_in_content;
             if (empty)
                 cur = NULL;
-        } else if ((!strcmp(n, "style:paragraph-properties") || !strcmp(n, "style:text-properties")) &&
+        } else if ((of_name_is(n, "style:paragraph-properties") || of_name_is(n, "style:text-properties")) &&
                    (cur || in_default)) {
             read_properties(o, &x, cur ? &cur->props : &o->defaults);
-            if (cur && !strcmp(n, "style:paragraph-properties") && !empty) {
+            if (cur && of_name_is(n, "style:paragraph-properties") && !empty) {
                 /* its tab stops */
                 int depth = xmlTextReaderDepth(x.reader);
                 while ((rc = of_xml_read(&x)) == 1 && xmlTextReaderDepth(x.reader) > depth)
@@ -334,20 +334,20 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
                 if (rc != 1)
                     break;
             }
-        } else if (cur && !strcmp(n, "style:table-cell-properties")) {
+        } else if (cur && of_name_is(n, "style:table-cell-properties")) {
             char *v = of_xml_attr(&x, "fo:border");
             char *b = of_xml_attr(&x, "fo:border-bottom");
             cur->props.border_box = border_on(v) || border_on(b);
             free(v);
             free(b);
-        } else if (!strcmp(n, "style:page-layout") && o->layout_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:page-layout") && o->layout_count < MAX_STYLES) {
             o->layouts = vb_xrealloc(o->layouts, (o->layout_count + 1) * sizeof *o->layouts);
             layout = &o->layouts[o->layout_count++];
             memset(layout, 0, sizeof *layout);
             layout->name = of_xml_attr(&x, "style:name");
             if (!layout->name)
                 layout->name = vb_strdup("");
-        } else if (layout && !strcmp(n, "style:page-layout-properties")) {
+        } else if (layout && of_name_is(n, "style:page-layout-properties")) {
             layout->width = attr_length(&x, "fo:page-width", 0);
             layout->height = attr_length(&x, "fo:page-height", 0);
             layout->top = attr_length(&x, "fo:margin-top", 0);
@@ -357,10 +357,10 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
             char *orient = of_xml_attr(&x, "style:print-orientation");
             layout->landscape = (orient && !strcmp(orient, "landscape")) || layout->width > layout->height;
             free(orient);
-        } else if (layout && !strcmp(n, "style:header-footer-properties") && !layout->header_extra) {
+        } else if (layout && of_name_is(n, "style:header-footer-properties") && !layout->header_extra) {
             /* ODF sets the header inside the page margin: the text starts below it. */
             layout->header_extra = attr_length(&x, "fo:min-height", 0) + attr_length(&x, "fo:margin-bottom", 0);
-        } else if (!strcmp(n, "style:master-page") && o->master_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:master-page") && o->master_count < MAX_STYLES) {
             o->masters = vb_xrealloc(o->masters, (o->master_count + 1) * sizeof *o->masters);
             master = &o->masters[o->master_count++];
             memset(master, 0, sizeof *master);
@@ -369,18 +369,18 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
                 master->name = vb_strdup("");
             master->layout = of_xml_attr(&x, "style:page-layout-name");
             master->next = of_xml_attr(&x, "style:next-style-name");
-        } else if (master && !strcmp(n, "style:header")) {
+        } else if (master && of_name_is(n, "style:header")) {
             in_header = !empty;
-        } else if (master && in_header && !strcmp(n, "text:page-number")) {
+        } else if (master && in_header && of_name_is(n, "text:page-number")) {
             master->has_page_number = 1;
-        } else if (!strcmp(n, "text:list-style") && o->list_count < MAX_STYLES) {
+        } else if (of_name_is(n, "text:list-style") && o->list_count < MAX_STYLES) {
             o->lists = vb_xrealloc(o->lists, (o->list_count + 1) * sizeof *o->lists);
             list = &o->lists[o->list_count++];
             memset(list, 0, sizeof *list);
             list->name = of_xml_attr(&x, "style:name");
             if (!list->name)
                 list->name = vb_strdup("");
-        } else if (list && (!strcmp(n, "text:list-level-style-number") || !strcmp(n, "text:list-level-style-bullet"))) {
+        } else if (list && (of_name_is(n, "text:list-level-style-number") || of_name_is(n, "text:list-level-style-bullet"))) {
             list_level = of_xml_attr_int(&x, "text:level", 1) - 1;
             if (list_level >= 0 && list_level < 10) {
                 char *v;
@@ -667,13 +667,13 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
             continue;
         }
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (!strcmp(n, "text:p") || !strcmp(n, "text:h"))
+            if (of_name_is(n, "text:p") || of_name_is(n, "text:h"))
                 end_paragraph(b);
-            else if (!strcmp(n, "text:span") && b->span_depth > 0)
+            else if (of_name_is(n, "text:span") && b->span_depth > 0)
                 b->span_depth--;
-            else if (!strcmp(n, "draw:frame"))
+            else if (of_name_is(n, "draw:frame"))
                 b->frame--;
-            else if (!strcmp(n, "text:note")) {
+            else if (of_name_is(n, "text:note")) {
                 b->note = 0;
                 char *t = b->note_text ? b->note_text : vb_strdup("");
                 size_t lead = strspn(t, " ");
@@ -685,20 +685,20 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
                 free(t);
                 b->note_text = NULL;
                 b->note_len = 0;
-            } else if (!strcmp(n, "text:list")) {
+            } else if (of_name_is(n, "text:list")) {
                 if (b->list_depth > 0 && b->list_depth <= 16)
                     free(b->list_name[b->list_depth - 1]);
                 b->list_depth--;
-            } else if (!strcmp(n, "table:table")) {
+            } else if (of_name_is(n, "table:table")) {
                 of_source_add(b->out, OF_TABLE_END);
                 table_depth--;
-            } else if (!strcmp(n, "table:table-row"))
+            } else if (of_name_is(n, "table:table-row"))
                 of_source_end_row(b->out, b->depth == 0 && !b->note);
-            else if (!strcmp(n, "table:table-cell"))
+            else if (of_name_is(n, "table:table-cell"))
                 of_source_add(b->out, OF_CELL_END);
-            else if (!strcmp(n, "table:table-header-rows"))
+            else if (of_name_is(n, "table:table-header-rows"))
                 header_rows = 0;
-            else if (!strcmp(n, "office:text"))
+            else if (of_name_is(n, "office:text"))
                 in_text = 0;
             rc = of_xml_read(x);
             continue;
@@ -708,21 +708,21 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
             continue;
         }
         int empty = xmlTextReaderIsEmptyElement(x->reader);
-        if (!strcmp(n, "text:tracked-changes") || !strcmp(n, "office:annotation") ||
-            !strcmp(n, "text:note-citation") || !strcmp(n, "office:forms") ||
-            !strcmp(n, "text:sequence-decls") || !strcmp(n, "office:annotation-end")) {
-            if (!strcmp(n, "text:tracked-changes"))
+        if (of_name_is(n, "text:tracked-changes") || of_name_is(n, "office:annotation") ||
+            of_name_is(n, "text:note-citation") || of_name_is(n, "office:forms") ||
+            of_name_is(n, "text:sequence-decls") || of_name_is(n, "office:annotation-end")) {
+            if (of_name_is(n, "text:tracked-changes"))
                 b->out->has_tracked_changes = 1;
             rc = of_xml_skip(x);
             continue;
         }
-        if (!strcmp(n, "office:text")) {
+        if (of_name_is(n, "office:text")) {
             in_text = !empty;
-        } else if (!strcmp(n, "text:p") || !strcmp(n, "text:h")) {
+        } else if (of_name_is(n, "text:p") || of_name_is(n, "text:h")) {
             start_paragraph(b, x, n[5] == 'h');
             if (empty)
                 end_paragraph(b);
-        } else if (!strcmp(n, "text:span") && !empty) {
+        } else if (of_name_is(n, "text:span") && !empty) {
             char *name = of_xml_attr(x, "text:style-name");
             ostyle *s = find_style(b->o, name, "text");
             free(name);
@@ -732,23 +732,23 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
                 if (s)
                     b->span[b->span_depth] = *style_effective(b->o, s);
             }
-        } else if (!strcmp(n, "text:s")) {
+        } else if (of_name_is(n, "text:s")) {
             int count = of_xml_attr_int(x, "text:c", 1);
             for (int k = 0; k < count && k < 1000; k++)
                 add_text(b, " ", 1);
-        } else if (!strcmp(n, "text:tab")) {
+        } else if (of_name_is(n, "text:tab")) {
             add_text(b, "\t", 1);
-        } else if (!strcmp(n, "text:line-break")) {
+        } else if (of_name_is(n, "text:line-break")) {
             add_text(b, "\n", 1);
-        } else if (!strcmp(n, "text:note")) {
+        } else if (of_name_is(n, "text:note")) {
             b->note = 1;
             b->note_len = 0;
-        } else if (!strcmp(n, "draw:frame")) {
+        } else if (of_name_is(n, "draw:frame")) {
             if (!empty)
                 b->frame++;
-        } else if (!strcmp(n, "draw:line") && open_para(b)) {
+        } else if (of_name_is(n, "draw:line") && open_para(b)) {
             open_para(b)->drawn_rule = 1;
-        } else if (!strcmp(n, "text:list")) {
+        } else if (of_name_is(n, "text:list")) {
             b->list_depth++;
             if (b->list_depth <= 16)
                 b->list_name[b->list_depth - 1] = of_xml_attr(x, "text:style-name");
@@ -757,11 +757,11 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
                     free(b->list_name[b->list_depth - 1]);
                 b->list_depth--;
             }
-        } else if (!strcmp(n, "text:list-item")) {
+        } else if (of_name_is(n, "text:list-item")) {
             b->list_item_fresh = 1;
-        } else if (!strcmp(n, "text:list-header")) {
+        } else if (of_name_is(n, "text:list-header")) {
             b->list_item_fresh = 0;
-        } else if (!strcmp(n, "table:table")) {
+        } else if (of_name_is(n, "table:table")) {
             of_item *it = of_source_add(b->out, OF_TABLE_BEGIN);
             if (table_depth < 64)
                 table_item[table_depth] = (long)(it - b->out->items);
@@ -775,19 +775,19 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
             }
             memset(b->remaining, 0, sizeof b->remaining);
             b->grid_col = 0;
-        } else if (!strcmp(n, "table:table-column") && table_depth > 0 && table_depth <= 64) {
+        } else if (of_name_is(n, "table:table-column") && table_depth > 0 && table_depth <= 64) {
             int rep = of_xml_attr_int(x, "table:number-columns-repeated", 1);
             b->out->items[table_item[table_depth - 1]].u.s.columns += rep > 0 && rep < 1024 ? rep : 1;
-        } else if (!strcmp(n, "table:table-header-rows")) {
+        } else if (of_name_is(n, "table:table-header-rows")) {
             header_rows = !empty;
-        } else if (!strcmp(n, "table:table-row")) {
+        } else if (of_name_is(n, "table:table-row")) {
             of_item *it = of_source_add(b->out, OF_ROW_BEGIN);
             it->u.s.header = header_rows;
             b->grid_col = 0;
             b->skip_covered = 0;
             if (empty)
                 of_source_end_row(b->out, b->depth == 0 && !b->note);
-        } else if (!strcmp(n, "table:table-cell") || !strcmp(n, "table:covered-table-cell")) {
+        } else if (of_name_is(n, "table:table-cell") || of_name_is(n, "table:covered-table-cell")) {
             int covered = n[6] == 'c';
             int col = b->grid_col;
             if (covered && b->skip_covered > 0) {
