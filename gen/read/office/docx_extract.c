@@ -2,7 +2,9 @@
  * into the labels a reader sees, tracked changes as printed (insertions in, deletions out),
  * fields by their shown result, text boxes in place, footnotes after the body. */
 #include "office_extract.h"
+#include "office_props.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@
 #define MAX_NUMS 4096
 #define MAX_BASED_ON 16
 
-/* Properties as one level of the style hierarchy says them; -1: not said. */
+/* Properties as one level of the style hierarchy says them; OF_UNSAID: not said. */
 typedef struct {
     int align, ind_left, ind_right, ind_first, sp_before, sp_after, line, border_bottom,
         border_box, keep_next, tabs, outline, num_id, num_ilvl, page_break_before;
@@ -23,21 +25,36 @@ typedef struct {
     char style[64];
 } wprops;
 
+/* The int properties by name, for the overlay (office_props.h). */
+static const size_t wprops_ints[] = {
+    offsetof(wprops, align),     offsetof(wprops, ind_left),      offsetof(wprops, ind_right),
+    offsetof(wprops, ind_first), offsetof(wprops, sp_before),     offsetof(wprops, sp_after),
+    offsetof(wprops, line),      offsetof(wprops, border_bottom), offsetof(wprops, border_box),
+    offsetof(wprops, keep_next), offsetof(wprops, tabs),          offsetof(wprops, outline),
+    offsetof(wprops, num_id),    offsetof(wprops, num_ilvl),
+    offsetof(wprops, page_break_before),
+    offsetof(wprops, bold),      offsetof(wprops, italic),        offsetof(wprops, caps),
+    offsetof(wprops, underline), offsetof(wprops, size_half),
+};
+static const of_props_fields wprops_fields = {
+    wprops_ints, sizeof wprops_ints / sizeof *wprops_ints, offsetof(wprops, font),
+    sizeof ((wprops *)0)->font,
+};
+
+/* Every int property before the font is named above. */
+_Static_assert(sizeof wprops_ints / sizeof *wprops_ints == offsetof(wprops, font) / sizeof(int),
+               "an int property of wprops has no name");
+
+/* Nothing said; no style named (the style is not overlaid: it names the level's own). */
 static void wprops_unset(wprops *p)
 {
-    memset(p, 0xff, sizeof *p);
-    p->font[0] = p->style[0] = '\0';
+    memset(p, 0, sizeof *p);
+    of_props_unset(p, &wprops_fields);
 }
 
 static void wprops_apply(wprops *dst, const wprops *src)
 {
-    const int *s = &src->align;
-    int *d = &dst->align;
-    for (size_t i = 0; i < (size_t)(&src->size_half - &src->align) + 1; i++)
-        if (s[i] != -1)
-            d[i] = s[i];
-    if (src->font[0])
-        memcpy(dst->font, src->font, sizeof dst->font);
+    of_props_overlay(dst, src, &wprops_fields);
 }
 
 typedef struct {

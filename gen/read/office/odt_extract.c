@@ -3,7 +3,9 @@
  * deletions left out (ODF keeps them apart in text:tracked-changes), annotations ignored,
  * frames' text in place, notes after the body, master pages as sections. */
 #include "office_extract.h"
+#include "office_props.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,28 +15,40 @@
 
 #define MAX_STYLES 8192
 
-/* One level of the hierarchy; -1: not said. */
+/* One level of the hierarchy; OF_UNSAID: not said. */
 typedef struct {
     int align, ind_left, ind_right, ind_first, sp_before, sp_after, line, border_bottom, border_box,
         keep_next, tabs, bold, italic, caps, underline, size_tw; /* size in twentieths of a point */
     char font[64];
 } oprops;
 
+/* The int properties by name, for the overlay (office_props.h). */
+static const size_t oprops_ints[] = {
+    offsetof(oprops, align),     offsetof(oprops, ind_left),      offsetof(oprops, ind_right),
+    offsetof(oprops, ind_first), offsetof(oprops, sp_before),     offsetof(oprops, sp_after),
+    offsetof(oprops, line),      offsetof(oprops, border_bottom), offsetof(oprops, border_box),
+    offsetof(oprops, keep_next), offsetof(oprops, tabs),          offsetof(oprops, bold),
+    offsetof(oprops, italic),    offsetof(oprops, caps),          offsetof(oprops, underline),
+    offsetof(oprops, size_tw),
+};
+static const of_props_fields oprops_fields = {
+    oprops_ints, sizeof oprops_ints / sizeof *oprops_ints, offsetof(oprops, font),
+    sizeof ((oprops *)0)->font,
+};
+
+/* Every int property before the font is named above. */
+_Static_assert(sizeof oprops_ints / sizeof *oprops_ints == offsetof(oprops, font) / sizeof(int),
+               "an int property of oprops has no name");
+
 static void oprops_unset(oprops *p)
 {
-    memset(p, 0xff, sizeof *p);
-    p->font[0] = '\0';
+    memset(p, 0, sizeof *p);
+    of_props_unset(p, &oprops_fields);
 }
 
 static void oprops_apply(oprops *dst, const oprops *src)
 {
-    const int *s = &src->align;
-    int *d = &dst->align;
-    for (size_t i = 0; i < (size_t)(&src->size_tw - &src->align) + 1; i++)
-        if (s[i] != -1)
-            d[i] = s[i];
-    if (src->font[0])
-        memcpy(dst->font, src->font, sizeof dst->font);
+    of_props_overlay(dst, src, &oprops_fields);
 }
 
 typedef struct {
