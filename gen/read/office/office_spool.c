@@ -11,15 +11,17 @@
 #include "model/model.h"
 
 /* On file, an item is its kind (one byte), then:
- *   OF_ROW_BEGIN, OF_CELL_BEGIN: the five fields of of_struct;
- *   OF_PARA: number, flags, list level, section, the formatting (or "as the paragraph
- *     before"), the text, style id, style name and label, then the runs (text, flags, size,
+ *   OF_ROW_BEGIN: whether what came before is forgotten here, then as OF_CELL_BEGIN;
+ *   OF_CELL_BEGIN: the five fields of of_struct;
+ *   OF_PARA: number, flags, list level, section, the formatting (or which of those seen
+ *     before), the text, style id, style name and label, then the runs (text, flags, size,
  *     font);
  *   OF_CELL_END, OF_ROW_END: nothing.
- * Numbers are variable-length (7 bits a byte). Cells of a row repeat their style, formatting
- * and font: those are written once and then as "the same as the one before", which starts
- * afresh with each row, so any row can be read on its own. The file lives and dies with this
- * process: formatting is kept as its bytes. */
+ * Numbers are variable-length (7 bits a byte). The cells of a table repeat their style,
+ * formatting and font: each is written once, then as "the same as before". That memory
+ * starts afresh with the first row of each OF_SPOOLED item and with every marked row, where
+ * of_spool_paragraph may start reading. The file lives and dies with this process:
+ * formatting is kept as its bytes. */
 
 #define READ_CHUNK (64u * 1024u)
 #define WRITE_BUFFER (64u * 1024u)
@@ -30,6 +32,7 @@ enum { PARA_IN_NOTE = 1u, PARA_IN_TEXTBOX = 2u, PARA_DRAWN_RULE = 4u, PARA_PAGE_
 /* A string: 0 none; 1 the same as the one before (or, for a run, the paragraph's text);
  * else its length + 2, then its bytes. */
 enum { STR_NONE = 0, STR_SAME = 1, STR_BYTES = 2 };
+#define FORMATS_KEPT 8 /* paragraph formattings remembered (a table's columns differ in theirs) */
 
 typedef struct {
     unsigned long long offset; /* a row's first byte */
@@ -41,11 +44,23 @@ typedef struct {
     size_t len, cap;
 } bytes;
 
+/* What was written since the last fresh row, which later items refer to. */
+typedef struct {
+    bytes before[SLOT_COUNT]; /* the value before, per slot (no NUL) */
+    int has_before[SLOT_COUNT];
+    of_para_format formats[FORMATS_KEPT];
+    int format_count;
+    double size;
+    int has_size;
+} context;
+
 struct of_spool {
     FILE *file;
     unsigned long long size; /* bytes written */
     int err;                 /* errno of the first failure, 0 if none */
     bytes row;               /* the row being encoded */
+    context written;
+    int fresh_next;          /* the next row starts an OF_SPOOLED item */
     size_t rows_since_mark;
     row_mark *marks;
     size_t mark_count, mark_cap;
@@ -64,10 +79,7 @@ struct of_spool_cursor {
     of_run *runs;
     size_t run_cap;
     size_t *run_text_at, *run_font_at;
-    bytes before[SLOT_COUNT];    /* the value before, per slot */
-    int has_before[SLOT_COUNT];
-    of_para_format format_before;
-    double size_before;
+    context read;
 };
 
 #define NO_STRING ((size_t)-1)
@@ -89,6 +101,32 @@ static void bytes_add(bytes *b, const void *data, size_t n)
     b->len += n;
 }
 
+static void context_reset(context *x)
+{
+    memset(x->has_before, 0, sizeof x->has_before);
+    x->format_count = 0;
+    x->has_size = 0;
+}
+
+static void context_free(context *x)
+{
+    for (int k = 0; k < SLOT_COUNT; k++)
+        free(x->before[k].data);
+}
+
+static void context_remember(context *x, int slot, const char *s, size_t len)
+{
+    x->before[slot].len = 0;
+    bytes_add(&x->before[slot], s, len);
+    x->has_before[slot] = 1;
+}
+
+static int context_same(const context *x, int slot, const char *s)
+{
+    size_t n = strlen(s);
+    return x->has_before[slot] && x->before[slot].len == n && memcmp(x->before[slot].data, s, n) == 0;
+}
+
 of_spool *of_spool_new(void)
 {
     /* tmpfile(): created unlinked, so nothing is left behind whatever happens. */
@@ -99,6 +137,7 @@ of_spool *of_spool_new(void)
     s->file = f;
     setvbuf(f, NULL, _IOFBF, WRITE_BUFFER);
     s->rows_since_mark = ROWS_PER_MARK;
+    s->fresh_next = 1;
     return s;
 }
 
@@ -109,6 +148,7 @@ void of_spool_free(of_spool *s)
     of_spool_close(s->lookup);
     fclose(s->file);
     free(s->row.data);
+    context_free(&s->written);
     free(s->marks);
     free(s);
 }
@@ -146,17 +186,33 @@ static void put_int(bytes *b, long long v)
     put_number(b, v < 0 ? ((unsigned long long)(-(v + 1)) << 1) | 1u : (unsigned long long)v << 1);
 }
 
-/* `s`, or "the same" when it equals `before` (NULL: no value before). */
-static void put_string(bytes *b, const char *s, const char *before)
+/* `s`, or "the same" when it equals `same` (a run's text: the paragraph's). */
+static void put_string(bytes *b, const char *s, const char *same)
 {
     if (!s) {
         put_number(b, STR_NONE);
-    } else if (before && strcmp(s, before) == 0) {
+    } else if (same && strcmp(s, same) == 0) {
         put_number(b, STR_SAME);
     } else {
         size_t n = strlen(s);
         put_number(b, n + STR_BYTES);
         bytes_add(b, s, n);
+    }
+}
+
+/* `s` in `slot`, or "the same" as the value before in that slot. */
+static void put_slot(bytes *b, context *x, int slot, const char *s)
+{
+    if (!s) {
+        put_number(b, STR_NONE);
+        x->has_before[slot] = 0;
+    } else if (context_same(x, slot, s)) {
+        put_number(b, STR_SAME);
+    } else {
+        size_t n = strlen(s);
+        put_number(b, n + STR_BYTES);
+        bytes_add(b, s, n);
+        context_remember(x, slot, s, n);
     }
 }
 
@@ -171,54 +227,51 @@ static int same_format(const of_para_format *a, const of_para_format *b)
            a->style_size_pt == b->style_size_pt;
 }
 
-/* What the paragraph before in the row had (NULL: nothing yet). */
-typedef struct {
-    const char *slot[SLOT_COUNT];
-    const of_para_format *format;
-    const double *size;
-} encoder_state;
-
-static void put_para(bytes *b, const of_para *p, encoder_state *st)
+static void put_para(bytes *b, const of_para *p, context *x)
 {
     put_number(b, p->number);
     put_number(b, (p->in_note ? PARA_IN_NOTE : 0) | (p->in_textbox ? PARA_IN_TEXTBOX : 0) |
                       (p->drawn_rule ? PARA_DRAWN_RULE : 0) | (p->page_break_before ? PARA_PAGE_BREAK : 0));
     put_int(b, p->list_level);
     put_int(b, p->section);
-    if (st->format && same_format(st->format, &p->fmt)) {
-        put_number(b, 0);
+    /* 0: a new formatting follows; k: the k-th one kept. */
+    int known = 0;
+    while (known < x->format_count && !same_format(&x->formats[known], &p->fmt))
+        known++;
+    if (known < x->format_count) {
+        put_number(b, (unsigned)known + 1);
     } else {
-        put_number(b, 1);
+        put_number(b, 0);
         bytes_add(b, &p->fmt, sizeof p->fmt);
-        st->format = &p->fmt;
+        if (x->format_count < FORMATS_KEPT)
+            x->formats[x->format_count++] = p->fmt;
     }
     put_string(b, p->text, NULL);
-    const char *values[SLOT_COUNT - 1] = {p->style_id, p->style_name, p->label};
-    for (int k = 0; k < SLOT_COUNT - 1; k++) {
-        put_string(b, values[k], st->slot[k]);
-        st->slot[k] = values[k];
-    }
+    put_slot(b, x, SLOT_STYLE_ID, p->style_id);
+    put_slot(b, x, SLOT_STYLE_NAME, p->style_name);
+    put_slot(b, x, SLOT_LABEL, p->label);
     put_number(b, p->run_count);
     for (size_t i = 0; i < p->run_count; i++) {
         const of_run *r = &p->runs[i];
         put_string(b, r->text, p->text);
         put_number(b, r->flags);
-        if (st->size && *st->size == r->size_pt) {
+        if (x->has_size && x->size == r->size_pt) {
             put_number(b, 0);
         } else {
             put_number(b, 1);
             bytes_add(b, &r->size_pt, sizeof r->size_pt);
-            st->size = &r->size_pt;
+            x->size = r->size_pt;
+            x->has_size = 1;
         }
-        put_string(b, r->font, st->slot[SLOT_FONT]);
-        st->slot[SLOT_FONT] = r->font;
+        put_slot(b, x, SLOT_FONT, r->font);
     }
 }
 
-void of_spool_start(const of_spool *s, of_spooled *into)
+void of_spool_start(of_spool *s, of_spooled *into)
 {
     memset(into, 0, sizeof *into);
     into->offset = s->size;
+    s->fresh_next = 1;
 }
 
 int of_spool_continues(const of_spool *s, const of_spooled *into)
@@ -230,13 +283,18 @@ int of_spool_add_row(of_spool *s, const of_item *items, size_t count, of_spooled
 {
     bytes *b = &s->row;
     b->len = 0;
-    encoder_state st;
-    memset(&st, 0, sizeof st);
+    /* A fresh row where a new item starts and where the next mark may go. */
+    int fresh = s->fresh_next || s->rows_since_mark >= ROWS_PER_MARK;
+    if (fresh)
+        context_reset(&s->written);
+    s->fresh_next = 0;
     unsigned first = 0, last = 0;
     for (size_t i = 0; i < count; i++) {
         const of_item *it = &items[i];
         unsigned char kind = (unsigned char)it->kind;
         bytes_add(b, &kind, 1);
+        if (it->kind == OF_ROW_BEGIN)
+            put_number(b, i == 0 && fresh);
         if (it->kind == OF_ROW_BEGIN || it->kind == OF_CELL_BEGIN) {
             const of_struct *t = &it->u.s;
             put_number(b, t->colspan);
@@ -245,13 +303,13 @@ int of_spool_add_row(of_spool *s, const of_item *items, size_t count, of_spooled
             put_int(b, t->bordered);
             put_int(b, t->columns);
         } else if (it->kind == OF_PARA) {
-            put_para(b, &it->u.para, &st);
+            put_para(b, &it->u.para, &s->written);
             if (!first)
                 first = it->u.para.number;
             last = it->u.para.number;
         }
     }
-    if (first && s->rows_since_mark >= ROWS_PER_MARK) {
+    if (first && fresh && s->rows_since_mark >= ROWS_PER_MARK) {
         if (s->mark_count == s->mark_cap) {
             s->mark_cap = s->mark_cap ? 2 * s->mark_cap : 64;
             s->marks = vb_xrealloc(s->marks, s->mark_cap * sizeof *s->marks);
@@ -283,7 +341,7 @@ static void cursor_reset(of_spool_cursor *c, unsigned long long from, unsigned l
     c->end = end;
     c->start = c->len = 0;
     c->failed = 0;
-    memset(c->has_before, 0, sizeof c->has_before);
+    context_reset(&c->read);
 }
 
 of_spool_cursor *of_spool_open(of_spool *s, const of_spooled *what)
@@ -305,8 +363,7 @@ void of_spool_close(of_spool_cursor *c)
     free(c->runs);
     free(c->run_text_at);
     free(c->run_font_at);
-    for (int k = 0; k < SLOT_COUNT; k++)
-        free(c->before[k].data);
+    context_free(&c->read);
     free(c);
 }
 
@@ -379,12 +436,12 @@ static size_t take_string(of_spool_cursor *c, int slot, size_t same_at)
     size_t at = c->texts.len;
     if (code == STR_NONE) {
         if (slot >= 0)
-            c->has_before[slot] = 0;
+            c->read.has_before[slot] = 0;
         return NO_STRING;
     }
     if (code == STR_SAME) {
-        if (slot >= 0 && c->has_before[slot]) {
-            bytes_add(&c->texts, c->before[slot].data, c->before[slot].len);
+        if (slot >= 0 && c->read.has_before[slot]) {
+            bytes_add(&c->texts, c->read.before[slot].data, c->read.before[slot].len);
         } else if (slot < 0 && same_at != NO_STRING) {
             /* A copy within the buffer: room first, as growing it moves the source. */
             size_t n = strlen((const char *)c->texts.data + same_at);
@@ -402,11 +459,8 @@ static size_t take_string(of_spool_cursor *c, int slot, size_t same_at)
         c->start += n;
     }
     bytes_add(&c->texts, "", 1);
-    if (slot >= 0) {
-        c->before[slot].len = 0;
-        bytes_add(&c->before[slot], c->texts.data + at, c->texts.len - at - 1);
-        c->has_before[slot] = 1;
-    }
+    if (slot >= 0)
+        context_remember(&c->read, slot, (const char *)c->texts.data + at, c->texts.len - at - 1);
     return at;
 }
 
@@ -427,9 +481,18 @@ static void take_para(of_spool_cursor *c, of_para *p)
     p->page_break_before = (flags & PARA_PAGE_BREAK) != 0;
     p->list_level = (int)take_int(c);
     p->section = (int)take_int(c);
-    if (take_number(c))
-        take_raw(c, &c->format_before, sizeof c->format_before);
-    p->fmt = c->format_before;
+    size_t known = (size_t)take_number(c);
+    context *x = &c->read;
+    if (known == 0) {
+        take_raw(c, &p->fmt, sizeof p->fmt);
+        if (x->format_count < FORMATS_KEPT)
+            x->formats[x->format_count++] = p->fmt;
+    } else if (known <= (size_t)x->format_count) {
+        p->fmt = x->formats[known - 1];
+    } else {
+        c->failed = 1;
+        return;
+    }
     size_t text_at = take_string(c, -1, NO_STRING);
     size_t slot_at[SLOT_COUNT - 1];
     for (int k = 0; k < SLOT_COUNT - 1; k++)
@@ -446,9 +509,11 @@ static void take_para(of_spool_cursor *c, of_para *p)
     for (size_t i = 0; i < runs && !c->failed; i++) {
         c->run_text_at[i] = take_string(c, -1, text_at);
         c->runs[i].flags = (unsigned)take_number(c);
-        if (take_number(c))
-            take_raw(c, &c->size_before, sizeof c->size_before);
-        c->runs[i].size_pt = c->size_before;
+        if (take_number(c)) {
+            take_raw(c, &x->size, sizeof x->size);
+            x->has_size = 1;
+        }
+        c->runs[i].size_pt = x->size;
         c->run_font_at[i] = take_string(c, SLOT_FONT, NO_STRING);
     }
     if (c->failed)
@@ -477,8 +542,8 @@ const of_item *of_spool_next(of_spool_cursor *c)
     switch (it->kind) {
     case OF_ROW_BEGIN:
     case OF_CELL_BEGIN:
-        if (it->kind == OF_ROW_BEGIN)
-            memset(c->has_before, 0, sizeof c->has_before);
+        if (it->kind == OF_ROW_BEGIN && take_number(c))
+            context_reset(&c->read);
         memset(&it->u.s, 0, sizeof it->u.s);
         it->u.s.colspan = (unsigned)take_number(c);
         it->u.s.vmerge = (int)take_int(c);

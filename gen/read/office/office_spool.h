@@ -22,7 +22,7 @@ int of_spool_continues(const of_spool *spool, const of_spooled *into);
  * to `into`, which then covers them (start it zeroed at a new place with of_spool_start).
  * Returns 0, or -1 once writing failed. */
 int of_spool_add_row(of_spool *spool, const of_item *items, size_t count, of_spooled *into);
-void of_spool_start(const of_spool *spool, of_spooled *into);
+void of_spool_start(of_spool *spool, of_spooled *into);
 /* Writes out what is buffered: 0, or -1 when a write failed (see the error). */
 int of_spool_flush(of_spool *spool);
 /* The error of the first failed write or read, or NULL. */
