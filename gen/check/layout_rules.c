@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "layout/layout.h"
+#include "read/office/office_spool.h"
 #include "viet/text.h"
 
 #define MM(x) ((int)((x)*1440.0 / 25.4 + 0.5))
@@ -180,6 +181,24 @@ static int has_rule_after(const vb_office_source *src, size_t index)
     return 0;
 }
 
+/* The paragraphs of the rows a long table keeps in the spool (cells: nothing comes after
+ * them that has_rule_after would look for). */
+static void check_spooled(const vb_office_source *src, const of_spooled *what, const int *elements,
+                          const vb_layout *l, const vb_document *doc, vb_diagnostics *diags, once *o,
+                          int *font_reported)
+{
+    of_spool_cursor *cursor = of_spool_open(src->spool, what);
+    const of_item *it;
+    while (cursor && (it = of_spool_next(cursor))) {
+        if (it->kind != OF_PARA)
+            continue;
+        int el = elements ? elements[it->u.para.number] : -1;
+        if (el >= 0 && !it->u.para.in_note)
+            check_paragraph(&it->u.para, el, l, doc, diags, o, font_reported);
+    }
+    of_spool_close(cursor);
+}
+
 void vb_check_office_layout(const vb_office_source *src, const int *elements, const vb_document *doc,
                             vb_diagnostics *diags)
 {
@@ -192,6 +211,8 @@ void vb_check_office_layout(const vb_office_source *src, const int *elements, co
     int font_reported = 0;
     size_t last_issuer = (size_t)-1, motto = (size_t)-1, subject = (size_t)-1;
     for (size_t i = 0; i < src->count; i++) {
+        if (src->items[i].kind == OF_SPOOLED)
+            check_spooled(src, &src->items[i].u.spooled, elements, l, doc, diags, &o, &font_reported);
         if (src->items[i].kind != OF_PARA)
             continue;
         const of_para *p = &src->items[i].u.para;

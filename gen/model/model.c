@@ -1,4 +1,5 @@
 #include "model.h"
+#include "row_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,7 @@ void vb_table_free(vb_table *table)
     free(table->columns);
     table_rows_free(table->head, table->head_count);
     table_rows_free(table->rows, table->row_count);
+    vb_row_store_free(table->more_rows);
     text_free(&table->file);
     free(table->file_path);
     text_free(&table->sheet);

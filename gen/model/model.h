@@ -188,6 +188,8 @@ typedef struct {
     size_t head_count;
     vb_table_row *rows;     /* dong: the rows given inline */
     size_t row_count;
+    struct vb_row_store *more_rows; /* … and the rows after those, kept in a temporary file
+                                       (row_store.h: a long table read from a Word file) */
     vb_text file;           /* tep, as typed */
     char *file_path;        /* tep, resolved against the YAML file's directory */
     vb_text sheet;          /* trang_tinh */

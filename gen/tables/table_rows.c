@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "layout/layout.h"
+#include "model/row_store.h"
 #include "csv.h"
 #include "numfmt.h"
 #include "sheet.h"
@@ -46,6 +47,7 @@ struct vb_table_rows {
     /* inline: where we are */
     int names_row_pending; /* the `cot` names as a header row */
     size_t head_next, row_next;
+    vb_row_cursor *more_rows;  /* over table->more_rows, once the inline rows are done */
     vb_sheet_cell *inline_cells;
     size_t inline_capacity;
 
@@ -144,7 +146,7 @@ static void inline_cells_from(vb_table_rows *r, const vb_table_row *row)
     }
 }
 
-static int inline_next(vb_table_rows *r, source_row *out)
+static int inline_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, size_t size)
 {
     const vb_table *t = r->table;
     memset(out, 0, sizeof *out);
@@ -183,7 +185,29 @@ static int inline_next(vb_table_rows *r, source_row *out)
         out->pos = row->pos;
         return 1;
     }
-    return 0;
+    if (!t->more_rows)
+        return 0;
+    const vb_table_row *row = NULL;
+    if (!r->more_rows)
+        r->more_rows = vb_row_cursor_open(t->more_rows);
+    int rc = r->more_rows ? vb_row_cursor_next(r->more_rows, &row) : -1;
+    if (rc < 0) {
+        const char *why = vb_row_store_error(t->more_rows);
+        *pos = t->pos;
+        set_msg(msg, size, MSG(r, "không đọc lại được các dòng của bảng từ tệp tạm: %s",
+                               "cannot read the table's rows back from the temporary file: %s"),
+                why ? why : "?");
+        return -1;
+    }
+    if (rc == 0)
+        return 0;
+    inline_cells_from(r, row);
+    out->cells = r->inline_cells;
+    out->count = row->count;
+    out->is_group = row->is_group;
+    out->is_total = row->is_total;
+    out->pos = row->pos;
+    return 1;
 }
 
 static int csv_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, size_t size)
@@ -295,6 +319,7 @@ void vb_table_rows_close(vb_table_rows *r)
         return;
     vb_csv_close(r->csv);
     vb_sheet_close(r->sheet);
+    vb_row_cursor_close(r->more_rows);
     free(r->inline_cells);
     free(r->grid);
     free(r->above_remaining);
@@ -520,7 +545,7 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
 static int table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
 {
     source_row row;
-    int rc = r->kind == SOURCE_INLINE ? inline_next(r, &row)
+    int rc = r->kind == SOURCE_INLINE ? inline_next(r, &row, pos, msg, msg_size)
              : r->kind == SOURCE_CSV  ? csv_next(r, &row, pos, msg, msg_size)
                                       : sheet_next(r, &row, pos, msg, msg_size);
     if (rc <= 0)

@@ -2,7 +2,9 @@
  * into the labels a reader sees, tracked changes as printed (insertions in, deletions out),
  * fields by their shown result, text boxes in place, footnotes after the body. */
 #include "office_extract.h"
+#include "office_props.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +16,7 @@
 #define MAX_NUMS 4096
 #define MAX_BASED_ON 16
 
-/* Properties as one level of the style hierarchy says them; -1: not said. */
+/* Properties as one level of the style hierarchy says them; OF_UNSAID: not said. */
 typedef struct {
     int align, ind_left, ind_right, ind_first, sp_before, sp_after, line, border_bottom,
         border_box, keep_next, tabs, outline, num_id, num_ilvl, page_break_before;
@@ -23,21 +25,36 @@ typedef struct {
     char style[64];
 } wprops;
 
+/* The int properties by name, for the overlay (office_props.h). */
+static const size_t wprops_ints[] = {
+    offsetof(wprops, align),     offsetof(wprops, ind_left),      offsetof(wprops, ind_right),
+    offsetof(wprops, ind_first), offsetof(wprops, sp_before),     offsetof(wprops, sp_after),
+    offsetof(wprops, line),      offsetof(wprops, border_bottom), offsetof(wprops, border_box),
+    offsetof(wprops, keep_next), offsetof(wprops, tabs),          offsetof(wprops, outline),
+    offsetof(wprops, num_id),    offsetof(wprops, num_ilvl),
+    offsetof(wprops, page_break_before),
+    offsetof(wprops, bold),      offsetof(wprops, italic),        offsetof(wprops, caps),
+    offsetof(wprops, underline), offsetof(wprops, size_half),
+};
+static const of_props_fields wprops_fields = {
+    wprops_ints, sizeof wprops_ints / sizeof *wprops_ints, offsetof(wprops, font),
+    sizeof ((wprops *)0)->font,
+};
+
+/* Every int property before the font is named above. */
+_Static_assert(sizeof wprops_ints / sizeof *wprops_ints == offsetof(wprops, font) / sizeof(int),
+               "an int property of wprops has no name");
+
+/* Nothing said; no style named (the style is not overlaid: it names the level's own). */
 static void wprops_unset(wprops *p)
 {
-    memset(p, 0xff, sizeof *p);
-    p->font[0] = p->style[0] = '\0';
+    memset(p, 0, sizeof *p);
+    of_props_unset(p, &wprops_fields);
 }
 
 static void wprops_apply(wprops *dst, const wprops *src)
 {
-    const int *s = &src->align;
-    int *d = &dst->align;
-    for (size_t i = 0; i < (size_t)(&src->size_half - &src->align) + 1; i++)
-        if (s[i] != -1)
-            d[i] = s[i];
-    if (src->font[0])
-        memcpy(dst->font, src->font, sizeof dst->font);
+    of_props_overlay(dst, src, &wprops_fields);
 }
 
 typedef struct {
@@ -86,6 +103,7 @@ typedef struct {
     size_t rel_count;
     vb_office_source *notes;  /* footnotes.xml, parsed first */
     int *note_ids;            /* per paragraph of `notes`: its footnote id */
+    size_t style_found;       /* the index find_style found last */
 } docx;
 
 /* ---- reading property elements ---- */
@@ -148,7 +166,7 @@ static int read_props(of_xml *x, wprops *p, const char *end, docx *d, int *secti
         if (type == XML_READER_TYPE_END_ELEMENT) {
             if (!strcmp(n, end))
                 return 0;
-            if (!strcmp(n, "w:pBdr")) {
+            if (of_name_is(n, "w:pBdr")) {
                 in_borders = 0;
                 if (borders == 15)
                     p->border_box = 1;
@@ -160,23 +178,23 @@ static int read_props(of_xml *x, wprops *p, const char *end, docx *d, int *secti
             rc = of_xml_read(x);
             continue;
         }
-        if (!strcmp(n, "w:sectPr") && d && section_found) {
+        if (of_name_is(n, "w:sectPr") && d && section_found) {
             *section_found = 1;
             if (read_section(d, x) < 0)
                 return -1;
             rc = of_xml_read(x);
             continue;
         }
-        if (!strcmp(n, "w:pPrChange") || !strcmp(n, "w:rPrChange") || !strcmp(n, "w:sectPr") ||
-            (!strcmp(n, "w:rPr") && !strcmp(end, "w:pPr"))) {
+        if (of_name_is(n, "w:pPrChange") || of_name_is(n, "w:rPrChange") || of_name_is(n, "w:sectPr") ||
+            (of_name_is(n, "w:rPr") && !strcmp(end, "w:pPr"))) {
             rc = of_xml_skip(x);
             continue;
         }
-        if (!strcmp(n, "w:pStyle") || !strcmp(n, "w:rStyle"))
+        if (of_name_is(n, "w:pStyle") || of_name_is(n, "w:rStyle"))
             copy_attr(x, "w:val", p->style, sizeof p->style);
-        else if (!strcmp(n, "w:jc"))
+        else if (of_name_is(n, "w:jc"))
             p->align = jc_value(x);
-        else if (!strcmp(n, "w:ind")) {
+        else if (of_name_is(n, "w:ind")) {
             int v;
             if ((v = of_xml_attr_int(x, "w:left", -99999)) != -99999 ||
                 (v = of_xml_attr_int(x, "w:start", -99999)) != -99999)
@@ -188,7 +206,7 @@ static int read_props(of_xml *x, wprops *p, const char *end, docx *d, int *secti
                 p->ind_first = v;
             if ((v = of_xml_attr_int(x, "w:hanging", -99999)) != -99999)
                 p->ind_first = -v;
-        } else if (!strcmp(n, "w:spacing") && !strcmp(end, "w:pPr")) {
+        } else if (of_name_is(n, "w:spacing") && !strcmp(end, "w:pPr")) {
             int v;
             if ((v = of_xml_attr_int(x, "w:before", -1)) != -1)
                 p->sp_before = v;
@@ -199,48 +217,48 @@ static int read_props(of_xml *x, wprops *p, const char *end, docx *d, int *secti
                 p->line = (!rule || !strcmp(rule, "auto")) ? v : -2;
                 free(rule);
             }
-        } else if (!strcmp(n, "w:pBdr")) {
+        } else if (of_name_is(n, "w:pBdr")) {
             in_borders = !xmlTextReaderIsEmptyElement(x->reader);
             borders = 0;
         } else if (in_borders) {
             if (border_set(x)) {
-                if (!strcmp(n, "w:bottom"))
+                if (of_name_is(n, "w:bottom"))
                     p->border_bottom = 1, borders |= 1;
-                else if (!strcmp(n, "w:top"))
+                else if (of_name_is(n, "w:top"))
                     borders |= 2;
-                else if (!strcmp(n, "w:left") || !strcmp(n, "w:start"))
+                else if (of_name_is(n, "w:left") || of_name_is(n, "w:start"))
                     borders |= 4;
-                else if (!strcmp(n, "w:right") || !strcmp(n, "w:end"))
+                else if (of_name_is(n, "w:right") || of_name_is(n, "w:end"))
                     borders |= 8;
             }
-        } else if (!strcmp(n, "w:keepNext"))
+        } else if (of_name_is(n, "w:keepNext"))
             p->keep_next = on_off(x);
-        else if (!strcmp(n, "w:pageBreakBefore"))
+        else if (of_name_is(n, "w:pageBreakBefore"))
             p->page_break_before = on_off(x);
-        else if (!strcmp(n, "w:tab")) {
+        else if (of_name_is(n, "w:tab")) {
             char *v = of_xml_attr(x, "w:val");
             if (!v || strcmp(v, "clear") != 0)
                 p->tabs = p->tabs < 0 ? 1 : p->tabs + 1;
             free(v);
-        } else if (!strcmp(n, "w:outlineLvl"))
+        } else if (of_name_is(n, "w:outlineLvl"))
             p->outline = of_xml_attr_int(x, "w:val", -1) + 1;
-        else if (!strcmp(n, "w:numId"))
+        else if (of_name_is(n, "w:numId"))
             p->num_id = of_xml_attr_int(x, "w:val", -1);
-        else if (!strcmp(n, "w:ilvl"))
+        else if (of_name_is(n, "w:ilvl"))
             p->num_ilvl = of_xml_attr_int(x, "w:val", 0);
-        else if (!strcmp(n, "w:b"))
+        else if (of_name_is(n, "w:b"))
             p->bold = on_off(x);
-        else if (!strcmp(n, "w:i"))
+        else if (of_name_is(n, "w:i"))
             p->italic = on_off(x);
-        else if (!strcmp(n, "w:caps"))
+        else if (of_name_is(n, "w:caps"))
             p->caps = on_off(x);
-        else if (!strcmp(n, "w:u")) {
+        else if (of_name_is(n, "w:u")) {
             char *v = of_xml_attr(x, "w:val");
             p->underline = v && strcmp(v, "none") != 0;
             free(v);
-        } else if (!strcmp(n, "w:sz"))
+        } else if (of_name_is(n, "w:sz"))
             p->size_half = of_xml_attr_int(x, "w:val", -1);
-        else if (!strcmp(n, "w:rFonts")) {
+        else if (of_name_is(n, "w:rFonts")) {
             copy_attr(x, "w:ascii", p->font, sizeof p->font);
             if (!p->font[0])
                 copy_attr(x, "w:hAnsi", p->font, sizeof p->font);
@@ -256,9 +274,14 @@ static docx_style *find_style(docx *d, const char *id)
 {
     if (!id || !*id)
         return NULL;
+    /* Most lookups ask for the style found before: the cells of a table share theirs. */
+    if (d->style_found < d->style_count && !strcmp(d->styles[d->style_found].id, id))
+        return &d->styles[d->style_found];
     for (size_t i = 0; i < d->style_count; i++)
-        if (!strcmp(d->styles[i].id, id))
+        if (!strcmp(d->styles[i].id, id)) {
+            d->style_found = i;
             return &d->styles[i];
+        }
     return NULL;
 }
 
@@ -292,17 +315,17 @@ static int read_styles(docx *d)
         int type = xmlTextReaderNodeType(x.reader);
         const char *n = of_xml_name(&x);
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (!strcmp(n, "w:style"))
+            if (of_name_is(n, "w:style"))
                 cur = NULL;
-            else if (!strcmp(n, "w:docDefaults"))
+            else if (of_name_is(n, "w:docDefaults"))
                 in_defaults = 0;
             continue;
         }
         if (type != XML_READER_TYPE_ELEMENT)
             continue;
-        if (!strcmp(n, "w:docDefaults")) {
+        if (of_name_is(n, "w:docDefaults")) {
             in_defaults = 1;
-        } else if (!strcmp(n, "w:style")) {
+        } else if (of_name_is(n, "w:style")) {
             if (d->style_count >= MAX_STYLES) {
                 cur = NULL;
                 continue;
@@ -320,17 +343,17 @@ static int read_styles(docx *d)
             char *def = of_xml_attr(&x, "w:default");
             cur->is_default = def && (!strcmp(def, "1") || !strcmp(def, "true"));
             free(def);
-        } else if (cur && !strcmp(n, "w:name")) {
+        } else if (cur && of_name_is(n, "w:name")) {
             free(cur->name);
             cur->name = of_xml_attr(&x, "w:val");
-        } else if (cur && !strcmp(n, "w:basedOn")) {
+        } else if (cur && of_name_is(n, "w:basedOn")) {
             free(cur->based_on);
             cur->based_on = of_xml_attr(&x, "w:val");
-        } else if (!strcmp(n, "w:pPr") || !strcmp(n, "w:rPr")) {
+        } else if (of_name_is(n, "w:pPr") || of_name_is(n, "w:rPr")) {
             wprops *target = cur ? &cur->props : in_defaults ? &d->defaults : NULL;
             if (target && (rc = read_props(&x, target, n[2] == 'p' ? "w:pPr" : "w:rPr", NULL, NULL)) < 0)
                 break;
-        } else if (!strcmp(n, "w:tblStylePr")) {
+        } else if (of_name_is(n, "w:tblStylePr")) {
             /* Conditional table formatting: not a paragraph's. */
             if ((rc = of_xml_skip(&x)) != 1)
                 break;
@@ -382,43 +405,43 @@ static int read_numbering(docx *d)
         int type = xmlTextReaderNodeType(x.reader);
         const char *n = of_xml_name(&x);
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (!strcmp(n, "w:abstractNum"))
+            if (of_name_is(n, "w:abstractNum"))
                 abs = NULL;
-            else if (!strcmp(n, "w:num"))
+            else if (of_name_is(n, "w:num"))
                 num = NULL;
-            else if (!strcmp(n, "w:lvl"))
+            else if (of_name_is(n, "w:lvl"))
                 level = -1;
             continue;
         }
         if (type != XML_READER_TYPE_ELEMENT)
             continue;
-        if (!strcmp(n, "w:abstractNum") && d->abstract_count < MAX_NUMS) {
+        if (of_name_is(n, "w:abstractNum") && d->abstract_count < MAX_NUMS) {
             d->abstracts = vb_xrealloc(d->abstracts, (d->abstract_count + 1) * sizeof *d->abstracts);
             abs = &d->abstracts[d->abstract_count++];
             memset(abs, 0, sizeof *abs);
             abs->id = of_xml_attr_int(&x, "w:abstractNumId", -1);
             for (int i = 0; i < 9; i++)
                 abs->levels[i].start = 1;
-        } else if (abs && !strcmp(n, "w:lvl")) {
+        } else if (abs && of_name_is(n, "w:lvl")) {
             level = of_xml_attr_int(&x, "w:ilvl", -1);
             if (level < 0 || level > 8)
                 level = -1;
-        } else if (abs && level >= 0 && !strcmp(n, "w:start")) {
+        } else if (abs && level >= 0 && of_name_is(n, "w:start")) {
             abs->levels[level].start = of_xml_attr_int(&x, "w:val", 1);
-        } else if (abs && level >= 0 && !strcmp(n, "w:numFmt")) {
+        } else if (abs && level >= 0 && of_name_is(n, "w:numFmt")) {
             char *v = of_xml_attr(&x, "w:val");
             abs->levels[level].fmt = num_format(v);
             free(v);
-        } else if (abs && level >= 0 && !strcmp(n, "w:lvlText")) {
+        } else if (abs && level >= 0 && of_name_is(n, "w:lvlText")) {
             free(abs->levels[level].text);
             abs->levels[level].text = of_xml_attr(&x, "w:val");
-        } else if (!strcmp(n, "w:num") && d->num_count < MAX_NUMS) {
+        } else if (of_name_is(n, "w:num") && d->num_count < MAX_NUMS) {
             d->nums = vb_xrealloc(d->nums, (d->num_count + 1) * sizeof *d->nums);
             num = &d->nums[d->num_count++];
             memset(num, 0, sizeof *num);
             num->id = of_xml_attr_int(&x, "w:numId", -1);
             num->abstract = -1;
-        } else if (num && !strcmp(n, "w:abstractNumId")) {
+        } else if (num && of_name_is(n, "w:abstractNumId")) {
             num->abstract = of_xml_attr_int(&x, "w:val", -1);
         }
     }
@@ -569,31 +592,31 @@ static int read_section(docx *d, of_xml *x)
     while ((rc = of_xml_read(x)) == 1) {
         int type = xmlTextReaderNodeType(x->reader);
         const char *n = of_xml_name(x);
-        if (type == XML_READER_TYPE_END_ELEMENT && !strcmp(n, "w:sectPr"))
+        if (type == XML_READER_TYPE_END_ELEMENT && of_name_is(n, "w:sectPr"))
             break;
         if (type != XML_READER_TYPE_ELEMENT)
             continue;
-        if (!strcmp(n, "w:sectPrChange")) {
+        if (of_name_is(n, "w:sectPrChange")) {
             if ((rc = of_xml_skip(x)) != 1)
                 break;
             if (of_xml_is_end(x, "w:sectPr"))
                 break;
             n = of_xml_name(x);
         }
-        if (!strcmp(n, "w:pgSz")) {
+        if (of_name_is(n, "w:pgSz")) {
             s->page_width = of_xml_attr_int(x, "w:w", 0);
             s->page_height = of_xml_attr_int(x, "w:h", 0);
             char *o = of_xml_attr(x, "w:orient");
             s->landscape = (o && !strcmp(o, "landscape")) || s->page_width > s->page_height;
             free(o);
-        } else if (!strcmp(n, "w:pgMar")) {
+        } else if (of_name_is(n, "w:pgMar")) {
             s->margin_top = of_xml_attr_int(x, "w:top", 0);
             s->margin_bottom = of_xml_attr_int(x, "w:bottom", 0);
             s->margin_left = of_xml_attr_int(x, "w:left", 0);
             s->margin_right = of_xml_attr_int(x, "w:right", 0);
-        } else if (!strcmp(n, "w:titlePg")) {
+        } else if (of_name_is(n, "w:titlePg")) {
             s->title_page = of_xml_attr_on(x, "w:val");
-        } else if (!strcmp(n, "w:headerReference")) {
+        } else if (of_name_is(n, "w:headerReference")) {
             char *t = of_xml_attr(x, "w:type"), *id = of_xml_attr(x, "r:id");
             if (id) {
                 int has = header_has_page_field(d, id);
@@ -776,6 +799,13 @@ static of_struct *open_table(body_reader *b)
     return &b->out->items[b->tables[b->table_depth - 1]].u.s;
 }
 
+/* Whether item `index` is still the row or cell it was (a finished row may have gone to the
+ * spool, and a broken file can put a cell's properties anywhere). */
+static int is_open(body_reader *b, size_t index, of_kind kind)
+{
+    return index < b->out->count && b->out->items[index].kind == kind;
+}
+
 /* Reads document.xml's body or footnotes.xml into b->out. */
 static int read_body(body_reader *b, of_xml *x)
 {
@@ -796,24 +826,24 @@ static int read_body(body_reader *b, of_xml *x)
             continue;
         }
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (!strcmp(n, "w:p"))
+            if (of_name_is(n, "w:p"))
                 end_paragraph(b);
-            else if (!strcmp(n, "w:t"))
+            else if (of_name_is(n, "w:t"))
                 b->in_text = 0;
-            else if (!strcmp(n, "w:r"))
+            else if (of_name_is(n, "w:r"))
                 wprops_unset(&b->run);
-            else if (!strcmp(n, "w:txbxContent"))
+            else if (of_name_is(n, "w:txbxContent"))
                 b->textbox--;
-            else if (!strcmp(n, "w:tbl")) {
+            else if (of_name_is(n, "w:tbl")) {
                 of_source_add(b->out, OF_TABLE_END);
                 b->table_depth--;
-            } else if (!strcmp(n, "w:tr"))
-                of_source_add(b->out, OF_ROW_END);
-            else if (!strcmp(n, "w:tc"))
+            } else if (of_name_is(n, "w:tr"))
+                of_source_end_row(b->out, b->depth == 0 && !b->notes_part);
+            else if (of_name_is(n, "w:tc"))
                 of_source_add(b->out, OF_CELL_END);
-            else if (!strcmp(n, "w:tblPr"))
+            else if (of_name_is(n, "w:tblPr"))
                 in_tbl_pr = 0;
-            else if (!strcmp(n, "w:footnote"))
+            else if (of_name_is(n, "w:footnote"))
                 b->note_id = -1;
             continue;
         }
@@ -822,19 +852,19 @@ static int read_body(body_reader *b, of_xml *x)
         int empty = xmlTextReaderIsEmptyElement(x->reader);
         /* What the document does not print: deletions, the fallback copy of a drawing,
          * comments' and fields' instructions, the properties' revision records. */
-        if (!strcmp(n, "w:del") || !strcmp(n, "w:moveFrom") || !strcmp(n, "mc:Fallback") ||
-            !strcmp(n, "w:instrText") || !strcmp(n, "w:delText") || !strcmp(n, "w:tblPrChange") ||
-            !strcmp(n, "w:trPrChange") || !strcmp(n, "w:tcPrChange") ||
-            !strcmp(n, "w:commentReference") || !strcmp(n, "w:annotationRef")) {
-            if (!strcmp(n, "w:del") || !strcmp(n, "w:moveFrom"))
+        if (of_name_is(n, "w:del") || of_name_is(n, "w:moveFrom") || of_name_is(n, "mc:Fallback") ||
+            of_name_is(n, "w:instrText") || of_name_is(n, "w:delText") || of_name_is(n, "w:tblPrChange") ||
+            of_name_is(n, "w:trPrChange") || of_name_is(n, "w:tcPrChange") ||
+            of_name_is(n, "w:commentReference") || of_name_is(n, "w:annotationRef")) {
+            if (of_name_is(n, "w:del") || of_name_is(n, "w:moveFrom"))
                 b->out->has_tracked_changes = 1;
             if ((rc = of_xml_skip(x)) != 1)
                 break;
             goto again;
         }
-        if (!strcmp(n, "w:ins") || !strcmp(n, "w:moveTo"))
+        if (of_name_is(n, "w:ins") || of_name_is(n, "w:moveTo"))
             b->out->has_tracked_changes = 1;
-        if (!strcmp(n, "w:footnote")) {
+        if (of_name_is(n, "w:footnote")) {
             char *t = of_xml_attr(x, "w:type");
             int separator = t && (strstr(t, "eparator") || !strcmp(t, "continuationNotice"));
             free(t);
@@ -844,31 +874,31 @@ static int read_body(body_reader *b, of_xml *x)
                 goto again;
             }
             b->note_id = of_xml_attr_int(x, "w:id", -1);
-        } else if (!strcmp(n, "w:p")) {
+        } else if (of_name_is(n, "w:p")) {
             start_paragraph(b);
             if (empty)
                 end_paragraph(b);
-        } else if (!strcmp(n, "w:pPr") && b->depth) {
+        } else if (of_name_is(n, "w:pPr") && b->depth) {
             para_ctx *pc = &b->stack[b->depth - 1];
             if (read_props(x, &pc->direct, "w:pPr", b->notes_part ? NULL : b->d, &pc->has_section) < 0)
                 return -1;
-        } else if (!strcmp(n, "w:rPr") && b->depth) {
+        } else if (of_name_is(n, "w:rPr") && b->depth) {
             if (read_props(x, &b->run, "w:rPr", NULL, NULL) < 0)
                 return -1;
-        } else if (!strcmp(n, "w:t")) {
+        } else if (of_name_is(n, "w:t")) {
             b->in_text = !empty;
-        } else if (!strcmp(n, "w:tab") && b->depth) {
+        } else if (of_name_is(n, "w:tab") && b->depth) {
             add_text(b, "\t", 1, 0);
-        } else if ((!strcmp(n, "w:br") || !strcmp(n, "w:cr")) && b->depth) {
+        } else if ((of_name_is(n, "w:br") || of_name_is(n, "w:cr")) && b->depth) {
             char *t = of_xml_attr(x, "w:type");
             if (!t || !strcmp(t, "textWrapping"))
                 add_text(b, "\n", 1, 0);
             else if (!strcmp(t, "page") && current(b))
                 current(b)->page_break_before = 1;
             free(t);
-        } else if (!strcmp(n, "w:noBreakHyphen") && b->depth) {
+        } else if (of_name_is(n, "w:noBreakHyphen") && b->depth) {
             add_text(b, "-", 1, 0);
-        } else if (!strcmp(n, "w:fldChar")) {
+        } else if (of_name_is(n, "w:fldChar")) {
             char *t = of_xml_attr(x, "w:fldCharType");
             if (t && !strcmp(t, "begin"))
                 field_depth++;
@@ -876,63 +906,63 @@ static int read_body(body_reader *b, of_xml *x)
                 field_depth--;
             /* "end" after "separate" has nothing to close: the result was shown. */
             free(t);
-        } else if (!strcmp(n, "w:footnoteReference") && b->depth) {
+        } else if (of_name_is(n, "w:footnoteReference") && b->depth) {
             int id = of_xml_attr_int(x, "w:id", -1);
             char *t = note_text(b->d, id);
             if (t)
                 add_text(b, t, strlen(t), 1);
             free(t);
-        } else if (!strcmp(n, "w:txbxContent")) {
+        } else if (of_name_is(n, "w:txbxContent")) {
             if (!empty)
                 b->textbox++;
-        } else if ((!strcmp(n, "a:prstGeom") || !strcmp(n, "v:line") || !strcmp(n, "v:shape")) && b->depth) {
+        } else if ((of_name_is(n, "a:prstGeom") || of_name_is(n, "v:line") || of_name_is(n, "v:shape")) && b->depth) {
             char *prst = of_xml_attr(x, "prst");
             char *type = of_xml_attr(x, "type");
-            if (!strcmp(n, "v:line") || (prst && (!strcmp(prst, "line") || strstr(prst, "Connector"))) ||
+            if (of_name_is(n, "v:line") || (prst && (!strcmp(prst, "line") || strstr(prst, "Connector"))) ||
                 (type && strstr(type, "_x0000_t32")))
                 current(b)->drawn_rule = 1;
             free(prst);
             free(type);
-        } else if (!strcmp(n, "w:tbl")) {
+        } else if (of_name_is(n, "w:tbl")) {
             on_table_begin(b);
-        } else if (!strcmp(n, "w:tblPr")) {
+        } else if (of_name_is(n, "w:tblPr")) {
             in_tbl_pr = !empty;
-        } else if ((!strcmp(n, "w:top") || !strcmp(n, "w:bottom") || !strcmp(n, "w:insideH") ||
-                    !strcmp(n, "w:insideV") || !strcmp(n, "w:left") || !strcmp(n, "w:start")) &&
+        } else if ((of_name_is(n, "w:top") || of_name_is(n, "w:bottom") || of_name_is(n, "w:insideH") ||
+                    of_name_is(n, "w:insideV") || of_name_is(n, "w:left") || of_name_is(n, "w:start")) &&
                    !b->depth && border_set(x)) {
             /* tblBorders or tcBorders: the table has lines. */
             of_struct *t = open_table(b);
             if (t && (in_tbl_pr || b->cell_item))
                 t->bordered = 1;
-        } else if (!strcmp(n, "w:tblStyle")) {
+        } else if (of_name_is(n, "w:tblStyle")) {
             char *v = of_xml_attr(x, "w:val");
             of_struct *t = open_table(b);
             if (t && v && (!strcmp(v, "TableGrid") || strstr(v, "Grid") || strstr(v, "Lưới")))
                 t->bordered = 1;
             free(v);
-        } else if (!strcmp(n, "w:gridCol")) {
+        } else if (of_name_is(n, "w:gridCol")) {
             of_struct *t = open_table(b);
             if (t)
                 t->columns++;
-        } else if (!strcmp(n, "w:tr")) {
+        } else if (of_name_is(n, "w:tr")) {
             b->row_item = (size_t)(of_source_add(b->out, OF_ROW_BEGIN) - b->out->items);
             b->cell_item = 0;
-        } else if (!strcmp(n, "w:tblHeader")) {
+        } else if (of_name_is(n, "w:tblHeader") && is_open(b, b->row_item, OF_ROW_BEGIN)) {
             b->out->items[b->row_item].u.s.header = of_xml_attr_on(x, "w:val");
-        } else if (!strcmp(n, "w:tc")) {
+        } else if (of_name_is(n, "w:tc")) {
             b->cell_item = (size_t)(of_source_add(b->out, OF_CELL_BEGIN) - b->out->items);
-        } else if (!strcmp(n, "w:gridSpan") && b->cell_item) {
+        } else if (of_name_is(n, "w:gridSpan") && b->cell_item && is_open(b, b->cell_item, OF_CELL_BEGIN)) {
             int v = of_xml_attr_int(x, "w:val", 1);
             b->out->items[b->cell_item].u.s.colspan = v >= 1 && v <= 1000 ? (unsigned)v : 1;
-        } else if (!strcmp(n, "w:vMerge") && b->cell_item) {
+        } else if (of_name_is(n, "w:vMerge") && b->cell_item && is_open(b, b->cell_item, OF_CELL_BEGIN)) {
             char *v = of_xml_attr(x, "w:val");
             b->out->items[b->cell_item].u.s.vmerge = v && !strcmp(v, "restart") ? 1 : 2;
             free(v);
-        } else if (!strcmp(n, "w:sectPr") && !b->depth && !b->notes_part) {
+        } else if (of_name_is(n, "w:sectPr") && !b->depth && !b->notes_part) {
             if (read_section(b->d, x) < 0)
                 return -1;
         }
-        if (empty && !strcmp(n, "w:tc"))
+        if (empty && of_name_is(n, "w:tc"))
             of_source_add(b->out, OF_CELL_END);
     }
     return rc < 0 ? -1 : 0;

@@ -3,7 +3,9 @@
  * deletions left out (ODF keeps them apart in text:tracked-changes), annotations ignored,
  * frames' text in place, notes after the body, master pages as sections. */
 #include "office_extract.h"
+#include "office_props.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,28 +15,40 @@
 
 #define MAX_STYLES 8192
 
-/* One level of the hierarchy; -1: not said. */
+/* One level of the hierarchy; OF_UNSAID: not said. */
 typedef struct {
     int align, ind_left, ind_right, ind_first, sp_before, sp_after, line, border_bottom, border_box,
         keep_next, tabs, bold, italic, caps, underline, size_tw; /* size in twentieths of a point */
     char font[64];
 } oprops;
 
+/* The int properties by name, for the overlay (office_props.h). */
+static const size_t oprops_ints[] = {
+    offsetof(oprops, align),     offsetof(oprops, ind_left),      offsetof(oprops, ind_right),
+    offsetof(oprops, ind_first), offsetof(oprops, sp_before),     offsetof(oprops, sp_after),
+    offsetof(oprops, line),      offsetof(oprops, border_bottom), offsetof(oprops, border_box),
+    offsetof(oprops, keep_next), offsetof(oprops, tabs),          offsetof(oprops, bold),
+    offsetof(oprops, italic),    offsetof(oprops, caps),          offsetof(oprops, underline),
+    offsetof(oprops, size_tw),
+};
+static const of_props_fields oprops_fields = {
+    oprops_ints, sizeof oprops_ints / sizeof *oprops_ints, offsetof(oprops, font),
+    sizeof ((oprops *)0)->font,
+};
+
+/* Every int property before the font is named above. */
+_Static_assert(sizeof oprops_ints / sizeof *oprops_ints == offsetof(oprops, font) / sizeof(int),
+               "an int property of oprops has no name");
+
 static void oprops_unset(oprops *p)
 {
-    memset(p, 0xff, sizeof *p);
-    p->font[0] = '\0';
+    memset(p, 0, sizeof *p);
+    of_props_unset(p, &oprops_fields);
 }
 
 static void oprops_apply(oprops *dst, const oprops *src)
 {
-    const int *s = &src->align;
-    int *d = &dst->align;
-    for (size_t i = 0; i < (size_t)(&src->size_tw - &src->align) + 1; i++)
-        if (s[i] != -1)
-            d[i] = s[i];
-    if (src->font[0])
-        memcpy(dst->font, src->font, sizeof dst->font);
+    of_props_overlay(dst, src, &oprops_fields);
 }
 
 typedef struct {
@@ -134,7 +148,7 @@ static void read_properties(odt *o, of_xml *x, oprops *p)
 {
     const char *n = of_xml_name(x);
     char *v;
-    if (!strcmp(n, "style:paragraph-properties")) {
+    if (of_name_is(n, "style:paragraph-properties")) {
         if ((v = of_xml_attr(x, "fo:text-align"))) {
             p->align = !strcmp(v, "center") ? VB_ALIGN_CENTER
                      : !strcmp(v, "justify") ? VB_ALIGN_JUSTIFY
@@ -171,7 +185,7 @@ static void read_properties(odt *o, of_xml *x, oprops *p)
             p->keep_next = !strcmp(v, "always");
             free(v);
         }
-    } else if (!strcmp(n, "style:text-properties")) {
+    } else if (of_name_is(n, "style:text-properties")) {
         if ((v = of_xml_attr(x, "fo:font-weight"))) {
             p->bold = !strcmp(v, "bold") || atoi(v) >= 600;
             free(v);
@@ -263,31 +277,31 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
         const char *n = of_xml_name(&x);
         int empty = type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(x.reader);
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (!strcmp(n, "office:automatic-styles"))
+            if (of_name_is(n, "office:automatic-styles"))
                 automatic = 0;
-            else if (!strcmp(n, "style:style"))
+            else if (of_name_is(n, "style:style"))
                 cur = NULL;
-            else if (!strcmp(n, "style:default-style"))
+            else if (of_name_is(n, "style:default-style"))
                 in_default = 0;
-            else if (!strcmp(n, "style:page-layout"))
+            else if (of_name_is(n, "style:page-layout"))
                 layout = NULL;
-            else if (!strcmp(n, "style:master-page"))
+            else if (of_name_is(n, "style:master-page"))
                 master = NULL;
-            else if (!strcmp(n, "text:list-style"))
+            else if (of_name_is(n, "text:list-style"))
                 list = NULL;
-            else if (!strcmp(n, "style:header") || !strcmp(n, "style:header-first"))
+            else if (of_name_is(n, "style:header") || of_name_is(n, "style:header-first"))
                 in_header = 0;
-            else if (!strcmp(n, "office:body"))
+            else if (of_name_is(n, "office:body"))
                 break;
             continue;
         }
         if (type != XML_READER_TYPE_ELEMENT)
             continue;
-        if (!strcmp(n, "office:body"))
+        if (of_name_is(n, "office:body"))
             break; /* content.xml: the text is read by read_body */
-        if (!strcmp(n, "office:automatic-styles")) {
+        if (of_name_is(n, "office:automatic-styles")) {
             automatic = !empty;
-        } else if (!strcmp(n, "style:font-face") && o->font_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:font-face") && o->font_count < MAX_STYLES) {
             o->fonts = vb_xrealloc(o->fonts, (o->font_count + 1) * sizeof *o->fonts);
             font_face *f = &o->fonts[o->font_count++];
             f->name = of_xml_attr(&x, "style:name");
@@ -302,11 +316,11 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
                 if (q)
                     *q = '\0';
             }
-        } else if (!strcmp(n, "style:default-style")) {
+        } else if (of_name_is(n, "style:default-style")) {
             char *fam = of_xml_attr(&x, "style:family");
             in_default = fam && !strcmp(fam, "paragraph") && !empty;
             free(fam);
-        } else if (!strcmp(n, "style:style") && o->style_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:style") && o->style_count < MAX_STYLES) {
             o->styles = vb_xrealloc(o->styles, (o->style_count + 1) * sizeof *o->styles);
             cur = &o->styles[o->style_count++];
             memset(cur, 0, sizeof *cur);
@@ -322,10 +336,10 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
             cur->automatic = automatic || automatic_in_content;
             if (empty)
                 cur = NULL;
-        } else if ((!strcmp(n, "style:paragraph-properties") || !strcmp(n, "style:text-properties")) &&
+        } else if ((of_name_is(n, "style:paragraph-properties") || of_name_is(n, "style:text-properties")) &&
                    (cur || in_default)) {
             read_properties(o, &x, cur ? &cur->props : &o->defaults);
-            if (cur && !strcmp(n, "style:paragraph-properties") && !empty) {
+            if (cur && of_name_is(n, "style:paragraph-properties") && !empty) {
                 /* its tab stops */
                 int depth = xmlTextReaderDepth(x.reader);
                 while ((rc = of_xml_read(&x)) == 1 && xmlTextReaderDepth(x.reader) > depth)
@@ -334,20 +348,20 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
                 if (rc != 1)
                     break;
             }
-        } else if (cur && !strcmp(n, "style:table-cell-properties")) {
+        } else if (cur && of_name_is(n, "style:table-cell-properties")) {
             char *v = of_xml_attr(&x, "fo:border");
             char *b = of_xml_attr(&x, "fo:border-bottom");
             cur->props.border_box = border_on(v) || border_on(b);
             free(v);
             free(b);
-        } else if (!strcmp(n, "style:page-layout") && o->layout_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:page-layout") && o->layout_count < MAX_STYLES) {
             o->layouts = vb_xrealloc(o->layouts, (o->layout_count + 1) * sizeof *o->layouts);
             layout = &o->layouts[o->layout_count++];
             memset(layout, 0, sizeof *layout);
             layout->name = of_xml_attr(&x, "style:name");
             if (!layout->name)
                 layout->name = vb_strdup("");
-        } else if (layout && !strcmp(n, "style:page-layout-properties")) {
+        } else if (layout && of_name_is(n, "style:page-layout-properties")) {
             layout->width = attr_length(&x, "fo:page-width", 0);
             layout->height = attr_length(&x, "fo:page-height", 0);
             layout->top = attr_length(&x, "fo:margin-top", 0);
@@ -357,10 +371,10 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
             char *orient = of_xml_attr(&x, "style:print-orientation");
             layout->landscape = (orient && !strcmp(orient, "landscape")) || layout->width > layout->height;
             free(orient);
-        } else if (layout && !strcmp(n, "style:header-footer-properties") && !layout->header_extra) {
+        } else if (layout && of_name_is(n, "style:header-footer-properties") && !layout->header_extra) {
             /* ODF sets the header inside the page margin: the text starts below it. */
             layout->header_extra = attr_length(&x, "fo:min-height", 0) + attr_length(&x, "fo:margin-bottom", 0);
-        } else if (!strcmp(n, "style:master-page") && o->master_count < MAX_STYLES) {
+        } else if (of_name_is(n, "style:master-page") && o->master_count < MAX_STYLES) {
             o->masters = vb_xrealloc(o->masters, (o->master_count + 1) * sizeof *o->masters);
             master = &o->masters[o->master_count++];
             memset(master, 0, sizeof *master);
@@ -369,18 +383,18 @@ static int read_styles_part(odt *o, const char *part, int automatic_in_content)
                 master->name = vb_strdup("");
             master->layout = of_xml_attr(&x, "style:page-layout-name");
             master->next = of_xml_attr(&x, "style:next-style-name");
-        } else if (master && !strcmp(n, "style:header")) {
+        } else if (master && of_name_is(n, "style:header")) {
             in_header = !empty;
-        } else if (master && in_header && !strcmp(n, "text:page-number")) {
+        } else if (master && in_header && of_name_is(n, "text:page-number")) {
             master->has_page_number = 1;
-        } else if (!strcmp(n, "text:list-style") && o->list_count < MAX_STYLES) {
+        } else if (of_name_is(n, "text:list-style") && o->list_count < MAX_STYLES) {
             o->lists = vb_xrealloc(o->lists, (o->list_count + 1) * sizeof *o->lists);
             list = &o->lists[o->list_count++];
             memset(list, 0, sizeof *list);
             list->name = of_xml_attr(&x, "style:name");
             if (!list->name)
                 list->name = vb_strdup("");
-        } else if (list && (!strcmp(n, "text:list-level-style-number") || !strcmp(n, "text:list-level-style-bullet"))) {
+        } else if (list && (of_name_is(n, "text:list-level-style-number") || of_name_is(n, "text:list-level-style-bullet"))) {
             list_level = of_xml_attr_int(&x, "text:level", 1) - 1;
             if (list_level >= 0 && list_level < 10) {
                 char *v;
@@ -672,13 +686,13 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
             continue;
         }
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (!strcmp(n, "text:p") || !strcmp(n, "text:h"))
+            if (of_name_is(n, "text:p") || of_name_is(n, "text:h"))
                 end_paragraph(b);
-            else if (!strcmp(n, "text:span") && b->span_depth > 0)
+            else if (of_name_is(n, "text:span") && b->span_depth > 0)
                 b->span_depth--;
-            else if (!strcmp(n, "draw:frame"))
+            else if (of_name_is(n, "draw:frame"))
                 b->frame--;
-            else if (!strcmp(n, "text:note")) {
+            else if (of_name_is(n, "text:note")) {
                 b->note = 0;
                 char *t = b->note_text ? b->note_text : vb_strdup("");
                 size_t lead = strspn(t, " ");
@@ -690,20 +704,20 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
                 free(t);
                 b->note_text = NULL;
                 b->note_len = 0;
-            } else if (!strcmp(n, "text:list")) {
+            } else if (of_name_is(n, "text:list")) {
                 if (b->list_depth > 0 && b->list_depth <= 16)
                     free(b->list_name[b->list_depth - 1]);
                 b->list_depth--;
-            } else if (!strcmp(n, "table:table")) {
+            } else if (of_name_is(n, "table:table")) {
                 of_source_add(b->out, OF_TABLE_END);
                 table_depth--;
-            } else if (!strcmp(n, "table:table-row"))
-                of_source_add(b->out, OF_ROW_END);
-            else if (!strcmp(n, "table:table-cell"))
+            } else if (of_name_is(n, "table:table-row"))
+                of_source_end_row(b->out, b->depth == 0 && !b->note);
+            else if (of_name_is(n, "table:table-cell"))
                 of_source_add(b->out, OF_CELL_END);
-            else if (!strcmp(n, "table:table-header-rows"))
+            else if (of_name_is(n, "table:table-header-rows"))
                 header_rows = 0;
-            else if (!strcmp(n, "office:text"))
+            else if (of_name_is(n, "office:text"))
                 in_text = 0;
             rc = of_xml_read(x);
             continue;
@@ -713,21 +727,21 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
             continue;
         }
         int empty = xmlTextReaderIsEmptyElement(x->reader);
-        if (!strcmp(n, "text:tracked-changes") || !strcmp(n, "office:annotation") ||
-            !strcmp(n, "text:note-citation") || !strcmp(n, "office:forms") ||
-            !strcmp(n, "text:sequence-decls") || !strcmp(n, "office:annotation-end")) {
-            if (!strcmp(n, "text:tracked-changes"))
+        if (of_name_is(n, "text:tracked-changes") || of_name_is(n, "office:annotation") ||
+            of_name_is(n, "text:note-citation") || of_name_is(n, "office:forms") ||
+            of_name_is(n, "text:sequence-decls") || of_name_is(n, "office:annotation-end")) {
+            if (of_name_is(n, "text:tracked-changes"))
                 b->out->has_tracked_changes = 1;
             rc = of_xml_skip(x);
             continue;
         }
-        if (!strcmp(n, "office:text")) {
+        if (of_name_is(n, "office:text")) {
             in_text = !empty;
-        } else if (!strcmp(n, "text:p") || !strcmp(n, "text:h")) {
+        } else if (of_name_is(n, "text:p") || of_name_is(n, "text:h")) {
             start_paragraph(b, x, n[5] == 'h');
             if (empty)
                 end_paragraph(b);
-        } else if (!strcmp(n, "text:span") && !empty) {
+        } else if (of_name_is(n, "text:span") && !empty) {
             char *name = of_xml_attr(x, "text:style-name");
             ostyle *s = find_style(b->o, name, "text");
             free(name);
@@ -737,23 +751,23 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
                 if (s)
                     b->span[b->span_depth] = *style_effective(b->o, s);
             }
-        } else if (!strcmp(n, "text:s")) {
+        } else if (of_name_is(n, "text:s")) {
             int count = of_xml_attr_int(x, "text:c", 1);
             for (int k = 0; k < count && k < 1000; k++)
                 add_text(b, " ", 1);
-        } else if (!strcmp(n, "text:tab")) {
+        } else if (of_name_is(n, "text:tab")) {
             add_text(b, "\t", 1);
-        } else if (!strcmp(n, "text:line-break")) {
+        } else if (of_name_is(n, "text:line-break")) {
             add_text(b, "\n", 1);
-        } else if (!strcmp(n, "text:note")) {
+        } else if (of_name_is(n, "text:note")) {
             b->note = 1;
             b->note_len = 0;
-        } else if (!strcmp(n, "draw:frame")) {
+        } else if (of_name_is(n, "draw:frame")) {
             if (!empty)
                 b->frame++;
-        } else if (!strcmp(n, "draw:line") && open_para(b)) {
+        } else if (of_name_is(n, "draw:line") && open_para(b)) {
             open_para(b)->drawn_rule = 1;
-        } else if (!strcmp(n, "text:list")) {
+        } else if (of_name_is(n, "text:list")) {
             b->list_depth++;
             if (b->list_depth <= 16)
                 b->list_name[b->list_depth - 1] = of_xml_attr(x, "text:style-name");
@@ -762,11 +776,11 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
                     free(b->list_name[b->list_depth - 1]);
                 b->list_depth--;
             }
-        } else if (!strcmp(n, "text:list-item")) {
+        } else if (of_name_is(n, "text:list-item")) {
             b->list_item_fresh = 1;
-        } else if (!strcmp(n, "text:list-header")) {
+        } else if (of_name_is(n, "text:list-header")) {
             b->list_item_fresh = 0;
-        } else if (!strcmp(n, "table:table")) {
+        } else if (of_name_is(n, "table:table")) {
             of_item *it = of_source_add(b->out, OF_TABLE_BEGIN);
             if (table_depth < 64)
                 table_item[table_depth] = (long)(it - b->out->items);
@@ -780,19 +794,19 @@ static int read_body(body_reader *b, of_xml *x, vb_office_source *notes)
             }
             memset(b->remaining, 0, sizeof b->remaining);
             b->grid_col = 0;
-        } else if (!strcmp(n, "table:table-column") && table_depth > 0 && table_depth <= 64) {
+        } else if (of_name_is(n, "table:table-column") && table_depth > 0 && table_depth <= 64) {
             int rep = of_xml_attr_int(x, "table:number-columns-repeated", 1);
             b->out->items[table_item[table_depth - 1]].u.s.columns += rep > 0 && rep < 1024 ? rep : 1;
-        } else if (!strcmp(n, "table:table-header-rows")) {
+        } else if (of_name_is(n, "table:table-header-rows")) {
             header_rows = !empty;
-        } else if (!strcmp(n, "table:table-row")) {
+        } else if (of_name_is(n, "table:table-row")) {
             of_item *it = of_source_add(b->out, OF_ROW_BEGIN);
             it->u.s.header = header_rows;
             b->grid_col = 0;
             b->skip_covered = 0;
             if (empty)
-                of_source_add(b->out, OF_ROW_END);
-        } else if (!strcmp(n, "table:table-cell") || !strcmp(n, "table:covered-table-cell")) {
+                of_source_end_row(b->out, b->depth == 0 && !b->note);
+        } else if (of_name_is(n, "table:table-cell") || of_name_is(n, "table:covered-table-cell")) {
             int covered = n[6] == 'c';
             int col = b->grid_col;
             if (covered && b->skip_covered > 0) {

@@ -286,12 +286,12 @@ char *of_xml_attr(const of_xml *x, const char *qname)
 
 int of_xml_attr_int(const of_xml *x, const char *qname, int fallback)
 {
-    char *v = of_xml_attr(x, qname);
+    xmlChar *v = xmlTextReaderGetAttribute(x->reader, (const xmlChar *)qname);
     if (!v)
         return fallback;
     char *end = NULL;
-    double d = strtod(v, &end);
-    free(v);
+    double d = strtod((const char *)v, &end);
+    xmlFree(v);
     if (end == NULL || d > 1e9 || d < -1e9)
         return fallback;
     return (int)d;
@@ -299,11 +299,12 @@ int of_xml_attr_int(const of_xml *x, const char *qname, int fallback)
 
 int of_xml_attr_on(const of_xml *x, const char *qname)
 {
-    char *v = of_xml_attr(x, qname);
-    if (!v)
+    xmlChar *value = xmlTextReaderGetAttribute(x->reader, (const xmlChar *)qname);
+    if (!value)
         return 1;
+    const char *v = (const char *)value;
     int on = !(strcmp(v, "0") == 0 || strcmp(v, "false") == 0 || strcmp(v, "off") == 0 ||
                strcmp(v, "none") == 0);
-    free(v);
+    xmlFree(value);
     return on;
 }

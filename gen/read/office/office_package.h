@@ -5,6 +5,7 @@
 #define VB_OFFICE_PACKAGE_H
 
 #include <stdint.h>
+#include <string.h>
 #include <libxml/xmlreader.h>
 #include <zip.h>
 
@@ -51,6 +52,13 @@ int of_xml_read(of_xml *x);
 /* Skips the current element's subtree (to its next sibling), with the same checks. */
 int of_xml_skip(of_xml *x);
 void of_xml_close(of_xml *x);
+
+/* Whether the node name `n` is `qname`. The extractors ask it of every node against dozens
+ * of names, so the first three letters are compared in line before the rest. */
+static inline int of_name_is(const char *n, const char *qname)
+{
+    return n[0] == qname[0] && n[1] == qname[1] && n[2] == qname[2] && strcmp(n, qname) == 0;
+}
 
 /* The current node: start element, end element, text. */
 int of_xml_is_start(const of_xml *x, const char *qname);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "office_extract.h"
+#include "office_spool.h"
 #include "legacy_convert.h"
 #include "recognise.h"
 #include "recognise_parts.h"
@@ -136,6 +137,12 @@ static vb_office_source *vb_office_extract(const char *path, const char *shown, 
         rc = vb_odt_extract(&pkg, src);
     } else {
         not_a_document(&pkg);
+        rc = -1;
+    }
+    if (rc == 0 && src->spool && of_spool_flush(src->spool) < 0) {
+        of_fail(&pkg, "không ghi được tệp tạm giữ các dòng của bảng dài: %s",
+                "cannot write the temporary file holding the rows of a long table: %s",
+                of_spool_error(src->spool));
         rc = -1;
     }
     of_package_close(&pkg);

@@ -19,6 +19,8 @@ typedef enum {
     OF_ROW_END,
     OF_TABLE_END,
     OF_SECTION_END, /* the section (page set-up) of what came before ends here */
+    OF_SPOOLED,     /* rows of a long table kept in the spool (office_spool.h): read them
+                       through a cursor, in their place */
 } of_kind;
 
 /* Emphasis as the reader sees it. */
@@ -72,11 +74,19 @@ typedef struct {
     int columns;      /* OF_TABLE_BEGIN: columns of its grid */
 } of_struct;
 
+/* OF_SPOOLED: where its rows are in the spool, and the paragraphs they hold. */
+typedef struct {
+    unsigned long long offset, size; /* bytes of the spool */
+    size_t rows;
+    unsigned first_paragraph, last_paragraph; /* 0: none */
+} of_spooled;
+
 typedef struct {
     of_kind kind;
     union {
         of_para para;
         of_struct s;
+        of_spooled spooled;
     } u;
 } of_item;
 
@@ -101,10 +111,24 @@ typedef struct vb_office_source {
     char *default_font;      /* the document default (docDefaults / default style) */
     double default_size_pt;
     int has_comments, has_tracked_changes, has_macros; /* what was found and set aside */
+    /* The rows of a long bordered table past the first OF_ROWS_IN_MEMORY go to the spool. */
+    struct of_spool *spool;  /* NULL until needed */
+    int spool_failed;        /* no temporary file: rows stay in memory */
+    int table_depth;         /* tables open while extracting */
+    size_t table_begin, row_begin; /* items of the open top-level table and row */
+    size_t table_rows;       /* rows of the open top-level table so far */
 } vb_office_source;
+
+/* Rows of a table kept as items before the rest go to the spool: every ordinary table. */
+#define OF_ROWS_IN_MEMORY 100u
 
 /* Appends an item; returns it (valid until the next append). */
 of_item *of_source_add(vb_office_source *src, of_kind kind);
+/* Appends OF_ROW_END. The row is then moved to the spool when it belongs to a bordered
+ * top-level table already OF_ROWS_IN_MEMORY rows long, holds only plain paragraphs (no
+ * nested table, text box, drawn line, box or page break), and `may_move` says nothing the
+ * extractor still points at lies inside it. */
+void of_source_end_row(vb_office_source *src, int may_move);
 /* Appends text with formatting to a paragraph (merging with the last run when equal). */
 void of_para_add_text(of_para *p, const char *text, size_t len, unsigned flags, double size_pt,
                       const char *font);

@@ -6,6 +6,7 @@
 #include "recognise.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +14,10 @@
 #include "layout/format.h"
 #include "layout/layout.h"
 #include "model/doctypes.h"
+#include "model/row_store.h"
 #include "read/deadline.h"
 #include "recognise_rules.h"
+#include "office_spool.h"
 #include "recognise_tasks.h"
 #include "viet/text.h"
 
@@ -904,124 +907,236 @@ static void cell_append(vb_table_cell *c, const char *text)
     memcpy(c->text + old, text, n + 1);
 }
 
+/* Where the vertical merge running down a grid column started. */
+typedef enum { ORIGIN_NONE, ORIGIN_HEAD, ORIGIN_ROWS, ORIGIN_PENDING, ORIGIN_STORED } origin_place;
+
+typedef struct {
+    origin_place place;
+    long row, cell;     /* HEAD, ROWS: that row and cell; PENDING: the cell */
+    uint64_t stored_at; /* STORED: where the row store keeps the cell's rowspan */
+} merge_origin;
+
+/* A bordered table read item by item into the model. The rows of a long table that the
+ * extractor spooled (OF_SPOOLED), and every row after them, go one at a time through
+ * `pending` to the table's row store (model/row_store.h) instead of memory. */
+typedef struct {
+    rz *r;
+    vb_table *t;
+    vb_node *node;
+    vb_table_row *row;      /* the row being read: in t->head, t->rows, or `pending` */
+    vb_table_cell *cell;
+    vb_table_row pending;
+    int pending_open;
+    int row_is_head, row_group, depth, skip_cell;
+    unsigned grid_col;
+    merge_origin *origins;  /* per grid column */
+    size_t origin_cap;
+    uint64_t *rowspan_at;   /* per cell of the pending row */
+    size_t rowspan_cap;
+    int store_reported;
+} table_reader;
+
+static void store_problem(table_reader *tr, const char *vi, const char *en, const char *why)
+{
+    if (tr->store_reported++)
+        return;
+    vb_diag(tr->r->diags, VB_SEV_ERROR, tr->t->pos, "OFFICE-READ", vi, en, why ? why : "?");
+}
+
+static void store_pending(table_reader *tr)
+{
+    vb_table_row *p = &tr->pending;
+    if (!tr->pending_open)
+        return;
+    tr->pending_open = 0;
+    if (p->count > tr->rowspan_cap) {
+        tr->rowspan_cap = p->count;
+        tr->rowspan_at = vb_xrealloc(tr->rowspan_at, tr->rowspan_cap * sizeof *tr->rowspan_at);
+    }
+    if (vb_row_store_add(tr->t->more_rows, p, tr->rowspan_at) < 0)
+        store_problem(tr, "không ghi được tệp tạm giữ các dòng của bảng: %s",
+                      "cannot write the temporary file holding the table's rows: %s",
+                      vb_row_store_error(tr->t->more_rows));
+    for (size_t k = 0; k < tr->origin_cap; k++) {
+        merge_origin *o = &tr->origins[k];
+        if (o->place != ORIGIN_PENDING)
+            continue;
+        /* A group row keeps one cell of two: a merge from the one dropped goes nowhere. */
+        if (o->cell >= 0 && (size_t)o->cell < p->count)
+            *o = (merge_origin){ORIGIN_STORED, 0, 0, tr->rowspan_at[o->cell]};
+        else
+            o->place = ORIGIN_NONE;
+    }
+    for (size_t i = 0; i < p->count; i++)
+        free(p->cells[i].text);
+    p->count = 0;
+    tr->cell = NULL;
+}
+
+static void table_item(table_reader *tr, const of_item *it);
+
+/* The rows the extractor spooled, read in their place. */
+static void table_spooled(table_reader *tr, const of_spooled *what)
+{
+    rz *r = tr->r;
+    if (!tr->t->more_rows)
+        tr->t->more_rows = vb_row_store_new(r->doc->source_name);
+    /* No temporary file for the model: the rows stay in memory, as for a short table. */
+    of_spool_cursor *cursor = of_spool_open(r->src->spool, what);
+    const of_item *it;
+    while (cursor && (it = of_spool_next(cursor)))
+        table_item(tr, it);
+    of_spool_close(cursor);
+    if (of_spool_error(r->src->spool))
+        store_problem(tr, "không đọc lại được tệp tạm giữ các dòng của bảng: %s",
+                      "cannot read back the temporary file holding the table's rows: %s",
+                      of_spool_error(r->src->spool));
+}
+
+static void table_item(table_reader *tr, const of_item *it)
+{
+    rz *r = tr->r;
+    vb_table *t = tr->t;
+    switch (it->kind) {
+    case OF_TABLE_BEGIN:
+        tr->depth++;
+        break;
+    case OF_TABLE_END:
+        tr->depth--;
+        break;
+    case OF_SPOOLED:
+        if (tr->depth == 1)
+            table_spooled(tr, &it->u.spooled);
+        break;
+    case OF_ROW_BEGIN:
+        if (tr->depth != 1)
+            break;
+        store_pending(tr);
+        tr->row_is_head = it->u.s.header;
+        tr->row_group = 0;
+        if (tr->row_is_head) {
+            t->head = vb_xrealloc(t->head, (t->head_count + 1) * sizeof *t->head);
+            tr->row = &t->head[t->head_count++];
+            memset(tr->row, 0, sizeof *tr->row);
+        } else if (t->more_rows) {
+            tr->row = &tr->pending;
+            tr->row->is_group = tr->row->is_total = 0;
+            tr->row->pos = (vb_pos){0};
+            tr->pending_open = 1;
+        } else {
+            t->rows = vb_xrealloc(t->rows, (t->row_count + 1) * sizeof *t->rows);
+            tr->row = &t->rows[t->row_count++];
+            memset(tr->row, 0, sizeof *tr->row);
+        }
+        tr->grid_col = 0;
+        break;
+    case OF_CELL_BEGIN: {
+        vb_table_row *row = tr->row;
+        if (tr->depth != 1 || !row || (row == &tr->pending && !tr->pending_open))
+            break;
+        unsigned span = it->u.s.colspan ? it->u.s.colspan : 1;
+        if (tr->grid_col + span > tr->origin_cap) {
+            size_t old = tr->origin_cap;
+            while (tr->grid_col + span > tr->origin_cap)
+                tr->origin_cap *= 2;
+            tr->origins = vb_xrealloc(tr->origins, tr->origin_cap * sizeof *tr->origins);
+            memset(tr->origins + old, 0, (tr->origin_cap - old) * sizeof *tr->origins);
+        }
+        merge_origin *o = &tr->origins[tr->grid_col];
+        if (it->u.s.vmerge == 2 && o->place != ORIGIN_NONE) {
+            if (o->place == ORIGIN_HEAD || o->place == ORIGIN_ROWS) {
+                vb_table_row *rows = o->place == ORIGIN_HEAD ? t->head : t->rows;
+                rows[o->row].cells[o->cell].rowspan++;
+            } else if (o->place == ORIGIN_PENDING) {
+                if ((size_t)o->cell < tr->pending.count)
+                    tr->pending.cells[o->cell].rowspan++;
+            } else if (vb_row_store_add_rowspan(t->more_rows, o->stored_at) < 0) {
+                store_problem(tr, "không ghi được tệp tạm giữ các dòng của bảng: %s",
+                              "cannot write the temporary file holding the table's rows: %s",
+                              vb_row_store_error(t->more_rows));
+            }
+            tr->skip_cell = 1;
+            tr->cell = NULL;
+        } else {
+            tr->skip_cell = 0;
+            row->cells = vb_xrealloc(row->cells, (row->count + 1) * sizeof *row->cells);
+            tr->cell = &row->cells[row->count++];
+            memset(tr->cell, 0, sizeof *tr->cell);
+            tr->cell->text = vb_strdup("");
+            tr->cell->colspan = span;
+            tr->cell->rowspan = 1;
+            long cell = (long)row->count - 1;
+            if (it->u.s.vmerge != 1)
+                *o = (merge_origin){ORIGIN_NONE, 0, 0, 0};
+            else if (row == &tr->pending)
+                *o = (merge_origin){ORIGIN_PENDING, 0, cell, 0};
+            else
+                *o = (merge_origin){tr->row_is_head ? ORIGIN_HEAD : ORIGIN_ROWS,
+                                    (long)(tr->row_is_head ? t->head_count : t->row_count) - 1, cell, 0};
+        }
+        tr->grid_col += span;
+        break;
+    }
+    case OF_PARA: {
+        const of_para *p = &it->u.para;
+        vb_table_row *row = tr->row;
+        if (p->in_note || !row)
+            break;
+        if (!tr->node) {
+            tr->node = vb_node_new(VB_NODE_TABLE, pos_of(r, p, 1));
+            t->pos = tr->node->pos;
+            t->columns_pos = tr->node->pos;
+        }
+        if (!row->pos.line)
+            row->pos = pos_of(r, p, 1);
+        int el = style_element(p);
+        if (el == VB_EL_TABLE_GROUP)
+            tr->row_group = 1;
+        mark(r, p, tr->row_is_head ? VB_EL_TABLE_HEAD : tr->row_group ? VB_EL_TABLE_GROUP : VB_EL_TABLE_CELL);
+        vb_table_cell *cell = tr->cell;
+        if (cell && !tr->skip_cell && !blank_text(p->text)) {
+            char *text = vb_nfc(p->text, strlen(p->text));
+            cell_append(cell, text);
+            free(text);
+            if (!cell->pos.line)
+                cell->pos = pos_of(r, p, 1);
+        }
+        break;
+    }
+    case OF_ROW_END: {
+        vb_table_row *row = tr->row;
+        if (tr->depth == 1 && row && tr->row_group && !tr->row_is_head) {
+            /* A group row prints its Roman number before its title: the title is the model's. */
+            row->is_group = 1;
+            if (row->count == 2) {
+                free(row->cells[0].text);
+                row->cells[0] = row->cells[1];
+                row->count = 1;
+            }
+        }
+        if (tr->depth == 1 && row == &tr->pending)
+            store_pending(tr);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 static vb_node *read_data_table(rz *r, size_t begin, size_t end)
 {
     vb_table *t = vb_xcalloc(1, sizeof *t);
     t->header_rows = -1;
     t->landscape = 0;
-    vb_node *node = NULL;
-    vb_table_row *row = NULL;
-    vb_table_cell *cell = NULL;
-    int row_is_head = 0, row_group = 0;
-    unsigned grid_col = 0;
-    /* The cell each grid column's vertical merge started from: (row kind, row, cell). */
-    size_t cap_cols = 64;
-    long *origin_row = vb_xmalloc(cap_cols * sizeof *origin_row);
-    long *origin_cell = vb_xmalloc(cap_cols * sizeof *origin_cell);
-    int *origin_head = vb_xmalloc(cap_cols * sizeof *origin_head);
-    for (size_t k = 0; k < cap_cols; k++)
-        origin_row[k] = -1;
-    int depth = 0, skip_cell = 0;
-    for (size_t i = begin; i <= end; i++) {
-        const of_item *it = item(r, i);
-        switch (it->kind) {
-        case OF_TABLE_BEGIN:
-            depth++;
-            break;
-        case OF_TABLE_END:
-            depth--;
-            break;
-        case OF_ROW_BEGIN:
-            if (depth != 1)
-                break;
-            row_is_head = it->u.s.header;
-            row_group = 0;
-            if (row_is_head) {
-                t->head = vb_xrealloc(t->head, (t->head_count + 1) * sizeof *t->head);
-                row = &t->head[t->head_count++];
-            } else {
-                t->rows = vb_xrealloc(t->rows, (t->row_count + 1) * sizeof *t->rows);
-                row = &t->rows[t->row_count++];
-            }
-            memset(row, 0, sizeof *row);
-            grid_col = 0;
-            break;
-        case OF_CELL_BEGIN: {
-            if (depth != 1 || !row)
-                break;
-            unsigned span = it->u.s.colspan ? it->u.s.colspan : 1;
-            if (grid_col + span > cap_cols) {
-                size_t old = cap_cols;
-                while (grid_col + span > cap_cols)
-                    cap_cols *= 2;
-                origin_row = vb_xrealloc(origin_row, cap_cols * sizeof *origin_row);
-                origin_cell = vb_xrealloc(origin_cell, cap_cols * sizeof *origin_cell);
-                origin_head = vb_xrealloc(origin_head, cap_cols * sizeof *origin_head);
-                for (size_t k = old; k < cap_cols; k++)
-                    origin_row[k] = -1;
-            }
-            if (it->u.s.vmerge == 2 && origin_row[grid_col] >= 0) {
-                vb_table_row *rows = origin_head[grid_col] ? t->head : t->rows;
-                rows[origin_row[grid_col]].cells[origin_cell[grid_col]].rowspan++;
-                skip_cell = 1;
-                cell = NULL;
-            } else {
-                skip_cell = 0;
-                row->cells = vb_xrealloc(row->cells, (row->count + 1) * sizeof *row->cells);
-                cell = &row->cells[row->count++];
-                memset(cell, 0, sizeof *cell);
-                cell->text = vb_strdup("");
-                cell->colspan = span;
-                cell->rowspan = 1;
-                origin_row[grid_col] = it->u.s.vmerge == 1 ? (long)(row_is_head ? t->head_count : t->row_count) - 1 : -1;
-                origin_cell[grid_col] = (long)row->count - 1;
-                origin_head[grid_col] = row_is_head;
-            }
-            grid_col += span;
-            break;
-        }
-        case OF_PARA: {
-            const of_para *p = &it->u.para;
-            if (p->in_note || !row)
-                break;
-            if (!node) {
-                node = vb_node_new(VB_NODE_TABLE, pos_of(r, p, 1));
-                t->pos = node->pos;
-                t->columns_pos = node->pos;
-            }
-            if (!row->pos.line)
-                row->pos = pos_of(r, p, 1);
-            int el = style_element(p);
-            if (el == VB_EL_TABLE_GROUP)
-                row_group = 1;
-            mark(r, p, row_is_head ? VB_EL_TABLE_HEAD : row_group ? VB_EL_TABLE_GROUP : VB_EL_TABLE_CELL);
-            if (cell && !skip_cell && !blank_text(p->text)) {
-                char *text = vb_nfc(p->text, strlen(p->text));
-                cell_append(cell, text);
-                free(text);
-                if (!cell->pos.line)
-                    cell->pos = pos_of(r, p, 1);
-            }
-            break;
-        }
-        case OF_ROW_END:
-            if (depth == 1 && row && row_group && !row_is_head) {
-                /* A group row prints its Roman number before its title: the title is the model's. */
-                row->is_group = 1;
-                if (row->count == 2) {
-                    free(row->cells[0].text);
-                    row->cells[0] = row->cells[1];
-                    row->count = 1;
-                }
-            }
-            break;
-        default:
-            break;
-        }
-    }
-    free(origin_row);
-    free(origin_cell);
-    free(origin_head);
+    table_reader tr = {.r = r, .t = t, .origin_cap = 64};
+    tr.origins = vb_xcalloc(tr.origin_cap, sizeof *tr.origins);
+    for (size_t i = begin; i <= end; i++)
+        table_item(&tr, item(r, i));
+    store_pending(&tr);
+    free(tr.pending.cells);
+    free(tr.origins);
+    free(tr.rowspan_at);
+    vb_node *node = tr.node;
     if (!node)
         node = vb_node_new(VB_NODE_TABLE, pos_of(r, NULL, 1));
     node->table = t;

@@ -11,6 +11,7 @@
 
 #include "layout/format.h"
 #include "layout/layout.h"
+#include "model/row_store.h"
 #include "read/deadline.h"
 #include "recognise_rules.h"
 #include "viet/text.h"
@@ -88,9 +89,10 @@ static size_t header_columns(const vb_table_row *header, int *columns)
 }
 
 /* The cells of one data row laid on the header's columns, cells merged from a row above
- * carried down. Returns 0 when the row does not fit the columns. */
+ * carried down (a copy: the row they come from may be gone). Returns 0 when the row does not
+ * fit the columns. */
 typedef struct {
-    const char *text;
+    char *text;
     vb_pos pos;
     unsigned rows_left;
 } carried_cell;
@@ -117,8 +119,11 @@ static int row_texts(const vb_table_row *row, size_t columns, carried_cell *carr
         texts[c] = cell->text ? cell->text : "";
         if (cell->pos.line)
             positions[c] = cell->pos;
-        if (cell->rowspan > 1)
-            carry[c] = (carried_cell){texts[c], positions[c], cell->rowspan - 1};
+        if (cell->rowspan > 1) {
+            free(carry[c].text);
+            carry[c] = (carried_cell){vb_strdup(texts[c]), positions[c], cell->rowspan - 1};
+            texts[c] = carry[c].text;
+        }
     }
     return k == row->count;
 }
@@ -126,6 +131,18 @@ static int row_texts(const vb_table_row *row, size_t columns, carried_cell *carr
 static int blank(const char *s)
 {
     return s[strspn(s, " \t\n")] == '\0';
+}
+
+/* The next of `count` rows from *at, then those of `more` (when not NULL): 1 a row, 0 the end,
+ * -1 when the rows kept in a temporary file cannot be read back. */
+static int next_row(const vb_table_row *rows, size_t count, size_t *at, vb_row_cursor *more,
+                    const vb_table_row **row)
+{
+    if (*at < count) {
+        *row = &rows[(*at)++];
+        return 1;
+    }
+    return more ? vb_row_cursor_next(more, row) : 0;
 }
 
 /* The nhiem_vu block a task table holds, or NULL when it is no task table. */
@@ -137,7 +154,7 @@ static vb_node *tasks_of_table(const vb_node *node, vb_tasks_layout layout)
     const vb_table_row *header = t->head_count ? &t->head[0] : t->row_count ? &t->rows[0] : NULL;
     const vb_table_row *rows = t->head_count ? t->rows : t->rows + 1;
     size_t row_count = t->head_count ? t->row_count : t->row_count ? t->row_count - 1 : 0;
-    if (!header || row_count == 0)
+    if (!header || (row_count == 0 && !t->more_rows))
         return NULL;
     int *columns = vb_xcalloc(header->count ? header->count : 1, sizeof *columns);
     size_t width = header_columns(header, columns);
@@ -146,9 +163,12 @@ static vb_node *tasks_of_table(const vb_node *node, vb_tasks_layout layout)
     vb_pos *positions = vb_xcalloc(width ? width : 1, sizeof *positions);
     vb_node *block = width ? vb_node_new(VB_NODE_TASKS, node->pos) : NULL;
     vb_node *agency = NULL;
-    for (size_t r = 0; block && r < row_count; r++) {
-        const vb_table_row *row = &rows[r];
-        if (row->is_group || !row_texts(row, width, carry, texts, positions)) {
+    vb_row_cursor *more = block && t->more_rows ? vb_row_cursor_open(t->more_rows) : NULL;
+    size_t at = 0;
+    const vb_table_row *row;
+    int got;
+    while (block && (got = next_row(rows, row_count, &at, more, &row)) != 0) {
+        if (got < 0 || row->is_group || !row_texts(row, width, carry, texts, positions)) {
             vb_node_free_tree(block);
             block = NULL;
             break;
@@ -187,6 +207,9 @@ static vb_node *tasks_of_table(const vb_node *node, vb_tasks_layout layout)
         read_deadline(cell[VB_TASK_COLUMN_DEADLINE], pos[VB_TASK_COLUMN_DEADLINE], &task->task.deadline);
         vb_node_append(agency, task);
     }
+    vb_row_cursor_close(more);
+    for (size_t c = 0; c < width; c++)
+        free(carry[c].text);
     free(columns);
     free(carry);
     free(texts);

@@ -7,18 +7,21 @@
  * whose position matches it (or the nearest value before it in reading order). */
 #include "yaml_writer.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/format.h"
-#include "package/atomic_file.h"
+#include "model/row_store.h"
+#include "package/output_file.h"
 #include "viet/tone.h"
 #include "yaml_markup.h"
 #include "yaml_scalar.h"
 
+/* A value's model position and its line in the text (a 100 000-row table has 600 000). */
 typedef struct {
-    vb_pos pos;
+    unsigned pos_line, pos_column;
     size_t line;
 } anchor;
 
@@ -37,6 +40,7 @@ typedef struct {
     size_t remark_count, remark_cap;
     vb_scalar_emitter *scalars;
     int placing_notes;   /* the document has notes: anchors are kept for them */
+    const char *failure; /* why a table's rows kept in a temporary file could not be read */
 } writer;
 
 static size_t current_line(writer *w)
@@ -55,8 +59,7 @@ static void mark(writer *w, vb_pos pos)
         w->anchor_cap = w->anchor_cap ? 2 * w->anchor_cap : 64;
         w->anchors = vb_xrealloc(w->anchors, w->anchor_cap * sizeof *w->anchors);
     }
-    w->anchors[w->anchor_count].pos = pos;
-    w->anchors[w->anchor_count++].line = current_line(w);
+    w->anchors[w->anchor_count++] = (anchor){pos.line, pos.column, current_line(w)};
 }
 
 static void add_remark(writer *w, vb_markup_result result)
@@ -415,34 +418,49 @@ static void write_cell(writer *w, const vb_table_cell *cell)
     vb_buf_add(&w->out, "}");
 }
 
-static void write_rows(writer *w, int indent, const char *key, const vb_table_row *rows, size_t count)
+static void write_row(writer *w, int indent, const vb_table_row *row)
 {
-    if (!rows)
+    pad(w, indent + 2);
+    mark(w, row->pos);
+    if (row->is_group) {
+        vb_buf_add(&w->out, "- nhom: ");
+        vb_yaml_scalar(w->scalars, &w->out, row->count ? row->cells[0].text : "", VB_SCALAR_BLOCK, indent + 6);
+        vb_buf_add(&w->out, "\n");
         return;
-    if (count == 0) {
+    }
+    vb_buf_add(&w->out, row->is_total ? "- tong_cong: [" : "- [");
+    for (size_t c = 0; c < row->count; c++) {
+        if (c)
+            vb_buf_add(&w->out, ", ");
+        mark(w, row->cells[c].pos);
+        write_cell(w, &row->cells[c]);
+    }
+    vb_buf_add(&w->out, "]\n");
+}
+
+/* `rows`, then those of `more` (a store of rows after them; NULL for most tables). */
+static void write_rows(writer *w, int indent, const char *key, const vb_table_row *rows, size_t count,
+                       vb_row_store *more)
+{
+    if (!rows && !more)
+        return;
+    if (count == 0 && (!more || vb_row_store_count(more) == 0)) {
         put_word(w, indent, key, "[]", (vb_pos){0});
         return;
     }
     open_key(w, indent, key, (vb_pos){0});
-    for (size_t i = 0; i < count; i++) {
-        const vb_table_row *row = &rows[i];
-        pad(w, indent + 2);
-        mark(w, row->pos);
-        if (row->is_group) {
-            vb_buf_add(&w->out, "- nhom: ");
-            vb_yaml_scalar(w->scalars, &w->out, row->count ? row->cells[0].text : "", VB_SCALAR_BLOCK, indent + 6);
-            vb_buf_add(&w->out, "\n");
-            continue;
-        }
-        vb_buf_add(&w->out, row->is_total ? "- tong_cong: [" : "- [");
-        for (size_t c = 0; c < row->count; c++) {
-            if (c)
-                vb_buf_add(&w->out, ", ");
-            mark(w, row->cells[c].pos);
-            write_cell(w, &row->cells[c]);
-        }
-        vb_buf_add(&w->out, "]\n");
-    }
+    for (size_t i = 0; i < count; i++)
+        write_row(w, indent, &rows[i]);
+    if (!more)
+        return;
+    vb_row_cursor *cursor = vb_row_cursor_open(more);
+    const vb_table_row *row;
+    int rc = -1;
+    while (cursor && (rc = vb_row_cursor_next(cursor, &row)) > 0)
+        write_row(w, indent, row);
+    if (rc < 0)
+        w->failure = vb_row_store_error(more) ? vb_row_store_error(more) : "?";
+    vb_row_cursor_close(cursor);
 }
 
 static void write_table(writer *w, int indent, const vb_table *t)
@@ -491,8 +509,8 @@ static void write_table(writer *w, int indent, const vb_table *t)
             vb_buf_add(&w->out, "}\n");
         }
     }
-    write_rows(w, indent, "dau_bang", t->head, t->head_count);
-    write_rows(w, indent, "dong", t->rows, t->row_count);
+    write_rows(w, indent, "dau_bang", t->head, t->head_count, NULL);
+    write_rows(w, indent, "dong", t->rows, t->row_count, t->more_rows);
     put_optional(w, indent, "tep", &t->file);
     put_optional(w, indent, "trang_tinh", &t->sheet);
     put_optional(w, indent, "vung", &t->range);
@@ -719,9 +737,9 @@ static void write_document(writer *w, const vb_document *doc)
 
 /* ---- comments ---- */
 
-static int pos_before(vb_pos a, vb_pos b)
+static int pos_before(unsigned a_line, unsigned a_column, unsigned b_line, unsigned b_column)
 {
-    return a.line < b.line || (a.line == b.line && a.column < b.column);
+    return a_line < b_line || (a_line == b_line && a_column < b_column);
 }
 
 /* The line a note goes on: the value read at its position; else the last value on its
@@ -732,15 +750,17 @@ static size_t note_line(const writer *w, vb_pos pos)
     const anchor *exact = NULL, *same_line_before = NULL, *same_line = NULL, *before = NULL;
     for (size_t i = 0; i < w->anchor_count; i++) {
         const anchor *a = &w->anchors[i];
-        if (a->pos.line == pos.line) {
-            if (a->pos.column == pos.column && !exact)
+        if (a->pos_line == pos.line) {
+            if (a->pos_column == pos.column && !exact)
                 exact = a;
-            if (a->pos.column <= pos.column &&
-                (!same_line_before || pos_before(same_line_before->pos, a->pos)))
+            if (a->pos_column <= pos.column &&
+                (!same_line_before || pos_before(same_line_before->pos_line, same_line_before->pos_column,
+                                                 a->pos_line, a->pos_column)))
                 same_line_before = a;
             if (!same_line)
                 same_line = a;
-        } else if (pos_before(a->pos, pos) && (!before || pos_before(before->pos, a->pos))) {
+        } else if (pos_before(a->pos_line, a->pos_column, pos.line, pos.column) &&
+                   (!before || pos_before(before->pos_line, before->pos_column, a->pos_line, a->pos_column))) {
             before = a;
         }
     }
@@ -760,14 +780,50 @@ static void add_comment_text(vb_buf *b, const char *text)
     free(valid);
 }
 
-static char *assemble(writer *w, const vb_document *doc, size_t *len)
+/* Where the finished text goes: a buffer, written out to `fd` as it fills when fd ≥ 0 (so a
+ * long table's text is not held twice). */
+typedef struct {
+    vb_buf buf;
+    int fd;
+    int failed; /* errno of a failed write, 0 if none */
+} text_sink;
+
+#define SINK_CHUNK (256u * 1024u)
+
+static void sink_flush(text_sink *s)
+{
+    if (s->fd < 0)
+        return;
+    if (s->buf.len && !s->failed && vb_write_all(s->fd, s->buf.data, s->buf.len) != 0)
+        s->failed = errno ? errno : EIO;
+    s->buf.len = 0;
+}
+
+static void sink_add(text_sink *s, const char *data, size_t len)
+{
+    if (s->fd >= 0 && len >= SINK_CHUNK) {
+        /* Big enough to go out as it is. */
+        sink_flush(s);
+        if (len && !s->failed && vb_write_all(s->fd, data, len) != 0)
+            s->failed = errno ? errno : EIO;
+        return;
+    }
+    vb_buf_addn(&s->buf, data, len);
+    if (s->fd >= 0 && s->buf.len >= SINK_CHUNK)
+        sink_flush(s);
+}
+
+static void assemble(writer *w, const vb_document *doc, text_sink *out)
 {
     if (doc->note_count == 0 && w->remark_count == 0) {
         /* No comment: the text as laid out. */
-        *len = w->out.len;
-        char *text = w->out.data ? w->out.data : vb_strdup("");
-        w->out = (vb_buf){0};
-        return text;
+        if (out->fd >= 0) {
+            sink_add(out, w->out.data ? w->out.data : "", w->out.len);
+        } else {
+            out->buf = w->out;
+            w->out = (vb_buf){0};
+        }
+        return;
     }
     size_t line_count = current_line(w);
     vb_buf *comments = vb_xcalloc(line_count + 1, sizeof *comments);
@@ -784,49 +840,85 @@ static char *assemble(writer *w, const vb_document *doc, size_t *len)
         vb_buf_add(c, c->len ? "; " : "# ");
         vb_buf_add(c, w->remarks[i].text);
     }
-    vb_buf out = {0};
     const char *p = w->out.data ? w->out.data : "";
     const char *end = p + w->out.len;
     for (size_t line = 0; p < end; line++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         const char *line_end = nl ? nl : end;
-        vb_buf_addn(&out, p, (size_t)(line_end - p));
+        sink_add(out, p, (size_t)(line_end - p));
         if (line < line_count && comments[line].len) {
-            vb_buf_add(&out, "  ");
-            vb_buf_addn(&out, comments[line].data, comments[line].len);
+            sink_add(out, "  ", 2);
+            sink_add(out, comments[line].data, comments[line].len);
         }
-        vb_buf_add(&out, "\n");
+        sink_add(out, "\n", 1);
         p = nl ? nl + 1 : end;
     }
     for (size_t i = 0; i <= line_count; i++)
         vb_buf_free(&comments[i]);
     free(comments);
-    *len = out.len;
-    return out.data;
+}
+
+static void writer_start(writer *w, const vb_document *doc)
+{
+    memset(w, 0, sizeof *w);
+    w->scalars = vb_scalar_emitter_new();
+    w->placing_notes = doc->note_count > 0;
+    write_document(w, doc);
+}
+
+static void writer_end(writer *w)
+{
+    vb_scalar_emitter_free(w->scalars);
+    vb_buf_free(&w->out);
+    free(w->anchors);
+    free(w->remarks);
 }
 
 char *vb_yaml_write(const vb_document *doc, size_t *len)
 {
     writer w;
-    memset(&w, 0, sizeof w);
-    w.scalars = vb_scalar_emitter_new();
-    w.placing_notes = doc->note_count > 0;
-    write_document(&w, doc);
+    writer_start(&w, doc);
     /* Every text went through vb_yaml_scalar or add_comment_text, which make it NFC, and
      * what joins them is ASCII: the whole is NFC. */
-    char *text = assemble(&w, doc, len);
-    vb_scalar_emitter_free(w.scalars);
-    vb_buf_free(&w.out);
-    free(w.anchors);
-    free(w.remarks);
-    return text;
+    text_sink text = {.fd = -1};
+    if (!w.failure)
+        assemble(&w, doc, &text);
+    writer_end(&w);
+    if (w.failure)
+        return NULL;
+    *len = text.buf.len;
+    return text.buf.data ? text.buf.data : vb_strdup("");
 }
 
 int vb_yaml_write_file(const vb_document *doc, const char *path, char *err, size_t err_size)
 {
-    size_t len = 0;
-    char *text = vb_yaml_write(doc, &len);
-    int rc = vb_write_file_atomic(path, text, len, err, err_size);
-    free(text);
-    return rc;
+    writer w;
+    writer_start(&w, doc);
+    if (w.failure) {
+        snprintf(err, err_size, "%s: cannot read a table's rows back from the temporary file: %s", path,
+                 w.failure);
+        writer_end(&w);
+        return -1;
+    }
+    if (strcmp(path, "-") == 0 && fflush(stdout) != 0) {
+        snprintf(err, err_size, "standard output: %s", strerror(errno));
+        writer_end(&w);
+        return -1;
+    }
+    vb_output *out = vb_output_open(path, err, err_size);
+    if (!out) {
+        writer_end(&w);
+        return -1;
+    }
+    text_sink text = {.fd = vb_output_fd(out)};
+    assemble(&w, doc, &text);
+    sink_flush(&text);
+    vb_buf_free(&text.buf);
+    writer_end(&w);
+    if (text.failed) {
+        snprintf(err, err_size, "%s: %s", vb_output_name(out), strerror(text.failed));
+        vb_output_abort(out);
+        return -1;
+    }
+    return vb_output_commit(out, err, err_size);
 }

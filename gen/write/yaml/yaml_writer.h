@@ -9,7 +9,8 @@
 #include "model/model.h"
 
 /* The YAML text of `doc` (NFC UTF-8, block style, the keys in the order of docs/format.md),
- * `*len` bytes; the caller frees it. The same document always gives the same bytes. */
+ * `*len` bytes; the caller frees it. The same document always gives the same bytes. NULL
+ * when the rows of a table kept in a temporary file (row_store.h) cannot be read back. */
 char *vb_yaml_write(const vb_document *doc, size_t *len);
 
 /* Writes it to `path` atomically ("-": standard output). Returns 0, or -1 with `err`. */
