@@ -1,12 +1,12 @@
 #!/bin/bash
 # A short bounded run of every libFuzzer target (tests/fuzz): VANBAN_FUZZ_SECONDS each
-# (default 30), from the seeds, with ASan and UBSan and a fixed random seed, so that the
+# (default 60), from the seeds, with ASan and UBSan and a fixed random seed, so that the
 # suite does not pass or fail by chance (tools/fuzz.sh without -s explores further). Uses this build's targets when it was
 # configured with -Dfuzz=true, else makes a clang build of its own beside it (tools/fuzz.sh).
 # Exit: 0 nothing found, 1 a finding, 77 skipped (no clang).
 set -u
 root=${VANBAN_SOURCE_ROOT:?}
-seconds=${VANBAN_FUZZ_SECONDS:-30}
+seconds=${VANBAN_FUZZ_SECONDS:-60}
 if [ -n "${VANBAN_FUZZ_BUILT:-}" ]; then
     build=$(dirname "$(dirname "$VANBAN_FUZZ_BUILT")")
 else
