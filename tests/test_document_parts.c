@@ -195,6 +195,9 @@ static void test_drafter_and_joint_header(void **state)
     /* The header: two bodies side by side, then ô 1; one number spanning the bodies. */
     const char *head = "(//w:tbl)[1]";
     assert_int_equal(xcount(d, NULL, "%s/w:tblGrid/w:gridCol", head), 3);
+    /* Layout tables name no borders (the table style has none): AbiWord draws a line for a
+     * border of any w:val but "dashed", "nil" included. */
+    assert_int_equal(xcount(d, NULL, "//w:tblBorders"), 0);
     assert_int_equal(xcount(d, NULL, "%s/w:tr[1]/w:tc[1]//w:p[w:pPr/w:pStyle/@w:val='VbCoQuanBanHanh']", head), 2);
     assert_str(xstr(d, NULL, "string(%s/w:tr[1]/w:tc[2]//w:p[w:pPr/w:pStyle/@w:val='VbCoQuanBanHanh'])", head), "SỞ NỘI VỤ");
     assert_str(xstr(d, NULL, "string(%s/w:tr[1]/w:tc[3]//w:p[w:pPr/w:pStyle/@w:val='VbQuocHieu'])", head),
