@@ -246,10 +246,11 @@ def group_lines(spans):
 def hrules(page):
     """Horizontal rules: stroked lines, or rectangles at most 1.5 pt tall. Duplicates merged."""
     found = []
+    white = (1.0, 1.0, 1.0)
     for d in page.get_drawings():
         for it in d["items"]:
-            if it[0] == "l" and d.get("color") is None and d.get("fill") in (None, (1.0, 1.0, 1.0)):
-                continue  # a path nothing paints, or paints white (a frame's bounds)
+            if it[0] == "l" and d.get("color") in (None, white) and d.get("fill") in (None, white):
+                continue  # a path nothing paints, or paints white (a frame's or a cell's bounds)
             if it[0] == "l":
                 p, q = it[1], it[2]
                 if abs(p.y - q.y) <= 0.5 and abs(p.x - q.x) > 2:

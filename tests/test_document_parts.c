@@ -177,6 +177,17 @@ static void test_margin_mark_and_contact_frames(void **state)
     assert_int_equal(xcount(c, NULL, "//draw:frame"), 2);
     assert_str(xstr(c, NULL, "string((//draw:frame)[1]/@svg:y)"), "25.50pt");
     assert_str(xstr(c, NULL, "string((//draw:frame)[1]//text:p)"), "LƯU HÀNH NỘI BỘ");
+    /* Anchored to page 1, so that an engine places them from the page, not from the
+     * paragraph that holds them (AbiWord); no border that an engine could fill in. */
+    assert_int_equal(xcount(c, NULL, "//draw:frame[@text:anchor-type='page'][@text:anchor-page-number='1']"), 2);
+    assert_int_equal(xcount(c, NULL, "//style:style[@style:family='graphic']/style:graphic-properties"
+                                     "[@fo:border-top='none'][@fo:border-bottom='none']"
+                                     "[@fo:border-left='none'][@fo:border-right='none']"), 2);
+    /* ô 11 in the top margin has no text beside it to wrap; ô 13 keeps the text off. */
+    assert_str(xstr(c, NULL, "string(//style:style[@style:name=(//draw:frame)[1]/@draw:style-name]"
+                             "/style:graphic-properties/@style:wrap)"), "run-through");
+    assert_str(xstr(c, NULL, "string(//style:style[@style:name=(//draw:frame)[2]/@draw:style-name]"
+                             "/style:graphic-properties/@style:wrap)"), "none");
     assert_int_equal(xcount(c, NULL, "//style:style[@style:family='graphic'][@style:parent-style-name='Frame']"), 2);
     assert_int_equal(xcount(r->odt_styles, NULL, "//style:style[@style:name='Frame'][@style:family='graphic']"), 1);
     char *p_style = xstr(c, NULL, "string((//draw:frame)[1]//text:p/@text:style-name)");
@@ -195,6 +206,9 @@ static void test_drafter_and_joint_header(void **state)
     /* The header: two bodies side by side, then ô 1; one number spanning the bodies. */
     const char *head = "(//w:tbl)[1]";
     assert_int_equal(xcount(d, NULL, "%s/w:tblGrid/w:gridCol", head), 3);
+    /* Layout tables name no borders (the table style has none): AbiWord draws a line for a
+     * border of any w:val but "dashed", "nil" included. */
+    assert_int_equal(xcount(d, NULL, "//w:tblBorders"), 0);
     assert_int_equal(xcount(d, NULL, "%s/w:tr[1]/w:tc[1]//w:p[w:pPr/w:pStyle/@w:val='VbCoQuanBanHanh']", head), 2);
     assert_str(xstr(d, NULL, "string(%s/w:tr[1]/w:tc[2]//w:p[w:pPr/w:pStyle/@w:val='VbCoQuanBanHanh'])", head), "SỞ NỘI VỤ");
     assert_str(xstr(d, NULL, "string(%s/w:tr[1]/w:tc[3]//w:p[w:pPr/w:pStyle/@w:val='VbQuocHieu'])", head),

@@ -164,6 +164,8 @@ static void check_docx_table(xmlDocPtr x, int text_width)
     /* One header row, marked to repeat at the top of every page; then one row per task. */
     assert_int_equal(dr_xpath_count(x, tbl, "w:tr"), (int)ROW_COUNT + 1);
     assert_int_equal(dr_xpath_count(x, tbl, "w:tr[w:trPr/w:tblHeader]"), 1);
+    /* A data table keeps its single lines, all six of them (layout tables name none). */
+    assert_int_equal(dr_xpath_count(x, tbl, "w:tblPr/w:tblBorders/*[@w:val='single']"), 6);
     dr_nodes cells = dr_xpath_nodes(x, tbl, "w:tr/w:tc");
     assert_int_equal(cells.count, 6 * (ROW_COUNT + 1));
     for (size_t i = 0; i < cells.count; i++) {

@@ -196,10 +196,6 @@ void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int 
 
 static void border(vb_xml *x, const char *side, double pt)
 {
-    if (pt <= 0) {
-        vb_xml_empty(x, side, "w:val", "nil");
-        return;
-    }
     vb_xml_start(x, side);
     vb_xml_attr(x, "w:val", "single");
     vb_xml_attr_int(x, "w:sz", (long)(pt * 8 + 0.5)); /* eighths of a point */
@@ -228,11 +224,16 @@ void vb_wml_start_table(vb_xml *x, const int *widths, int columns, double border
     vb_xml_attr(x, "w:type", "dxa");
     vb_xml_end(x);
     vb_xml_empty(x, "w:jc", "w:val", "center");
-    vb_xml_start(x, "w:tblBorders");
-    static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
-    for (int i = 0; i < 6; i++)
-        border(x, sides[i], border_pt);
-    vb_xml_end(x);
+    /* A layout table says no borders at all: its style (TableNormal, styles.xml) has none.
+     * Spelling them out as w:val="nil" means the same to Word and LibreOffice, but AbiWord
+     * draws a single line for every w:val of a table border but "dashed". */
+    if (border_pt > 0) {
+        vb_xml_start(x, "w:tblBorders");
+        static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
+        for (int i = 0; i < 6; i++)
+            border(x, sides[i], border_pt);
+        vb_xml_end(x);
+    }
     vb_xml_empty(x, "w:tblLayout", "w:type", "fixed");
     /* Layout tables have no padding, so computed widths and rule lengths are the real ones;
      * data tables keep a little air between text and border. */

@@ -45,8 +45,9 @@ void vb_wml_paragraph(vb_xml *x, vb_element element, const char *text);
  * `space_after` -1 keeps the style's. */
 void vb_wml_rule(vb_xml *x, const vb_layout *layout, int width, int length, int space_after);
 
-/* A table with fixed column widths, centred: borderless (`border_pt` 0, `cell_air` 0) for
- * layout, single lines for data. Rows never split across pages; header rows repeat. */
+/* A table with fixed column widths, centred: borderless (`border_pt` 0, `cell_air` 0: no
+ * w:tblBorders, the table style's none) for layout, single lines for data. Rows never split
+ * across pages; header rows repeat. */
 void vb_wml_start_table(vb_xml *x, const int *widths, int columns, double border_pt, int cell_air);
 void vb_wml_start_row(vb_xml *x, int header);
 /* `width` in twips, or 0 to leave it to the table grid (w:tcW is optional: a data table of

@@ -47,6 +47,7 @@ typedef struct {
     int row_index;           /* of the current row in its table, from 0 */
     unsigned note_count;
     unsigned frame_count;    /* frames met (ô 11, the draft mark, ô 13): graphic styles Fr<n> */
+    int frame_in_margin[4];  /* of each frame, from the first pass: wholly in the top margin */
     struct pending_frame {   /* frames waiting for the next paragraph, which anchors them */
         vb_frame_props frame;
         char style[64];
@@ -183,10 +184,13 @@ static void on_frame(void *ctx, const vb_frame_props *f, vb_element el, const vb
     para_style p = {el, *props, 0, 0, {NULL, 0}};
     char name[64];
     para_style_name(s, &p, name, sizeof name);
+    if (s->frame_count < sizeof s->frame_in_margin / sizeof *s->frame_in_margin)
+        s->frame_in_margin[s->frame_count] = f->y + f->height <= s->layout->margin_top_twips;
     s->frame_count++;
-    /* Anchored to the next paragraph, which is on page 1, and placed from the page's
-     * corner: LibreOffice places a page-anchored frame only at the start of the text, where
-     * the header table would be pushed down by a paragraph of its own. */
+    /* Written inside the next paragraph (on page 1), anchored to page 1 and placed from
+     * its corner. Anchored to that paragraph, AbiWord places it from the paragraph, not from
+     * the page the style names; written before the header table, at the start of the text,
+     * AbiWord puts its text into the table's first cell. */
     if (s->pending_frame_count == sizeof s->pending_frames / sizeof *s->pending_frames)
         return;
     if (!s->x)
@@ -216,7 +220,8 @@ static void write_pending_frames(odt_sink *s)
         vb_xml_attr(x, "xmlns:svg", VB_ODF_SVG);
         vb_xml_attr(x, "draw:style-name", style);
         vb_xml_attr(x, "draw:name", frame);
-        vb_xml_attr(x, "text:anchor-type", "paragraph");
+        vb_xml_attr(x, "text:anchor-type", "page");
+        vb_xml_attr(x, "text:anchor-page-number", "1");
         vb_odf_attr_length(x, "svg:x", pf->frame.x);
         vb_odf_attr_length(x, "svg:y", pf->frame.y);
         vb_odf_attr_length(x, "svg:width", pf->frame.width);
@@ -233,7 +238,7 @@ static void write_pending_frames(odt_sink *s)
     s->pending_frame_count = 0;
 }
 
-static void write_frame_styles(vb_xml *x, unsigned count)
+static void write_frame_styles(vb_xml *x, const odt_sink *s, unsigned count)
 {
     for (unsigned i = 1; i <= count; i++) {
         char name[32];
@@ -248,8 +253,18 @@ static void write_frame_styles(vb_xml *x, unsigned count)
         vb_xml_attr(x, "draw:fill", "none");
         vb_xml_attr(x, "fo:background-color", "transparent");
         vb_odf_attr_length(x, "fo:padding", 0);
-        vb_xml_attr(x, "fo:border", "none");
-        vb_xml_attr(x, "style:wrap", "none");
+        /* Side by side, not fo:border: AbiWord reads a frame's borders only that way and
+         * draws the ones it does not find. */
+        static const char *const sides[] = {"fo:border-top", "fo:border-bottom", "fo:border-left",
+                                            "fo:border-right"};
+        for (size_t side = 0; side < 4; side++)
+            vb_xml_attr(x, sides[side], "none");
+        /* A frame in the top margin shares no line with the text: nothing to wrap, and with
+         * "none" LibreOffice pushes the page's first table down by a few points when the
+         * frame is anchored to the page. The text goes above and below any other. */
+        int in_margin = i <= sizeof s->frame_in_margin / sizeof *s->frame_in_margin &&
+                        s->frame_in_margin[i - 1];
+        vb_xml_attr(x, "style:wrap", in_margin ? "run-through" : "none");
         vb_xml_attr(x, "style:vertical-pos", "from-top");
         vb_xml_attr(x, "style:vertical-rel", "page");
         vb_xml_attr(x, "style:horizontal-pos", "from-left");
@@ -639,7 +654,7 @@ int vb_odt_content_xml(const vb_document *doc, const vb_layout *layout, vb_part 
     vb_xml_start(x, "office:automatic-styles");
     write_table_styles(x, &s);
     write_span_styles(x);
-    write_frame_styles(x, frames);
+    write_frame_styles(x, &s, frames);
     write_end_style(x);
     for (size_t i = 0; i < s.para_count; i++)
         write_paragraph_style(x, layout, &s.paras[i], i + 1);
