@@ -7,12 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "read_window.h"
+
 /* A row on file: flags (1 group, 2 total), line, column, cell count; then per cell: text
  * length, text, colspan, rowspan, line, column, typed_number. All uint32_t in the machine's
  * order: the file lives and dies with this process. */
 enum { ROW_GROUP = 1u, ROW_TOTAL = 2u };
 #define CELL_FIELDS_AFTER_TEXT 5u
-#define READ_CHUNK (64u * 1024u)
 #define WRITE_BUFFER (64u * 1024u)
 
 struct vb_row_store {
@@ -28,9 +29,7 @@ struct vb_row_store {
 struct vb_row_cursor {
     vb_row_store *store;
     size_t next_row;
-    uint64_t file_pos;    /* of buf[len] */
-    unsigned char *buf;
-    size_t start, len, cap;
+    vb_read_window win;
     vb_table_row row;
     size_t cell_cap;
     size_t *text_at;      /* where each cell's text starts in `texts` */
@@ -143,6 +142,7 @@ vb_row_cursor *vb_row_cursor_open(vb_row_store *s)
     }
     vb_row_cursor *c = vb_xcalloc(1, sizeof *c);
     c->store = s;
+    vb_read_window_reset(&c->win, fileno(s->file), 0, s->size);
     return c;
 }
 
@@ -150,35 +150,19 @@ void vb_row_cursor_close(vb_row_cursor *c)
 {
     if (!c)
         return;
-    free(c->buf);
+    vb_read_window_free(&c->win);
     free(c->row.cells);
     free(c->text_at);
     free(c->texts);
     free(c);
 }
 
-/* Makes `n` bytes available at buf[start]. */
+/* Makes `n` bytes available at win.buf + win.start. */
 static int need(vb_row_cursor *c, size_t n)
 {
-    if (c->len - c->start >= n)
-        return 0;
-    if (c->start) {
-        memmove(c->buf, c->buf + c->start, c->len - c->start);
-        c->len -= c->start;
-        c->start = 0;
-    }
-    if (c->cap < n || c->cap < READ_CHUNK) {
-        c->cap = n > READ_CHUNK ? n : READ_CHUNK;
-        c->buf = vb_xrealloc(c->buf, c->cap);
-    }
-    while (c->len < n) {
-        ssize_t got = pread(fileno(c->store->file), c->buf + c->len, c->cap - c->len, (off_t)c->file_pos);
-        if (got <= 0) {
-            c->store->err = got < 0 && errno ? errno : EIO;
-            return -1;
-        }
-        c->len += (size_t)got;
-        c->file_pos += (uint64_t)got;
+    if (vb_read_window_need(&c->win, n) < 0) {
+        c->store->err = errno ? errno : EIO;
+        return -1;
     }
     return 0;
 }
@@ -187,8 +171,8 @@ static int take_u32(vb_row_cursor *c, uint32_t *v)
 {
     if (need(c, sizeof *v) < 0)
         return -1;
-    memcpy(v, c->buf + c->start, sizeof *v);
-    c->start += sizeof *v;
+    memcpy(v, c->win.buf + c->win.start, sizeof *v);
+    c->win.start += sizeof *v;
     return 0;
 }
 
@@ -220,9 +204,9 @@ int vb_row_cursor_next(vb_row_cursor *c, const vb_table_row **out)
             c->texts = vb_xrealloc(c->texts, c->texts_cap);
         }
         if (len)
-            memcpy(c->texts + used, c->buf + c->start, len);
+            memcpy(c->texts + used, c->win.buf + c->win.start, len);
         c->texts[used + len] = '\0';
-        c->start += len;
+        c->win.start += len;
         for (size_t k = 0; k < CELL_FIELDS_AFTER_TEXT; k++)
             if (take_u32(c, &fields[k]) < 0)
                 return -1;

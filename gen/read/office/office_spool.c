@@ -1,4 +1,3 @@
-#define _XOPEN_SOURCE 700 /* pread */
 #include "office_spool.h"
 
 #include <errno.h>
@@ -9,6 +8,7 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "model/read_window.h"
 
 /* On file, an item is its kind (one byte), then:
  *   OF_ROW_BEGIN: whether what came before is forgotten here, then as OF_CELL_BEGIN;
@@ -23,7 +23,6 @@
  * of_spool_paragraph may start reading. The file lives and dies with this process:
  * formatting is kept as its bytes. */
 
-#define READ_CHUNK (64u * 1024u)
 #define WRITE_BUFFER (64u * 1024u)
 #define ROWS_PER_MARK 64u /* how far of_spool_paragraph reads at most, in rows */
 
@@ -69,9 +68,7 @@ struct of_spool {
 
 struct of_spool_cursor {
     of_spool *spool;
-    unsigned long long pos, end; /* the next byte to fetch from the file; the range's end */
-    unsigned char *buf;
-    size_t start, len, cap;
+    vb_read_window win;          /* over the range being read */
     int failed;
     of_item item;
     bytes texts;                 /* the paragraph's strings, each NUL-terminated */
@@ -337,9 +334,7 @@ int of_spool_add_row(of_spool *s, const of_item *items, size_t count, of_spooled
 
 static void cursor_reset(of_spool_cursor *c, unsigned long long from, unsigned long long end)
 {
-    c->pos = from;
-    c->end = end;
-    c->start = c->len = 0;
+    vb_read_window_reset(&c->win, fileno(c->spool->file), from, end);
     c->failed = 0;
     context_reset(&c->read);
 }
@@ -358,7 +353,7 @@ void of_spool_close(of_spool_cursor *c)
 {
     if (!c)
         return;
-    free(c->buf);
+    vb_read_window_free(&c->win);
     free(c->texts.data);
     free(c->runs);
     free(c->run_text_at);
@@ -367,32 +362,15 @@ void of_spool_close(of_spool_cursor *c)
     free(c);
 }
 
-/* Makes `n` bytes available at buf[start]; -1 when the range or the file ends first. */
+/* Makes `n` bytes available at win.buf + win.start; -1 when the range or the file ends
+ * first. */
 static int need(of_spool_cursor *c, size_t n)
 {
-    if (c->len - c->start >= n)
-        return 0;
-    if (c->start) {
-        memmove(c->buf, c->buf + c->start, c->len - c->start);
-        c->len -= c->start;
-        c->start = 0;
-    }
-    if (c->cap < n || c->cap < READ_CHUNK) {
-        c->cap = n > READ_CHUNK ? n : READ_CHUNK;
-        c->buf = vb_xrealloc(c->buf, c->cap);
-    }
-    while (c->len < n) {
-        unsigned long long left = c->end - c->pos;
-        size_t want = c->cap - c->len < left ? c->cap - c->len : (size_t)left;
-        ssize_t got = want ? pread(fileno(c->spool->file), c->buf + c->len, want, (off_t)c->pos) : 0;
-        if (got <= 0) {
-            if (!c->spool->err)
-                c->spool->err = got < 0 && errno ? errno : EIO;
-            c->failed = 1;
-            return -1;
-        }
-        c->len += (size_t)got;
-        c->pos += (unsigned long long)got;
+    if (vb_read_window_need(&c->win, n) < 0) {
+        if (!c->spool->err)
+            c->spool->err = errno ? errno : EIO;
+        c->failed = 1;
+        return -1;
     }
     return 0;
 }
@@ -403,7 +381,7 @@ static unsigned long long take_number(of_spool_cursor *c)
     for (int shift = 0; shift < 64; shift += 7) {
         if (need(c, 1) < 0)
             return 0;
-        unsigned char byte = c->buf[c->start++];
+        unsigned char byte = c->win.buf[c->win.start++];
         v |= (unsigned long long)(byte & 0x7f) << shift;
         if (!(byte & 0x80))
             return v;
@@ -424,8 +402,8 @@ static void take_raw(of_spool_cursor *c, void *out, size_t n)
         memset(out, 0, n);
         return;
     }
-    memcpy(out, c->buf + c->start, n);
-    c->start += n;
+    memcpy(out, c->win.buf + c->win.start, n);
+    c->win.start += n;
 }
 
 /* A string into c->texts (its offset, or NO_STRING); "the same" is `same_at` in c->texts,
@@ -455,8 +433,8 @@ static size_t take_string(of_spool_cursor *c, int slot, size_t same_at)
         size_t n = (size_t)(code - STR_BYTES);
         if (need(c, n) < 0)
             return NO_STRING;
-        bytes_add(&c->texts, c->buf + c->start, n);
-        c->start += n;
+        bytes_add(&c->texts, c->win.buf + c->win.start, n);
+        c->win.start += n;
     }
     bytes_add(&c->texts, "", 1);
     if (slot >= 0)
@@ -533,7 +511,7 @@ static void take_para(of_spool_cursor *c, of_para *p)
 
 const of_item *of_spool_next(of_spool_cursor *c)
 {
-    if (c->failed || (c->start == c->len && c->pos >= c->end))
+    if (c->failed || (c->win.start == c->win.len && c->win.pos >= c->win.end))
         return NULL;
     unsigned char kind;
     take_raw(c, &kind, 1);
