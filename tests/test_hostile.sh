@@ -30,7 +30,9 @@ no_temp_files() {
 cp "$SRC/docs/examples/cong-van.yaml" doc.yaml
 # Under a sanitizer memory is not what a user's run takes, and ulimit -v stops ASan itself.
 sanitized=0
+# gcc links the sanitizers' libraries; clang links them in: look for their entry points too.
 ldd "$VANBAN" 2>/dev/null | grep -q -E 'lib(a|t|ub)san' && sanitized=1
+grep -q -a -E '__(asan|tsan)_init' "$VANBAN" && sanitized=1
 
 # 1. -o naming a FIFO or a character device writes into it; the node stays what it was.
 # (Only nodes made here: a faulty build run as root would replace /dev/null itself.)
