@@ -67,7 +67,7 @@ unsigned vb_section_roles(const vb_node *section)
             for (size_t k = 0; k < sizeof starts / sizeof *starts && !at_start; k++) {
                 size_t sl = strlen(starts[k]);
                 at_start = (size_t)(p - lower) >= sl && strncmp(p - sl, starts[k], sl) == 0 &&
-                           (p - sl == lower || strcmp(starts[k], "về ") != 0 || p[-sl - 1] == ' ');
+                           (p - sl == lower || strcmp(starts[k], "về ") != 0 || *(p - sl - 1) == ' ');
             }
             if (at_start) {
                 roles |= role_words[i].role;
