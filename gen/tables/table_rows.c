@@ -146,6 +146,18 @@ static void inline_cells_from(vb_table_rows *r, const vb_table_row *row)
     }
 }
 
+/* A row of the model, inline or back from the row store, as the next source row. */
+static int row_out(vb_table_rows *r, const vb_table_row *row, source_row *out)
+{
+    inline_cells_from(r, row);
+    out->cells = r->inline_cells;
+    out->count = row->count;
+    out->is_group = row->is_group;
+    out->is_total = row->is_total;
+    out->pos = row->pos;
+    return 1;
+}
+
 static int inline_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, size_t size)
 {
     const vb_table *t = r->table;
@@ -176,14 +188,7 @@ static int inline_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg
         return 1;
     }
     if (r->row_next < t->row_count) {
-        const vb_table_row *row = &t->rows[r->row_next++];
-        inline_cells_from(r, row);
-        out->cells = r->inline_cells;
-        out->count = row->count;
-        out->is_group = row->is_group;
-        out->is_total = row->is_total;
-        out->pos = row->pos;
-        return 1;
+        return row_out(r, &t->rows[r->row_next++], out);
     }
     if (!t->more_rows)
         return 0;
@@ -201,13 +206,7 @@ static int inline_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg
     }
     if (rc == 0)
         return 0;
-    inline_cells_from(r, row);
-    out->cells = r->inline_cells;
-    out->count = row->count;
-    out->is_group = row->is_group;
-    out->is_total = row->is_total;
-    out->pos = row->pos;
-    return 1;
+    return row_out(r, row, out);
 }
 
 static int csv_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, size_t size)
