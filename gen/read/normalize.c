@@ -92,7 +92,7 @@ static char *shape_take(shape *sh)
 }
 
 /* Collects the scalars with their byte ranges; notes whether each is a mapping key; adds
- * every event to the shape `sh`. */
+ * every event to the shape `sh` (NULL: no shape wanted). */
 static int collect(const char *data, size_t len, scalar_list *out, shape *sh)
 {
     yaml_parser_t parser;
@@ -110,7 +110,8 @@ static int collect(const char *data, size_t len, scalar_list *out, shape *sh)
             ok = 0;
             break;
         }
-        shape_add(sh, &event);
+        if (sh)
+            shape_add(sh, &event);
         switch (event.type) {
         case YAML_MAPPING_START_EVENT:
         case YAML_SEQUENCE_START_EVENT:
@@ -417,7 +418,9 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
     unsigned deep_line, deep_column;
     /* report_only comes after the reader, which scanned the nesting already. */
     if ((!options->report_only && !vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) ||
-        !collect(data, len, &list, &original)) {
+        /* The original's shape is compared only when a fix is to be applied or judged. */
+        !collect(data, len, &list,
+                 options->report_only && options->skip_unsafe ? NULL : &original)) {
         vb_buf_free(&original.text);
         free(list.items);
         free(list.tone_name);
