@@ -247,11 +247,31 @@ static void test_dictionary(void **state)
         assert_false(vb_vi_joined(apart[i][0], strlen(apart[i][0]), apart[i][1], strlen(apart[i][1])));
 }
 
+/* A văn thư breaks before each word that starts a phrase, however it is typed; asked again and
+ * again (the answers are remembered per thread), the answer stays the same. */
+static void test_phrase_starts(void **state)
+{
+    (void)state;
+    static const char *const starts[] = {"của", "về", "và", "trên", "năm", "đến", "cho", "với", "tại",
+                                         "theo", "trong", "nhằm", "để", "thuộc", "CỦA", "Về", "giai"};
+    static const unsigned char no_word[2] = {0, 0};
+    for (int round = 0; round < 3; round++)
+        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+            const char *words[3] = {"kết quả", starts[k], "đoạn"};
+            size_t lens[3] = {strlen(words[0]), strlen(words[1]), strlen(words[2])};
+            assert_int_equal(vb_vi_break_quality(words, lens, 3, 0, 0, no_word), VB_BREAK_GOOD);
+        }
+    const char *words[3] = {"kết", "giai", "điệu"}; /* "giai" alone starts no phrase */
+    size_t lens[3] = {strlen(words[0]), strlen(words[1]), strlen(words[2])};
+    assert_int_equal(vb_vi_break_quality(words, lens, 3, 0, 0, no_word), VB_BREAK_NEUTRAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dictionary),
         cmocka_unit_test(test_phrase_boundaries),
+        cmocka_unit_test(test_phrase_starts),
         cmocka_unit_test(test_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

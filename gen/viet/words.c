@@ -116,11 +116,39 @@ static int find_pair(const uint32_t *pairs, size_t count, uint32_t pair)
     return 0;
 }
 
-/* The dictionary's number of one syllable as typed, or -1 when it has none. */
+/* The dictionary's number of one syllable as typed, or -1 when it has none.
+ *
+ * Working out a key costs ICU a lower-casing, an NFD and an NFC (about 2,700 instructions),
+ * and a document asks for the same few hundred words thousands of times: every table cell is
+ * segmented to measure its column. Answers are remembered per thread, by the bytes as typed,
+ * in a small direct-mapped table (a later word overwrites an earlier one in its slot). */
+enum { REMEMBERED_WORDS = 1024, REMEMBERED_BYTES = 23 };
+typedef struct {
+    unsigned char len; /* 0: empty */
+    char bytes[REMEMBERED_BYTES];
+    int index;
+} remembered_word;
+static _Thread_local remembered_word remembered[REMEMBERED_WORDS];
+
 static int word_index(const char *w, size_t len)
 {
+    remembered_word *slot = NULL;
+    if (len > 0 && len <= REMEMBERED_BYTES) {
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)w[i]) * 16777619u;
+        slot = &remembered[h % REMEMBERED_WORDS];
+        if (slot->len == len && memcmp(slot->bytes, w, len) == 0)
+            return slot->index;
+    }
     char key[KEY_MAX];
-    return syllable_key(w, len, key) ? syllable_index(key) : -1;
+    int index = syllable_key(w, len, key) ? syllable_index(key) : -1;
+    if (slot) {
+        slot->len = (unsigned char)len;
+        memcpy(slot->bytes, w, len);
+        slot->index = index;
+    }
+    return index;
 }
 
 /* 0: apart; 1: a word of the dictionary; 2: one of the administrative words too. */
@@ -175,12 +203,11 @@ static int capitalised(const char *w, size_t len)
     return lower;
 }
 
-/* Whether a syllable's key is the key of `word` (compared in lower case and tone-neutral:
- * titles come typed either way). */
-static int key_is(const char *key, const char *word)
+/* Whether a syllable of the dictionary is `word` (compared in lower case and tone-neutral, as
+ * keys are: titles come typed either way). Every word asked for here is in the dictionary. */
+static int is_word(int index, const char *word)
 {
-    char want[KEY_MAX];
-    return syllable_key(word, strlen(word), want) && strcmp(key, want) == 0;
+    return index >= 0 && index == word_index(word, strlen(word));
 }
 
 /* Words a phrase starts with, that a văn thư breaks before. */
@@ -246,14 +273,13 @@ vb_break_quality vb_vi_break_quality(const char *const *words, const size_t *len
     if ((bl > 0 && b[0] >= '0' && b[0] <= '9') || (bl == 1 && b[0] == '-') ||
         (al == 1 && a[0] == '-') || (bl == 3 && memcmp(b, "\xe2\x80\x93", 3) == 0))
         return VB_BREAK_AVOID;
-    char key[KEY_MAX], next[KEY_MAX];
-    if (!syllable_key(b, bl, key))
+    int ib = word_index(b, bl);
+    if (ib < 0)
         return VB_BREAK_NEUTRAL;
-    if (i + 2 < count && key_is(key, "giai") && syllable_key(words[i + 2], lens[i + 2], next) &&
-        key_is(next, "đoạn"))
+    if (i + 2 < count && is_word(ib, "giai") && is_word(word_index(words[i + 2], lens[i + 2]), "đoạn"))
         return VB_BREAK_GOOD;
     for (size_t k = 0; k < sizeof PHRASE_STARTS / sizeof *PHRASE_STARTS; k++)
-        if (key_is(key, PHRASE_STARTS[k]))
+        if (is_word(ib, PHRASE_STARTS[k]))
             return VB_BREAK_GOOD;
     return VB_BREAK_NEUTRAL;
 }
