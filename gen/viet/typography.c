@@ -428,6 +428,21 @@ static unsigned char *protected_mask(const char *s, size_t len)
     return m;
 }
 
+/* The mask of a text, made when first asked for: most texts hold no place a pass would
+ * change, and so never need it. */
+typedef struct {
+    const char *s;
+    size_t len;
+    unsigned char *mask;
+} url_mask;
+
+static int in_url(url_mask *u, size_t i)
+{
+    if (!u->mask)
+        u->mask = protected_mask(u->s, u->len);
+    return u->mask[i];
+}
+
 /* ---- pass 1: invisible characters and NBSP -------------------------------------------- */
 
 static void pass_invisible(ctx *c, const tbuf *src, tbuf *dst)
@@ -451,8 +466,15 @@ static void pass_invisible(ctx *c, const tbuf *src, tbuf *dst)
             }
             report(c, VB_TYPO_NBSP, src, a, i, 1);
         } else {
-            tb_copy(dst, src, i, next);
+            size_t a = i; /* up to the next character to remove or replace, copied as one */
             i = next;
+            while (i < len) {
+                UChar32 d = cp_at(s, len, i, &next);
+                if (is_invisible(d) || is_nbsp(d))
+                    break;
+                i = next;
+            }
+            tb_copy(dst, src, a, i);
         }
     }
 }
@@ -623,9 +645,9 @@ static void detect_numbers(ctx *c, const tbuf *src)
 {
     const char *s = src->s;
     size_t len = src->len, i = 0;
-    unsigned char *mask = protected_mask(s, len);
+    url_mask urls = {s, len, NULL};
     while (i < len) {
-        if (!is_digit(s[i]) || mask[i] || !number_start(s, i)) {
+        if (!is_digit(s[i]) || !number_start(s, i) || in_url(&urls, i)) {
             i++;
             continue;
         }
@@ -649,7 +671,7 @@ static void detect_numbers(ctx *c, const tbuf *src)
             if (q < len && s[q] == ' ')
                 q++;
             int percent = q < len && s[q] == '%';
-            if (groups > 0 && !broken && !percent && !mask[k - 1]) {
+            if (groups > 0 && !broken && !percent && !in_url(&urls, k - 1)) {
                 report(c, VB_TYPO_THOUSANDS_COMMA, src, i, k, 0);
                 after = k;
             }
@@ -662,7 +684,7 @@ static void detect_numbers(ctx *c, const tbuf *src)
                 k++;
             size_t d = k - (j + 1);
             int chained = k + 1 < len && (s[k] == '.' || s[k] == ',') && is_digit(s[k + 1]);
-            if (d >= 1 && d <= 2 && !chained && !mask[k - 1] && unit_at(s, len, k)) {
+            if (d >= 1 && d <= 2 && !chained && !in_url(&urls, k - 1) && unit_at(s, len, k)) {
                 report(c, VB_TYPO_DECIMAL_POINT, src, i, k, 0);
             }
             after = k;
@@ -672,7 +694,7 @@ static void detect_numbers(ctx *c, const tbuf *src)
          * rejected by number_start anyway) */
         i = after > i ? after : i + 1;
     }
-    free(mask);
+    free(urls.mask);
 }
 
 /* ---- pass 3: "..." → "…" -------------------------------------------------------------- */
@@ -680,29 +702,27 @@ static void detect_numbers(ctx *c, const tbuf *src)
 static void pass_ellipsis(ctx *c, const tbuf *src, tbuf *dst)
 {
     const char *s = src->s;
-    size_t len = src->len, i = 0;
-    unsigned char *mask = protected_mask(s, len);
+    size_t len = src->len, i = 0, from = 0; /* src[from, i) is still to be copied */
+    url_mask urls = {s, len, NULL};
     while (i < len) {
         if (s[i] != '.') {
-            size_t a = i;
-            while (i < len && s[i] != '.')
-                i++;
-            tb_copy(dst, src, a, i);
+            i++;
             continue;
         }
         size_t a = i;
         while (i < len && s[i] == '.')
             i++;
-        int ok = i - a == 3 && !mask[a] && !mask[a + 1] && !mask[a + 2] &&
-                 !(a > 0 && s[a - 1] == '/') && !(i < len && s[i] == '/');
+        int ok = i - a == 3 && !(a > 0 && s[a - 1] == '/') && !(i < len && s[i] == '/') &&
+                 !in_url(&urls, a) && !in_url(&urls, a + 1) && !in_url(&urls, a + 2);
         if (ok) {
+            tb_copy(dst, src, from, a);
             tb_replace(dst, src, a, i, "\xE2\x80\xA6", 3);
             report(c, VB_TYPO_ELLIPSIS, src, a, i, 1);
-        } else {
-            tb_copy(dst, src, a, i);
+            from = i;
         }
     }
-    free(mask);
+    tb_copy(dst, src, from, len);
+    free(urls.mask);
 }
 
 /* ---- pass 4: straight double quotes --------------------------------------------------- */
@@ -847,14 +867,11 @@ static int phrase_end(const char *s, size_t len, size_t i)
 static void pass_space_before(ctx *c, const tbuf *src, tbuf *dst)
 {
     const char *s = src->s;
-    size_t len = src->len, i = 0;
-    unsigned char *mask = protected_mask(s, len);
+    size_t len = src->len, i = 0, from = 0; /* src[from, i) is still to be copied */
+    url_mask urls = {s, len, NULL};
     while (i < len) {
         if (s[i] != ' ') {
-            size_t a = i;
-            while (i < len && s[i] != ' ')
-                i++;
-            tb_copy(dst, src, a, i);
+            i++;
             continue;
         }
         size_t a = i;
@@ -865,26 +882,26 @@ static void pass_space_before(ctx *c, const tbuf *src, tbuf *dst)
             char nx = s[i];
             if (s[a - 1] == '(' && !is_newline(nx) && nx != '\t')
                 drop = 1;
-            else if (mask[i])
-                drop = 0;
             else if (nx == ',' || nx == ';' || nx == ':' || nx == '!' || nx == '?' || nx == ')')
-                drop = 1;
+                drop = !in_url(&urls, i);
             else if (nx == '.') {
                 /* not ".vn", ".5", "....", nor spaced dots ". . ." (which would become "...") */
                 size_t next;
                 UChar32 after = i + 1 < len ? cp_at(s, len, i + 1, &next) : U_SENTINEL;
-                drop = !is_wordchar(after) && after != '.' && s[a - 1] != '.';
+                drop = !is_wordchar(after) && after != '.' && s[a - 1] != '.' && !in_url(&urls, i);
             } else if ((unsigned char)nx == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
                        (unsigned char)s[i + 2] == 0xA6) {
-                drop = phrase_end(s, len, i + 3);
+                drop = phrase_end(s, len, i + 3) && !in_url(&urls, i);
             }
         }
-        if (drop)
+        if (drop) {
+            tb_copy(dst, src, from, a);
             report(c, VB_TYPO_SPACE_BEFORE_PUNCT, src, a, i, 1);
-        else
-            tb_copy(dst, src, a, i);
+            from = i;
+        }
     }
-    free(mask);
+    tb_copy(dst, src, from, len);
+    free(urls.mask);
 }
 
 /* ---- pass 6: missing space after , ; : ------------------------------------------------ */
@@ -893,14 +910,14 @@ static void pass_space_after(ctx *c, const tbuf *src, tbuf *dst)
 {
     const char *s = src->s;
     size_t len = src->len;
-    unsigned char *mask = protected_mask(s, len);
+    url_mask urls = {s, len, NULL};
     size_t from = 0;
     for (size_t i = 0; i + 1 < len; i++) {
         char ch = s[i];
-        if ((ch != ',' && ch != ';' && ch != ':') || mask[i] || (i > 0 && s[i - 1] == ch))
+        if ((ch != ',' && ch != ';' && ch != ':') || (i > 0 && s[i - 1] == ch))
             continue;
         size_t next;
-        if (!is_letter(cp_at(s, len, i + 1, &next)))
+        if (!is_letter(cp_at(s, len, i + 1, &next)) || in_url(&urls, i))
             continue;
         tb_copy(dst, src, from, i + 1);
         tb_put(dst, " ", 1, tb_hi(src, i), tb_hi(src, i));
@@ -908,7 +925,7 @@ static void pass_space_after(ctx *c, const tbuf *src, tbuf *dst)
         report(c, VB_TYPO_NO_SPACE_AFTER, src, i, i + 1, 1);
     }
     tb_copy(dst, src, from, len);
-    free(mask);
+    free(urls.mask);
 }
 
 /* ---- pass 7: runs of spaces ----------------------------------------------------------- */
@@ -916,13 +933,10 @@ static void pass_space_after(ctx *c, const tbuf *src, tbuf *dst)
 static void pass_double_space(ctx *c, const tbuf *src, tbuf *dst)
 {
     const char *s = src->s;
-    size_t len = src->len, i = 0;
+    size_t len = src->len, i = 0, from = 0; /* src[from, i) is still to be copied */
     while (i < len) {
         if (s[i] != ' ') {
-            size_t a = i;
-            while (i < len && s[i] != ' ')
-                i++;
-            tb_copy(dst, src, a, i);
+            i++;
             continue;
         }
         size_t a = i;
@@ -930,13 +944,14 @@ static void pass_double_space(ctx *c, const tbuf *src, tbuf *dst)
             i++;
         int keep = i - a < 2 || in_indent(s, a) || i == len || is_newline(s[i]) ||
                    s[i] == '\t' || (s[i] == '/' && s[a - 1] == ':'); /* "Số:      /BC-UBND" */
-        if (keep) {
-            tb_copy(dst, src, a, i);
-        } else {
+        if (!keep) {
+            tb_copy(dst, src, from, a);
             tb_put(dst, " ", 1, tb_lo(src, a), tb_hi(src, i - 1));
             report(c, VB_TYPO_DOUBLE_SPACE, src, a, i, 1);
+            from = i;
         }
     }
+    tb_copy(dst, src, from, len);
 }
 
 /* ---- pass 8: trailing spaces ---------------------------------------------------------- */
@@ -944,23 +959,22 @@ static void pass_double_space(ctx *c, const tbuf *src, tbuf *dst)
 static void pass_trailing(ctx *c, const tbuf *src, tbuf *dst)
 {
     const char *s = src->s;
-    size_t len = src->len, i = 0;
+    size_t len = src->len, i = 0, from = 0; /* src[from, i) is still to be copied */
     while (i < len) {
         if (s[i] != ' ' && s[i] != '\t') {
-            size_t a = i;
-            while (i < len && s[i] != ' ' && s[i] != '\t')
-                i++;
-            tb_copy(dst, src, a, i);
+            i++;
             continue;
         }
         size_t a = i;
         while (i < len && (s[i] == ' ' || s[i] == '\t'))
             i++;
-        if (i == len || is_newline(s[i]))
+        if (i == len || is_newline(s[i])) {
+            tb_copy(dst, src, from, a);
             report(c, VB_TYPO_TRAILING_SPACE, src, a, i, 1);
-        else
-            tb_copy(dst, src, a, i);
+            from = i;
+        }
     }
+    tb_copy(dst, src, from, len);
 }
 
 /* ---- entry points --------------------------------------------------------------------- */
@@ -971,9 +985,32 @@ typedef void (*pass_fn)(ctx *, const tbuf *, tbuf *);
  * byte scan is far cheaper than a pass that copies the text. */
 static int has_pair(const char *s, size_t n, char a, const char *followers)
 {
+    unsigned char follows[256] = {0};
+    for (const char *f = followers; *f; f++)
+        follows[(unsigned char)*f] = 1;
     for (const char *p = memchr(s, a, n); p; p = memchr(p + 1, a, n - (size_t)(p + 1 - s)))
-        if (p + 1 < s + n && strchr(followers, p[1]))
+        if (p + 1 < s + n && follows[(unsigned char)p[1]])
             return 1;
+    return 0;
+}
+
+/* Whether `s` holds a character pass_invisible removes or replaces (is_invisible, is_nbsp),
+ * by its UTF-8 bytes: quotation marks, dashes and "…" share their first two bytes with some. */
+static int has_invisible_or_nbsp(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (u[i] < 0xC2)
+            continue;
+        if (u[i] == 0xC2 && (u[i + 1] == 0xA0 || u[i + 1] == 0xAD)) /* NBSP, soft hyphen */
+            return 1;
+        if (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+            (u[i + 2] == 0x8B || u[i + 2] == 0x8C || u[i + 2] == 0x8D || u[i + 2] == 0xAF))
+            return 1; /* U+200B..U+200D, U+202F */
+        if (i + 2 < n && ((u[i] == 0xE2 && u[i + 1] == 0x81 && u[i + 2] == 0xA0) ||
+                          (u[i] == 0xEF && u[i + 1] == 0xBB && u[i + 2] == 0xBF)))
+            return 1; /* U+2060, U+FEFF */
+    }
     return 0;
 }
 
@@ -981,11 +1018,8 @@ static int pass_needed(pass_fn pass, const tbuf *cur)
 {
     const char *s = cur->s;
     size_t n = cur->len;
-    if (pass == pass_invisible) {
-        /* NBSP and soft hyphen (C2 A0, C2 AD), U+200B..U+202F and U+2060 (E2 80/81), BOM (EF BB BF) */
-        return has_pair(s, n, '\xC2', "\xA0\xAD") || has_pair(s, n, '\xE2', "\x80\x81") ||
-               has_pair(s, n, '\xEF', "\xBB");
-    }
+    if (pass == pass_invisible)
+        return has_invisible_or_nbsp(s, n);
     if (pass == pass_nfc) {
         /* Combining marks (U+0300..U+036F: CC, CD) or scripts beyond Vietnamese's letters. */
         for (size_t i = 0; i < n; i++) {
