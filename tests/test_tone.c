@@ -883,7 +883,7 @@ typedef struct {
 static void *thread_run(void *arg)
 {
     thread_job *job = arg;
-    vb_tone_cache *cache = vb_tone_cache_new(); /* each thread its own, as each reader has */
+    vb_tone_cache *cache = vb_tone_cache_new(sizeof thread_text); /* each thread its own, as each reader has */
     for (int i = 0; i < 300; i++) {
         vb_tone_finding *f = NULL;
         size_t count = 0;
@@ -903,7 +903,7 @@ static void *thread_run(void *arg)
 static void test_cache_same_as_uncached(void **state)
 {
     (void)state;
-    vb_tone_cache *cache = vb_tone_cache_new();
+    vb_tone_cache *cache = vb_tone_cache_new(0); /* the smallest: words evict each other */
     static const vb_tone_style order[] = {VB_TONE_MODERN, VB_TONE_TRADITIONAL, VB_TONE_KEEP,
                                           VB_TONE_MODERN, VB_TONE_KEEP, VB_TONE_TRADITIONAL};
     for (size_t round = 0; round < sizeof order / sizeof *order; round++) {
@@ -1018,7 +1018,7 @@ static void test_unparsed_words_same_text(void **state)
         size_t count = 0;
         char *full = vb_tone_apply(text, len, styles[k], &f, &count);
         char *quick = vb_tone_apply(text, len, styles[k], NULL, NULL);
-        vb_tone_cache *cache = vb_tone_cache_new();
+        vb_tone_cache *cache = vb_tone_cache_new(len);
         char *cached = vb_tone_apply_cached(cache, text, len, styles[k], NULL, NULL);
         assert_true(count > 0); /* the pairs include words to restyle and non-syllables */
         assert_string_equal(quick, full);

@@ -433,7 +433,7 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
         vb_tone_style_parse(list.tone_name, &tone);
 
     line_index_build(&li, name, data, len);
-    vb_tone_cache *tone_cache = vb_tone_cache_new();
+    vb_tone_cache *tone_cache = vb_tone_cache_new(len);
     for (size_t i = 0; i < list.count; i++) {
         scalar_span *s = &list.items[i];
         if (s->is_key || s->inner_end <= s->inner_start)

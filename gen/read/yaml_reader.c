@@ -705,7 +705,7 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
 
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
     reader r = {.vars = options->vars, .tone_style = tone_style, .data = data, .len = len,
-                .ydoc = &ydoc, .doc = doc, .diags = diags, .tone_cache = vb_tone_cache_new()};
+                .ydoc = &ydoc, .doc = doc, .diags = diags, .tone_cache = vb_tone_cache_new(len)};
     r.visit_budget = (size_t)(ydoc.nodes.top - ydoc.nodes.start) * MAX_NODE_VISITS_PER_NODE + 64;
     r.text_budget = len + VB_ALIAS_EXTRA_TEXT;
     if (!root) {

@@ -625,9 +625,12 @@ static void do_word_uncached(const char *s, size_t n, size_t offset, vb_tone_sty
 /* Documents repeat a few thousand syllables: a cache remembers what was made of the words
  * seen (per style), so a repeated word costs a hash and a copy. Each caller owns its cache
  * (one per document read), so threads never share one. Slots are small (a Vietnamese
- * syllable is at most 9 bytes of UTF-8; longer words are not cached) so that the whole
- * cache is 32 pages: every fresh page costs a fault, and a render is a few milliseconds. */
-#define WORD_CACHE_SLOTS 4096
+ * syllable is at most 9 bytes of UTF-8; longer words are not cached), and the cache is sized
+ * to the text it will see, from 2 pages to 32: every fresh page costs a fault (about 10 µs on
+ * a virtual machine), and a short letter has a few hundred words in all. */
+#define WORD_CACHE_MIN_SLOTS 256
+#define WORD_CACHE_MAX_SLOTS 4096
+#define TEXT_BYTES_PER_SLOT 32
 #define CACHED_BYTES 14
 typedef struct {
     unsigned char in_len;  /* 0: an empty slot */
@@ -635,14 +638,20 @@ typedef struct {
     char in[CACHED_BYTES], out[CACHED_BYTES];
 } cached_word;
 struct vb_tone_cache {
-    cached_word slots[WORD_CACHE_SLOTS];
+    size_t slot_count; /* a power of two */
+    cached_word slots[];
 };
 
-vb_tone_cache *vb_tone_cache_new(void)
+vb_tone_cache *vb_tone_cache_new(size_t text_bytes)
 {
+    size_t slots = WORD_CACHE_MIN_SLOTS;
+    while (slots < WORD_CACHE_MAX_SLOTS && slots * TEXT_BYTES_PER_SLOT < text_bytes)
+        slots *= 2;
     /* Written now rather than calloc'ed: a zero page read and then written faults twice. */
-    vb_tone_cache *cache = vb_xmalloc(sizeof *cache);
-    memset(cache, 0, sizeof *cache);
+    size_t size = sizeof(vb_tone_cache) + slots * sizeof(cached_word);
+    vb_tone_cache *cache = vb_xmalloc(size);
+    memset(cache, 0, size);
+    cache->slot_count = slots;
     return cache;
 }
 
@@ -668,7 +677,7 @@ static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset
         out_add(out, s, n);
         return;
     }
-    cached_word *slot = &cache->slots[h % WORD_CACHE_SLOTS];
+    cached_word *slot = &cache->slots[h & (cache->slot_count - 1)];
     if (slot->in_len == n && slot->style == style && memcmp(slot->in, s, n) == 0) {
         out_add(out, slot->out, slot->out_len);
         if (found && slot->kind != VB_SYLLABLE_UNCHANGED) {

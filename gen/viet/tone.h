@@ -42,9 +42,10 @@ char *vb_tone_apply(const char *text, size_t len, vb_tone_style style, vb_tone_f
                     size_t *count);
 
 /* What was made of the words seen, kept to answer repeated words at once: one per document
- * (or per run of texts) and per thread. */
+ * (or per run of texts) and per thread, sized to the bytes of text it will be asked about
+ * (a guess is fine: it only sets how many words it can hold). */
 typedef struct vb_tone_cache vb_tone_cache;
-vb_tone_cache *vb_tone_cache_new(void);
+vb_tone_cache *vb_tone_cache_new(size_t text_bytes);
 void vb_tone_cache_free(vb_tone_cache *cache); /* NULL-safe */
 
 /* vb_tone_apply with a cache (NULL: none), for callers that style many texts. */
