@@ -271,5 +271,57 @@ check "  at it, line 3 column 19" grep -qF "top.yaml:3:19: error: a joint docume
 sed '6a\    co_quan: SỞ TÀI CHÍNH' "$tmp/bad.yaml" >"$tmp/good.yaml"
 check "the same with both names checks clean" status_is 0 "$VANBAN" check "$tmp/good.yaml"
 
+# ---- bodies whose superior bodies differ in height: the names stand on the same line ----
+cat >"$tmp/uneven.yaml" <<'YAML'
+the_thuc: nha_nuoc
+co_quan_lien_tich:
+  - co_quan_chu_quan: ỦY BAN NHÂN DÂN TỈNH BẮC GIANG
+    co_quan: SỞ THÔNG TIN VÀ TRUYỀN THÔNG
+  - co_quan: BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ TỈNH
+so: 18
+ky_hieu: STTTT-BCĐ
+loai: CV
+dia_danh: Bắc Giang
+ngay: 2025-02-10
+trich_yeu: Về việc phối hợp triển khai chuyển đổi số
+kinh_gui: Các sở, ban, ngành tỉnh
+noi_dung:
+  - Đề nghị phối hợp.
+noi_nhan:
+  - Như trên
+  - "Lưu: VT"
+ky:
+  - { quyen_han: KT. GIÁM ĐỐC, chuc_vu: PHÓ GIÁM ĐỐC, ho_ten: Trần Minh Khoa }
+  - { quyen_han: KT. TRƯỞNG BAN, chuc_vu: PHÓ TRƯỞNG BAN, ho_ten: Đỗ Thị Lan }
+YAML
+check "render a joint header with one superior body" status_is 0 "$VANBAN" render -o "$tmp/uneven.docx" "$tmp/uneven.yaml"
+if [ -x "$PY" ]; then
+  cat >"$tmp/lines.py" <<'PY'
+import sys, zipfile
+import xml.etree.ElementTree as ET
+
+# Lines (paragraphs and line breaks) above each body's bold name in the header's first row.
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+with zipfile.ZipFile(sys.argv[1]) as z:
+    body = ET.fromstring(z.read("word/document.xml")).find(W + "body")
+cells = body.find(W + "tbl").find(W + "tr").findall(W + "tc")[:2]
+above = []
+for cell in cells:
+    lines = 0
+    for p in cell.findall(W + "p"):
+        style = p.find(W + "pPr/" + W + "pStyle")
+        if style is not None and style.get(W + "val") == "VbCoQuanBanHanh":
+            break
+        lines += 1 + len(p.findall(".//" + W + "br"))
+    above.append(lines)
+if above[0] < 1 or above[0] != above[1]:
+    print(f"  lines above the names: {above}; the second body's name must be level with the first's")
+    sys.exit(1)
+PY
+  check "  the names on the same line (the shorter column padded)" "$PY" "$tmp/lines.py" "$tmp/uneven.docx"
+fi
+check "  a spelt-out \"Về việc\" is printed as V/v, once" bash -c \
+  "'$VANBAN' render -f txt -o - '$tmp/uneven.yaml' 2>/dev/null | grep -qxF 'V/v phối hợp triển khai chuyển đổi số'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

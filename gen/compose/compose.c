@@ -108,6 +108,25 @@ static int is_cong_van(const vb_document *doc)
     return t && !t->has_type_name && doc->type_name.count == 0;
 }
 
+void compose_cong_van_subject(composer *c, int width)
+{
+    const vb_document *doc = c->doc;
+    if (!is_cong_van(doc) || !doc->subject.text)
+        return;
+    const char *prefix = c->layout->cong_van_subject_prefix, *s = doc->subject.text;
+    /* The drafter may have typed the prefix already, or spelt it out ("V/v" is "Về việc"). */
+    static const char *const typed[] = {"V/v ", "Về việc ", "về việc "};
+    for (size_t i = 0; *prefix && i < sizeof typed / sizeof *typed; i++)
+        if (strncmp(s, typed[i], strlen(typed[i])) == 0) {
+            s += strlen(typed[i]);
+            break;
+        }
+    vb_buf b = {0};
+    vb_buf_printf(&b, "%s%s", prefix, s);
+    title_paragraph(c, VB_EL_CONG_VAN_SUBJECT, NULL, b.data, width);
+    vb_buf_free(&b);
+}
+
 static void compose_header(composer *c)
 {
     const vb_sink *k = c->sink;
@@ -148,18 +167,7 @@ static void compose_header(composer *c)
     char *number = vb_format_number_line(l, doc);
     text_paragraph(c, VB_EL_NUMBER, NULL, number);
     free(number);
-    if (is_cong_van(doc) && doc->subject.text) {
-        vb_buf b = {0};
-        const char *s = doc->subject.text;
-        /* The drafter may have typed "V/v" already. */
-        if (*l->cong_van_subject_prefix && strncmp(s, l->cong_van_subject_prefix,
-                                                   strlen(l->cong_van_subject_prefix)) == 0)
-            s += strlen(l->cong_van_subject_prefix);
-        vb_buf_add(&b, l->cong_van_subject_prefix);
-        vb_buf_add(&b, s);
-        title_paragraph(c, VB_EL_CONG_VAN_SUBJECT, NULL, b.data, widths[0]);
-        vb_buf_free(&b);
-    }
+    compose_cong_van_subject(c, widths[0]);
     /* ô 10a above ô 10b, under the number: the marks in their boxes. */
     if (doc->secrecy > 0 && doc->secrecy <= 3)
         mark_paragraph(c, VB_EL_SECRECY, l->secrecy_marks[doc->secrecy - 1], 0, widths[0]);

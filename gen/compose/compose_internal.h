@@ -26,6 +26,8 @@ void text_paragraph(composer *c, vb_element el, const vb_para_props *props, cons
 void title_paragraph(composer *c, vb_element el, const vb_para_props *props, const char *text,
                      int width);
 void compose_children_from(composer *c, const vb_node *first);
+/* ô 5b of a công văn under its number, "V/v" and the trích yếu; nothing for other documents. */
+void compose_cong_van_subject(composer *c, int width);
 void compose_recipients(composer *c);
 void compose_signer(composer *c, const vb_signer *s, int width);
 void section_break(composer *c, int landscape, int restart);

@@ -27,11 +27,28 @@ int vb_compose_uses(const vb_document *doc, vb_element element)
 
 /* ---- the header of a joint document ---- */
 
+/* The lines a body's superior body takes in a column `width` wide, as title_paragraph sets them. */
+static int parent_lines(const composer *c, const vb_lines *parent, int width)
+{
+    int lines = 0;
+    for (size_t i = 0; parent && i < parent->count; i++) {
+        char *set = vb_balanced_title(c->layout, VB_EL_PARENT_BODY, parent->items[i].text, width);
+        lines++;
+        for (const char *p = set; *p; p++)
+            lines += *p == '\n';
+        free(set);
+    }
+    return lines;
+}
+
 /* ô 2 of one body: its superior body upright, its own name bold (the layout's styles), then
- * its rule (state) or "*" (Party). */
-static void issuer_cell(composer *c, const vb_lines *parent, const vb_lines *issuer, int width)
+ * its rule (state) or "*" (Party). `pad` empty lines come first, so that the names of bodies
+ * whose superior bodies take fewer lines (or none) stand on the same line as the others'. */
+static void issuer_cell(composer *c, const vb_lines *parent, const vb_lines *issuer, int width, int pad)
 {
     const vb_layout *l = c->layout;
+    for (int i = 0; i < pad; i++)
+        text_paragraph(c, VB_EL_PARENT_BODY, NULL, "");
     for (size_t i = 0; parent && i < parent->count; i++)
         title_paragraph(c, VB_EL_PARENT_BODY, NULL, parent->items[i].text, width);
     int widest = 0;
@@ -69,12 +86,18 @@ void vb_compose_joint_header(composer *c)
         widths[i] = left / n;
     widths[n - 1] = left - (n - 1) * (left / n);
     widths[n] = right;
+    int lines[4], most = 0;
+    for (int i = 0; i < n; i++) {
+        lines[i] = parent_lines(c, doc->joint_parent_bodies ? &doc->joint_parent_bodies[i] : NULL, widths[i]);
+        if (lines[i] > most)
+            most = lines[i];
+    }
     k->table_begin(c->ctx, widths, n + 1, NULL);
     k->row_begin(c->ctx, 0);
     for (int i = 0; i < n; i++) {
         k->cell_begin(c->ctx, i, widths[i], NULL);
         issuer_cell(c, doc->joint_parent_bodies ? &doc->joint_parent_bodies[i] : NULL,
-                    &doc->joint_issuers[i], widths[i]);
+                    &doc->joint_issuers[i], widths[i], most - lines[i]);
         k->cell_end(c->ctx);
     }
     k->cell_begin(c->ctx, n, right, NULL);
@@ -88,17 +111,7 @@ void vb_compose_joint_header(composer *c)
     char *number = vb_format_number_line(c->layout, doc);
     text_paragraph(c, VB_EL_NUMBER, NULL, number);
     free(number);
-    const vb_doctype *t = doc->type_code.text ? vb_doctype_find(doc->type_code.text, doc->format) : NULL;
-    if (t && !t->has_type_name && doc->type_name.count == 0 && doc->subject.text) {
-        /* ô 5b of a công văn, under the number */
-        const char *prefix = c->layout->cong_van_subject_prefix, *subject = doc->subject.text;
-        if (*prefix && strncmp(subject, prefix, strlen(prefix)) == 0)
-            subject += strlen(prefix);
-        vb_buf b = {0};
-        vb_buf_printf(&b, "%s%s", prefix, subject);
-        title_paragraph(c, VB_EL_CONG_VAN_SUBJECT, NULL, b.data, left);
-        vb_buf_free(&b);
-    }
+    compose_cong_van_subject(c, left); /* ô 5b of a công văn, under the number */
     k->cell_end(c->ctx);
     k->cell_begin(c->ctx, n, right, NULL);
     char *date = vb_format_date_line(c->layout, doc);
@@ -266,7 +279,7 @@ static void compose_attachment(composer *c, const vb_attachment *a)
     k->table_begin(c->ctx, widths, 2, NULL);
     k->row_begin(c->ctx, 0);
     k->cell_begin(c->ctx, 0, widths[0], NULL);
-    issuer_cell(c, &doc->parent_body, &doc->issuer, widths[0]);
+    issuer_cell(c, &doc->parent_body, &doc->issuer, widths[0], 0);
     k->cell_end(c->ctx);
     k->cell_begin(c->ctx, 1, widths[1], NULL);
     national_cell(c, widths[1]);
