@@ -28,6 +28,7 @@
 
 #include "docx_reader.h"
 #include "test_xpath.h"
+#include "test_files.h"
 
 #define MM(x) ((long)((x)*1440.0 / 25.4 + 0.5))
 
@@ -35,22 +36,6 @@ typedef struct {
     dr_docx *docx, *odt;
     xmlDocPtr document, styles, content, odt_styles;
 } rendered;
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        fail_msg("cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
 
 static vb_document *read_yaml_text(const char *name, const char *text)
 {
@@ -70,7 +55,9 @@ static vb_document *read_example(const char *name)
     char path[1024];
     snprintf(path, sizeof path, "%s/docs/examples/%s", VB_SOURCE_ROOT, name);
     size_t len;
-    char *text = read_file(path, &len);
+    char *text = test_read_file(path, &len);
+    if (!text)
+        fail_msg("cannot read %s", path);
     vb_document *doc = read_yaml_text(path, text);
     free(text);
     return doc;

@@ -47,6 +47,7 @@
 
 #include "docx_reader.h"
 #include "test_xpath.h"
+#include "test_files.h"
 
 #ifndef VB_SOURCE_ROOT
 #define VB_SOURCE_ROOT "."
@@ -169,42 +170,6 @@ static char *path_join(const char *dir, const char *name)
     assert_non_null(p);
     snprintf(p, n, "%s/%s", dir, name);
     return p;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, n = 0;
-    char *data = malloc(cap + 1);
-    assert_non_null(data);
-    for (;;) {
-        if (n == cap) {
-            cap *= 2;
-            data = realloc(data, cap + 1);
-            assert_non_null(data);
-        }
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    data[n] = '\0';
-    *len = n;
-    return data;
-}
-
-static int same_bytes(const char *a, const char *b)
-{
-    size_t la = 0, lb = 0;
-    char *da = read_file(a, &la);
-    char *db = read_file(b, &lb);
-    int same = da && db && la == lb && memcmp(da, db, la) == 0;
-    free(da);
-    free(db);
-    return same;
 }
 
 static xmlNodePtr xfirst(xmlDocPtr d, xmlNodePtr ctx, const char *fmt, ...)
@@ -376,7 +341,7 @@ static int group_setup(void **state)
     (void)state;
     sample *s = current;
     size_t len = 0;
-    char *data = read_file(s->yaml_path, &len);
+    char *data = test_read_file(s->yaml_path, &len);
     if (!data) {
         print_error("%s: cannot read\n", s->yaml_path);
         return -1;
@@ -538,7 +503,7 @@ static void test_reproducible(void **state)
     BEGIN();
     char *again = path_join(current->dir, "again.odt");
     assert_int_equal(render_odt(current, -1, again), 0);
-    CHECK(same_bytes(current->odt_path, again), "two renders of the same input differ");
+    CHECK(test_same_bytes(current->odt_path, again), "two renders of the same input differ");
     free(again);
     END();
 }
@@ -845,7 +810,7 @@ static void test_text(void **state)
     char err[512] = "";
     assert_int_equal(vb_txt_write(current->doc, current->layout, txt_path, err, sizeof err), 0);
     size_t len = 0;
-    char *txt = read_file(txt_path, &len);
+    char *txt = test_read_file(txt_path, &len);
     assert_non_null(txt);
     char **want = NULL;
     size_t nwant = split_lines(txt, &want);

@@ -33,6 +33,7 @@
 #include "write/docx/docx.h"
 #include "write/odt/odt.h"
 #include "write/yaml/yaml_writer.h"
+#include "test_files.h"
 
 #ifndef VB_SOURCE_ROOT
 #define VB_SOURCE_ROOT "."
@@ -43,22 +44,6 @@
 #define MERGE_DOWN 900   /* its last cell spans it and the two rows below */
 #define MERGE_ACROSS 1200 /* its first cell spans two columns */
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *data = malloc((size_t)n + 1);
-    size_t got = fread(data, 1, (size_t)n, f);
-    fclose(f);
-    data[got] = '\0';
-    *len = got;
-    return data;
-}
-
 /* docs/examples/bao-cao.yaml with a Phụ lục holding the long table. */
 static char *report_with_long_table(void)
 {
@@ -66,7 +51,7 @@ static char *report_with_long_table(void)
     char path[1024];
     snprintf(path, sizeof path, "%s/docs/examples/bao-cao.yaml", root);
     size_t len = 0;
-    char *example = slurp(path, &len);
+    char *example = test_read_file(path, &len);
     assert_non_null(example);
     vb_buf b = {0};
     vb_buf_add(&b, example);

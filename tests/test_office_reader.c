@@ -23,26 +23,11 @@
 #include "read/yaml_reader.h"
 #include "write/docx/docx.h"
 #include "write/odt/odt.h"
+#include "test_files.h"
 
 #ifndef VB_SOURCE_ROOT
 #define VB_SOURCE_ROOT "."
 #endif
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *data = malloc((size_t)n + 1);
-    size_t got = fread(data, 1, (size_t)n, f);
-    fclose(f);
-    data[got] = '\0';
-    *len = got;
-    return data;
-}
 
 static const char *root_dir(void)
 {
@@ -54,7 +39,7 @@ static const char *root_dir(void)
 static int round_trip(const char *yaml, const char *format)
 {
     size_t len = 0;
-    char *data = slurp(yaml, &len);
+    char *data = test_read_file(yaml, &len);
     assert_non_null(data);
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, VB_LANG_EN);
@@ -266,7 +251,7 @@ static vb_document *read_rendered(const char *example, const char *format)
     char yaml[512], path[512], err[1024] = "";
     snprintf(yaml, sizeof yaml, "%s/docs/examples/%s", root_dir(), example);
     size_t len = 0;
-    char *data = slurp(yaml, &len);
+    char *data = test_read_file(yaml, &len);
     assert_non_null(data);
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, VB_LANG_EN);

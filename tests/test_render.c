@@ -36,6 +36,7 @@
 
 #include "docx_reader.h"
 #include "test_xpath.h"
+#include "test_files.h"
 
 #ifndef VB_SOURCE_ROOT
 #define VB_SOURCE_ROOT "."
@@ -270,30 +271,6 @@ static char *path_join(const char *dir, const char *name)
     assert_non_null(p);
     snprintf(p, n, "%s/%s", dir, name);
     return p;
-}
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 8192, n = 0;
-    char *data = malloc(cap);
-    assert_non_null(data);
-    for (;;) {
-        if (n == cap) {
-            cap *= 2;
-            data = realloc(data, cap);
-            assert_non_null(data);
-        }
-        size_t got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    *len = n;
-    return data;
 }
 
 static int starts_with(const char *s, const char *prefix)
@@ -584,7 +561,7 @@ static int group_setup(void **state)
     (void)state;
     sample *s = current;
     size_t len = 0;
-    char *data = read_file(s->yaml_path, &len);
+    char *data = test_read_file(s->yaml_path, &len);
     if (!data) {
         print_error("%s: cannot read\n", s->yaml_path);
         return -1;
@@ -742,23 +719,12 @@ static void test_package(void **state)
     END();
 }
 
-static int same_bytes(const char *a, const char *b)
-{
-    size_t la = 0, lb = 0;
-    char *da = read_file(a, &la);
-    char *db = read_file(b, &lb);
-    int same = da && db && la == lb && memcmp(da, db, la) == 0;
-    free(da);
-    free(db);
-    return same;
-}
-
 static void test_reproducible(void **state)
 {
     BEGIN();
     char *again = path_join(current->dir, "again.docx");
     assert_int_equal(render_to(current, -1, again), 0);
-    CHECK(same_bytes(current->docx_path, again), "two renders of the same input differ");
+    CHECK(test_same_bytes(current->docx_path, again), "two renders of the same input differ");
     free(again);
     END();
 }
