@@ -174,8 +174,7 @@ static vb_document *load_office(const char *input, const render_options *opt, in
 }
 
 /* Loads one input. A YAML document's text warnings are started in *tw (tw->data set), to be
- * printed by cli_text_warnings_finish once the document is written; none are printed for a
- * document that has errors. */
+ * printed by cli_text_warnings_finish once the document is written. */
 static vb_document *load(const char *input, const render_options *opt, cli_text_warnings *tw,
                          int *status, FILE *msg)
 {
@@ -186,11 +185,11 @@ static vb_document *load(const char *input, const render_options *opt, cli_text_
     size_t len = 0;
     if (cli_read_input(input, &data, &len, status, msg) < 0)
         return NULL;
-    /* Started first, so that they take the second core while this one reads the document. */
-    cli_text_warnings_start(tw, shown, data, len, opt->lang, opt->one_document);
     vb_document *doc = load_bytes(shown, data, len, NULL, opt, status, msg);
-    if (!doc)
-        cli_text_warnings_drop(tw); /* the errors are what to mend first */
+    if (doc)
+        cli_text_warnings_start(tw, shown, data, len, opt->lang, opt->one_document);
+    else
+        free(data);
     return doc;
 }
 

@@ -49,12 +49,3 @@ void cli_text_warnings_finish(cli_text_warnings *tw, FILE *msg)
     free(tw->data);
     tw->data = NULL;
 }
-
-void cli_text_warnings_drop(cli_text_warnings *tw)
-{
-    if (tw->beside)
-        pthread_join(tw->thread, NULL);
-    vb_diagnostics_free(&tw->diags);
-    free(tw->data);
-    tw->data = NULL;
-}

@@ -19,17 +19,13 @@ typedef struct {
     int beside;              /* 1: worked out in `thread` while the document renders */
 } cli_text_warnings;
 
-/* Starts working out the warnings of `data` (taking it over; it stays readable by the caller
- * until finish or drop). With `beside`, on a thread of its own: a run of one document leaves
- * the second core idle while it is read, and the warnings take about as long as reading it.
- * Else (batches keep every core busy) when they are printed. */
+/* Starts working out the warnings of `data` (taking it over). With `beside`, on a thread of
+ * its own: a run of one document leaves the second core idle, and the warnings take about as
+ * long as reading the document. Else (batches keep every core busy) when they are printed. */
 void cli_text_warnings_start(cli_text_warnings *tw, const char *shown, char *data, size_t len,
                              vb_lang lang, int beside);
 
 /* Prints the first warnings as `check` does and how many more there are; frees the source. */
 void cli_text_warnings_finish(cli_text_warnings *tw, FILE *msg);
-
-/* Waits for the warnings, if they are being worked out, and frees them and the source unprinted. */
-void cli_text_warnings_drop(cli_text_warnings *tw);
 
 #endif
