@@ -134,6 +134,24 @@ static void mark(rz *r, const of_para *p, vb_element el)
         r->elements[p->number] = (int)el;
 }
 
+/* A "(Kèm theo …)" line (VB_EL_APPENDIX_NOTE): kept in `out` only when it is not the line
+ * vanban writes itself (`standard`, which is freed), so a document read back renders the
+ * same line either way. */
+static void keep_unless_standard(rz *r, const of_para *p, char *standard, vb_text *out)
+{
+    char *t = para_clean(p);
+    char *clean = clean_text(standard, strlen(standard));
+    free(standard);
+    if (!vb_recognise_same_text(clean, t)) {
+        out->text = t;
+        out->pos = pos_of(r, p, 1);
+    } else {
+        free(t);
+    }
+    free(clean);
+    mark(r, p, VB_EL_APPENDIX_NOTE);
+}
+
 static void note(rz *r, const of_para *p, const char *vi)
 {
     vb_document_add_note(r->doc, pos_of(r, p, 1), vi);
@@ -1874,18 +1892,7 @@ static void read_appendices(rz *r)
         a->title.text = title.data ? clean_text(title.data, title.len) : NULL;
         vb_buf_free(&title);
         if ((q = next_para(r)) && para_kind(q, &rec) == VB_EL_APPENDIX_NOTE) {
-            char *t = para_clean(q);
-            char *raw = vb_format_attached_line(l, doc);
-            char *standard = clean_text(raw, strlen(raw));
-            free(raw);
-            if (strcmp(t, standard) != 0) {
-                a->attached_line.text = t;
-                a->attached_line.pos = pos_of(r, q, 1);
-            } else {
-                free(t);
-            }
-            free(standard);
-            mark(r, q, VB_EL_APPENDIX_NOTE);
+            keep_unless_standard(r, q, vb_format_attached_line(l, doc), &a->attached_line);
             r->i++;
         }
         /* its body: to the next Phụ lục */
@@ -2056,18 +2063,7 @@ static void read_attachment(rz *r, size_t note_at)
     vb_buf_free(&subject);
     /* The note: kept only when it is not the one vanban makes from the decision. */
     const of_para *note_p = &item(r, note_at)->u.para;
-    char *t = para_clean(note_p);
-    char *raw = vb_format_issued_with_line(l, doc);
-    char *standard = clean_text(raw, strlen(raw));
-    free(raw);
-    if (!vb_recognise_same_text(standard, t)) {
-        a->attached_line.text = t;
-        a->attached_line.pos = pos_of(r, note_p, 1);
-    } else {
-        free(t);
-    }
-    free(standard);
-    mark(r, note_p, VB_EL_APPENDIX_NOTE);
+    keep_unless_standard(r, note_p, vb_format_issued_with_line(l, doc), &a->attached_line);
     /* Its body: to its signature table, the next attached document, a Phụ lục or the end. */
     size_t end = note_at + 1, signature = 0;
     while (end < r->src->count) {
