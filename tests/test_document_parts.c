@@ -65,18 +65,8 @@ static vb_document *read_example(const char *name)
 
 static dr_docx *write_and_open(const vb_document *doc, int odt)
 {
-    char err[1024] = "", path[] = "/tmp/vb-test-parts-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    vb_template_store *templates = vb_template_store_load(odt ? "odt" : "docx", NULL, err, sizeof err);
-    assert_non_null(templates);
-    const vb_layout *layout = vb_layout_for(doc->format);
-    int rc = odt ? vb_odt_write(doc, layout, templates, -1, path, err, sizeof err)
-                 : vb_docx_write(doc, layout, templates, -1, path, err, sizeof err);
-    vb_template_store_free(templates);
-    if (rc < 0)
-        fail_msg("%s", err);
+    char err[1024] = "", path[1024];
+    test_write_office(doc, odt ? "odt" : "docx", -1, path, sizeof path);
     dr_docx *pkg = dr_open(path, err, sizeof err);
     if (!pkg)
         fail_msg("%s", err);

@@ -1,8 +1,18 @@
 #include "test_files.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "layout/layout.h"
+#include "package/templates.h"
+#include "write/docx/docx.h"
+#include "write/odt/odt.h"
 
 char *test_read_file(const char *path, size_t *len)
 {
@@ -47,4 +57,27 @@ int test_same_bytes(const char *a, const char *b)
     free(da);
     free(db);
     return same;
+}
+
+void test_write_office(const vb_document *doc, const char *format, long long epoch, char *path,
+                       size_t path_size)
+{
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(path, path_size, "%s/vanban-test-XXXXXX", tmp);
+    int fd = mkstemp(path);
+    if (fd < 0)
+        fail_msg("cannot make a temporary file in %s", tmp);
+    close(fd);
+    char err[1024] = "";
+    vb_template_store *templates = vb_template_store_load(format, NULL, err, sizeof err);
+    if (!templates)
+        fail_msg("templates: %s", err);
+    const vb_layout *layout = vb_layout_for(doc->format);
+    int rc = strcmp(format, "odt") == 0 ? vb_odt_write(doc, layout, templates, epoch, path, err, sizeof err)
+                                        : vb_docx_write(doc, layout, templates, epoch, path, err, sizeof err);
+    vb_template_store_free(templates);
+    if (rc < 0) {
+        unlink(path);
+        fail_msg("writing the %s: %s", format, err);
+    }
 }

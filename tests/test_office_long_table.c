@@ -140,17 +140,8 @@ static void long_table(const char *format)
         vb_diagnostics_print(&diags, stderr);
         fail_msg("the YAML was not read");
     }
-    char path[512], err[1024] = "";
-    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(path, sizeof path, "%s/vanban-long-table-%d.%s", tmp, (int)getpid(), format);
-    vb_template_store *templates = vb_template_store_load(format, NULL, err, sizeof err);
-    assert_non_null(templates);
-    int rc = !strcmp(format, "docx")
-                 ? vb_docx_write(expected, vb_layout_for(expected->format), templates, 0, path, err, sizeof err)
-                 : vb_odt_write(expected, vb_layout_for(expected->format), templates, 0, path, err, sizeof err);
-    vb_template_store_free(templates);
-    if (rc < 0)
-        fail_msg("render: %s", err);
+    char path[1024];
+    test_write_office(expected, format, 0, path, sizeof path);
 
     vb_diagnostics read_diags;
     vb_diagnostics_init(&read_diags, VB_LANG_EN);
