@@ -632,6 +632,19 @@ static void test_buf(void **state)
     assert_int_equal(b.len, 0);
 }
 
+/* A công văn's trích yếu with the "V/v" a drafter typed (in any of its forms) taken off. */
+static void test_cong_van_subject_typed_prefix(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"V/v phối hợp", "phối hợp"},     {"V/v: phối hợp", "phối hợp"},
+        {"Về việc phối hợp", "phối hợp"}, {"về việc phối hợp", "phối hợp"},
+        {"phối hợp", "phối hợp"},         {"Việc phối hợp", "Việc phối hợp"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        assert_string_equal(vb_format_cong_van_subject(cases[i][0]), cases[i][1]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -643,6 +656,7 @@ int main(void)
         cmocka_unit_test_teardown(test_number_line_state, release_all),
         cmocka_unit_test_teardown(test_number_line_state_blank, release_all),
         cmocka_unit_test_teardown(test_number_line_party, release_all),
+        cmocka_unit_test(test_cong_van_subject_typed_prefix),
         cmocka_unit_test_teardown(test_task_action_only, release_all),
         cmocka_unit_test_teardown(test_task_with_everything_and_date, release_all),
         cmocka_unit_test_teardown(test_task_date_deadline, release_all),

@@ -114,13 +114,8 @@ void compose_cong_van_subject(composer *c, int width)
     if (!is_cong_van(doc) || !doc->subject.text)
         return;
     const char *prefix = c->layout->cong_van_subject_prefix, *s = doc->subject.text;
-    /* The drafter may have typed the prefix already, or spelt it out ("V/v" is "Về việc"). */
-    static const char *const typed[] = {"V/v ", "Về việc ", "về việc "};
-    for (size_t i = 0; *prefix && i < sizeof typed / sizeof *typed; i++)
-        if (strncmp(s, typed[i], strlen(typed[i])) == 0) {
-            s += strlen(typed[i]);
-            break;
-        }
+    if (*prefix) /* the drafter may have typed it already, or spelt it out */
+        s = vb_format_cong_van_subject(s);
     vb_buf b = {0};
     vb_buf_printf(&b, "%s%s", prefix, s);
     title_paragraph(c, VB_EL_CONG_VAN_SUBJECT, NULL, b.data, width);

@@ -105,6 +105,21 @@ char *vb_format_date_line(const vb_layout *layout, const vb_document *doc)
     return buf_take(&b);
 }
 
+const char *vb_format_cong_van_subject(const char *typed)
+{
+    static const char *const prefixes[] = {"V/v", "Về việc", "về việc"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
+        if (strncmp(typed, prefixes[i], strlen(prefixes[i])) == 0) {
+            typed += strlen(prefixes[i]);
+            break;
+        }
+    if (*typed == ':')
+        typed++;
+    while (*typed == ' ')
+        typed++;
+    return typed;
+}
+
 char *vb_format_number_line(const vb_layout *layout, const vb_document *doc)
 {
     vb_buf b = {0};

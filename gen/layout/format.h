@@ -34,6 +34,10 @@ char *vb_format_date_line(const vb_layout *layout, const vb_document *doc);
 /* "Số: 05/BC-UBND" (state) / "Số 111-NQ/TU" (Party); blank number for drafts. */
 char *vb_format_number_line(const vb_layout *layout, const vb_document *doc);
 
+/* A công văn's trích yếu without the prefix a drafter may have typed before it ("V/v",
+ * "V/v:", "Về việc"): what follows the layout's cong_van_subject_prefix on the page. */
+const char *vb_format_cong_van_subject(const char *typed);
+
 /* The creation time written into a package's properties, W3C form "2024-01-05T00:00:00Z":
  * SOURCE_DATE_EPOCH (`epoch` >= 0) when given, else the document's own date, never the
  * clock, so the same input gives the same bytes. */

@@ -546,16 +546,7 @@ static void read_header(rz *r, size_t end)
                 in_subject = 0;
                 break;
             case VB_EL_CONG_VAN_SUBJECT: {
-                const char *s = t;
-                if (!strncmp(s, "V/v", 3))
-                    s += 3;
-                else if (!strncmp(s, "Về việc", strlen("Về việc")))
-                    s += strlen("Về việc");
-                if (*s == ':')
-                    s++;
-                while (*s == ' ')
-                    s++;
-                vb_buf_add(&subject, s);
+                vb_buf_add(&subject, vb_format_cong_van_subject(t));
                 subject_p = p;
                 in_subject = 1;
                 mark(r, p, VB_EL_CONG_VAN_SUBJECT);
