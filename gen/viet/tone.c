@@ -677,7 +677,12 @@ static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset
         out_add(out, s, n);
         return;
     }
-    cached_word *slot = &cache->slots[h & (cache->slot_count - 1)];
+    /* Two slots per hash, the latest first: with one, two common words that share a slot
+     * ("và", "Kết") would push each other out all through a document. */
+    cached_word *pair = &cache->slots[h & (cache->slot_count - 2)];
+    cached_word *slot = pair;
+    if (!(slot->in_len == n && slot->style == style && memcmp(slot->in, s, n) == 0))
+        slot = pair + 1;
     if (slot->in_len == n && slot->style == style && memcmp(slot->in, s, n) == 0) {
         out_add(out, slot->out, slot->out_len);
         if (found && slot->kind != VB_SYLLABLE_UNCHANGED) {
@@ -700,6 +705,8 @@ static void do_word(vb_tone_cache *cache, const char *s, size_t n, size_t offset
     do_word_uncached(s, n, offset, style, out, sink);
     size_t made = out->len - out_before;
     if (made <= CACHED_BYTES) {
+        pair[1] = pair[0];
+        slot = pair;
         slot->in_len = (unsigned char)n;
         slot->style = (unsigned char)style;
         memcpy(slot->in, s, n);
