@@ -11,7 +11,7 @@ static void *work_out(void *arg)
     cli_text_warnings *tw = arg;
     /* Only the findings; not whether `normalize` could apply each one safely, which needs a
      * second parse (`check` says that). */
-    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 1};
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 1, NULL};
     size_t ignored = 0;
     free(vb_normalize_yaml(tw->shown, tw->data, tw->len, &nopt, &tw->diags, &ignored));
     return NULL;

@@ -6,6 +6,7 @@
 
 #include "layout/format.h"
 #include "yaml_reader.h"
+#include "yaml_scalars.h"
 #include "viet/text.h"
 #include "viet/legacy.h"
 #include "viet/spell.h"
@@ -25,7 +26,6 @@ typedef struct {
 typedef struct {
     scalar_span *items;
     size_t count, cap;
-    char *tone_name;             /* the document's own dau_thanh, if any */
 } scalar_list;
 
 /* libyaml counts characters; the edit needs bytes. Marks arrive in order, so one cursor
@@ -91,82 +91,39 @@ static char *shape_take(shape *sh)
     return sh->text.data ? sh->text.data : vb_strdup("");
 }
 
-/* Collects the scalars with their byte ranges; notes whether each is a mapping key; adds
- * every event to the shape `sh` (NULL: no shape wanted). */
-static int collect(const char *data, size_t len, scalar_list *out, shape *sh)
+static void add_to_shape(void *sh, const yaml_event_t *event)
 {
-    yaml_parser_t parser;
-    yaml_event_t event;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+    shape_add(sh, event);
+}
+
+/* The scalars' byte ranges, from their marks (in order). */
+static void locate_scalars(const char *data, size_t len, const vb_yaml_scalars *marks,
+                           scalar_list *out)
+{
     char_cursor cursor = {data, len, 0, 0};
-    /* Per open collection: 1 = mapping expecting a key, 2 = mapping expecting a value, 0 = sequence. */
-    int stack[512];
-    int depth = 0, ok = 1, done = 0, root_key_dau_thanh = 0;
-    while (!done) {
-        if (!yaml_parser_parse(&parser, &event)) {
-            if (parser.error == YAML_MEMORY_ERROR)
-                vb_out_of_memory();
-            ok = 0;
-            break;
-        }
-        if (sh)
-            shape_add(sh, &event);
-        switch (event.type) {
-        case YAML_MAPPING_START_EVENT:
-        case YAML_SEQUENCE_START_EVENT:
-            if (depth > 0 && stack[depth - 1] == 2)
-                stack[depth - 1] = 1;
-            if (depth < 512)
-                stack[depth] = event.type == YAML_MAPPING_START_EVENT ? 1 : 0;
-            depth++;
-            break;
-        case YAML_MAPPING_END_EVENT:
-        case YAML_SEQUENCE_END_EVENT:
-            depth--;
-            break;
-        case YAML_SCALAR_EVENT: {
-            int is_key = depth > 0 && depth <= 512 && stack[depth - 1] == 1;
-            if (depth > 0 && depth <= 512 && stack[depth - 1] != 0)
-                stack[depth - 1] = is_key ? 2 : 1;
-            if (depth == 1 && !is_key && root_key_dau_thanh && !out->tone_name)
-                out->tone_name = vb_strdup((const char *)event.data.scalar.value);
-            root_key_dau_thanh = depth == 1 && is_key &&
-                                 strcmp((const char *)event.data.scalar.value, "dau_thanh") == 0;
-            if (out->count == out->cap) {
-                out->cap = out->cap ? out->cap * 2 : 64;
-                out->items = vb_xrealloc(out->items, out->cap * sizeof *out->items);
+    out->items = vb_xmalloc((marks->count ? marks->count : 1) * sizeof *out->items);
+    out->count = out->cap = marks->count;
+    for (size_t i = 0; i < marks->count; i++) {
+        const vb_yaml_scalar *m = &marks->items[i];
+        scalar_span *s = &out->items[i];
+        memset(s, 0, sizeof *s);
+        s->start = byte_at(&cursor, m->start);
+        s->end = byte_at(&cursor, m->end);
+        s->style = (yaml_scalar_style_t)m->style;
+        s->is_key = m->is_key;
+        s->inner_start = s->start;
+        s->inner_end = s->end;
+        if (s->style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+            if (s->end - s->start >= 2) {
+                s->inner_start = s->start + 1;
+                s->inner_end = s->end - 1;
             }
-            scalar_span *s = &out->items[out->count++];
-            memset(s, 0, sizeof *s);
-            s->start = byte_at(&cursor, event.start_mark.index);
-            s->end = byte_at(&cursor, event.end_mark.index);
-            s->style = event.data.scalar.style;
-            s->is_key = is_key;
-            s->inner_start = s->start;
-            s->inner_end = s->end;
-            if (s->style == YAML_SINGLE_QUOTED_SCALAR_STYLE || s->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
-                if (s->end - s->start >= 2) {
-                    s->inner_start = s->start + 1;
-                    s->inner_end = s->end - 1;
-                }
-            } else if (s->style == YAML_LITERAL_SCALAR_STYLE || s->style == YAML_FOLDED_SCALAR_STYLE) {
-                /* The text starts on the line after the "|" or ">" header. */
-                const char *nl = memchr(data + s->start, '\n', s->end - s->start);
-                s->inner_start = nl ? (size_t)(nl - data) + 1 : s->end;
-            }
-            break;
+        } else if (s->style == YAML_LITERAL_SCALAR_STYLE || s->style == YAML_FOLDED_SCALAR_STYLE) {
+            /* The text starts on the line after the "|" or ">" header. */
+            const char *nl = memchr(data + s->start, '\n', s->end - s->start);
+            s->inner_start = nl ? (size_t)(nl - data) + 1 : s->end;
         }
-        case YAML_STREAM_END_EVENT:
-            done = 1;
-            break;
-        default:
-            break;
-        }
-        yaml_event_delete(&event);
     }
-    yaml_parser_delete(&parser);
-    return ok;
 }
 
 static char *signature(const char *data, size_t len)
@@ -416,21 +373,27 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
     shape original = {0};
     line_index li;
     unsigned deep_line, deep_column;
-    /* report_only comes after the reader, which scanned the nesting already. */
-    if ((!options->report_only && !vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) ||
-        /* The original's shape is compared only when a fix is to be applied or judged. */
-        !collect(data, len, &list,
-                 options->report_only && options->skip_unsafe ? NULL : &original)) {
-        vb_buf_free(&original.text);
-        free(list.items);
-        free(list.tone_name);
-        return NULL;
+    vb_yaml_scalars parsed = {0};
+    /* The reader's list serves when no shape is needed; else one parse gives both. */
+    const vb_yaml_scalars *marks = options->report_only && options->skip_unsafe ? options->scalars : NULL;
+    if (!marks) {
+        /* report_only comes after the reader, which scanned the nesting already. */
+        int want_shape = !(options->report_only && options->skip_unsafe);
+        if ((!options->report_only && !vb_yaml_nesting_ok(data, len, &deep_line, &deep_column)) ||
+            !vb_yaml_scalars_of_text(data, len, &parsed, want_shape ? add_to_shape : NULL, &original)) {
+            vb_buf_free(&original.text);
+            vb_yaml_scalars_free(&parsed);
+            return NULL;
+        }
+        marks = &parsed;
     }
+    locate_scalars(data, len, marks, &list);
     vb_tone_style tone = VB_TONE_TRADITIONAL;
     if (options->tone_given)
         tone = options->tone;
-    else if (list.tone_name)
-        vb_tone_style_parse(list.tone_name, &tone);
+    else if (marks->tone_name)
+        vb_tone_style_parse(marks->tone_name, &tone);
+    vb_yaml_scalars_free(&parsed);
 
     line_index_build(&li, name, data, len);
     vb_tone_cache *tone_cache = vb_tone_cache_new(len);
@@ -459,7 +422,6 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
         for (size_t i = 0; i < list.count; i++)
             free(list.items[i].replacement);
         free(list.items);
-        free(list.tone_name);
         *out_len = 0;
         return vb_strdup("");
     }
@@ -495,6 +457,5 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
     for (size_t i = 0; i < list.count; i++)
         free(list.items[i].replacement);
     free(list.items);
-    free(list.tone_name);
     return result;
 }

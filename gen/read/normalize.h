@@ -10,6 +10,7 @@
 
 #include "model/diag.h"
 #include "viet/tone.h"
+#include "yaml_scalars.h"
 
 typedef struct {
     vb_tone_style tone;  /* used when the document has no dau_thanh of its own */
@@ -19,6 +20,8 @@ typedef struct {
     int report_only;     /* only the findings (vanban check): no new text is built */
     int skip_unsafe;     /* with report_only: leave out the TXT-UNSAFE findings, which need a
                             second parse (render's summary of the text warnings) */
+    const vb_yaml_scalars *scalars; /* with report_only and skip_unsafe, when non-NULL: the
+                            scalars as the reader found them, so the text is not parsed again */
 } vb_normalize_options;
 
 /* Normalises valid UTF-8 YAML `data`. Returns the new bytes (caller frees; *out_len their
