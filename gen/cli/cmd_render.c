@@ -117,23 +117,24 @@ typedef struct {
     vb_template_store *odt_templates;
     int dpi;              /* preview: the resolution of the page images */
     vb_pdf_batch *pdf_batch; /* where PDFs are queued to be converted together */
-    int one_document;     /* the run renders one document: its text warnings go beside it */
 } render_options;
 
 #define PDF_TIMEOUT_SECONDS 180
 #define PREVIEW_DPI 150
 
 /* Reads, loads and validates one input, printing the diagnostics. Returns the document,
- * or NULL with *status set when it cannot be used. */
+ * or NULL with *status set when it cannot be used. `scalars` (NULL: not wanted) receives
+ * where the source's scalars are, for its text warnings. */
 static vb_document *load_bytes(const char *shown, const char *data, size_t len, const vb_vars *vars,
-                               const render_options *opt, int *status, FILE *msg)
+                               vb_yaml_scalars *scalars, const render_options *opt, int *status,
+                               FILE *msg)
 {
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, opt->lang);
     diags.source = data; /* fix-its are checked against it */
     diags.source_len = len;
     diags.print_no_fixes = 1; /* the messages say the right form; check prints the fix-its */
-    vb_read_options read = {1, vars};
+    vb_read_options read = {1, vars, scalars};
     vb_document *doc = vb_yaml_read_opts(shown, data, len, &diags, &read);
     if (doc) {
         /* The same checks as `vanban check`: nothing is written when one fails. */
@@ -173,24 +174,27 @@ static vb_document *load_office(const char *input, const render_options *opt, in
     return doc;
 }
 
-/* Loads one input. A YAML document's text warnings are started in *tw (tw->data set), to be
- * printed by cli_text_warnings_finish once the document is written. */
-static vb_document *load(const char *input, const render_options *opt, cli_text_warnings *tw,
+/* A YAML input's source, kept for its text warnings until the document is written. */
+typedef struct {
+    char *data;
+    size_t len;
+    vb_yaml_scalars scalars; /* where the reader found its scalars */
+} yaml_source;
+
+static const char *shown_name(const char *input)
+{
+    return strcmp(input, "-") == 0 ? "<stdin>" : input;
+}
+
+/* Loads one input; a YAML document's source is left in *src (the caller frees it). */
+static vb_document *load(const char *input, const render_options *opt, yaml_source *src,
                          int *status, FILE *msg)
 {
     if (strcmp(input, "-") != 0 && vb_office_path_is_office(input))
         return load_office(input, opt, status, msg);
-    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
-    char *data = NULL;
-    size_t len = 0;
-    if (cli_read_input(input, &data, &len, status, msg) < 0)
+    if (cli_read_input(input, &src->data, &src->len, status, msg) < 0)
         return NULL;
-    vb_document *doc = load_bytes(shown, data, len, NULL, opt, status, msg);
-    if (doc)
-        cli_text_warnings_start(tw, shown, data, len, opt->lang, opt->one_document);
-    else
-        free(data);
-    return doc;
+    return load_bytes(shown_name(input), src->data, src->len, NULL, &src->scalars, opt, status, msg);
 }
 
 /* A writer failed. Table files are read through only as the writer streams them (a second
@@ -349,13 +353,17 @@ static int render_loaded(vb_document *doc, const cli_input *in, const render_opt
 static int render_one(const cli_input *in, const render_options *opt, long *pdf_item, FILE *msg)
 {
     int status = 0;
-    cli_text_warnings tw = {0};
-    vb_document *doc = load(in->path, opt, &tw, &status, msg);
-    if (!doc)
-        return status;
-    status = render_loaded(doc, in, opt, pdf_item, msg);
-    if (tw.data)
-        cli_text_warnings_finish(&tw, msg);
+    yaml_source src = {0};
+    vb_document *doc = load(in->path, opt, &src, &status, msg);
+    if (doc) {
+        status = render_loaded(doc, in, opt, pdf_item, msg);
+        /* After the document's own messages, and from the parse the reader made. */
+        if (src.data)
+            cli_print_text_warnings(shown_name(in->path), src.data, src.len, &src.scalars, opt->lang,
+                                    msg);
+    }
+    free(src.data);
+    vb_yaml_scalars_free(&src.scalars);
     return status;
 }
 
@@ -427,7 +435,7 @@ static char *row_output(const data_row *row, const char *ext, const render_optio
 static int render_row(const data_row *row, const render_options *opt, long *pdf_item, FILE *msg)
 {
     int status = 0;
-    vb_document *doc = load_bytes(row->template_name, row->template_data, row->template_len, &row->vars,
+    vb_document *doc = load_bytes(row->template_name, row->template_data, row->template_len, &row->vars, NULL,
                                   opt, &status, msg);
     if (!doc) {
         cli_say(msg, NULL, "(the data row at %s)", row->where);
@@ -535,7 +543,6 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
     render_options run = *opt;
     /* A PDF or preview waits for LibreOffice far longer than the warnings take, and may be
      * interrupted: the warnings go beside the document only when it is written alone. */
-    run.one_document = count == 1 && !with_pdf && !opt->preview;
     opt = &run;
     size_t chunk_size = with_pdf ? RENDER_CHUNK_PDF : RENDER_CHUNK;
     render_job *chunk = vb_xcalloc(chunk_size, sizeof *chunk);
@@ -668,12 +675,7 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
     if (cli_read_input(template_path, &template_data, &template_len, &status, stderr) < 0)
         return status;
     /* Once for the template, not once per row. */
-    cli_text_warnings tw = {0};
-    char *copy = vb_xmalloc(template_len + 1);
-    memcpy(copy, template_data, template_len);
-    copy[template_len] = '\0';
-    cli_text_warnings_start(&tw, template_path, copy, template_len, opt->lang, 0);
-    cli_text_warnings_finish(&tw, stderr);
+    cli_print_text_warnings(template_path, template_data, template_len, NULL, opt->lang, stderr);
     char err[1024];
     cli_data_rows *csv = cli_data_rows_open(opt->data, opt->lang != VB_LANG_EN, err, sizeof err);
     if (!csv) {
@@ -789,7 +791,7 @@ int cmd_render(int argc, char **argv, int is_preview)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    render_options opt = {NULL, NULL, cli_lang, 0, is_preview, 0, NULL, NULL, NULL, NULL, PREVIEW_DPI, NULL, 0};
+    render_options opt = {NULL, NULL, cli_lang, 0, is_preview, 0, NULL, NULL, NULL, NULL, PREVIEW_DPI, NULL};
     const char *command = is_preview ? "preview" : "render";
     int jobs = cli_default_jobs();
     int c;

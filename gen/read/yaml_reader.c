@@ -628,14 +628,14 @@ vb_document *vb_yaml_read(const char *name, const char *data, size_t len, vb_dia
 vb_document *vb_yaml_read_with(const char *name, const char *data, size_t len, vb_diagnostics *diags,
                                int restyle)
 {
-    vb_read_options options = {restyle, NULL};
+    vb_read_options options = {restyle, NULL, NULL};
     return vb_yaml_read_opts(name, data, len, diags, &options);
 }
 
 vb_document *vb_yaml_read_template(const char *name, const char *data, size_t len,
                                    vb_diagnostics *diags, const vb_vars *vars)
 {
-    vb_read_options options = {1, vars};
+    vb_read_options options = {1, vars, NULL};
     return vb_yaml_read_opts(name, data, len, diags, &options);
 }
 
@@ -703,6 +703,8 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
         return NULL;
     }
 
+    if (options->scalars)
+        vb_yaml_scalars_of_document(&ydoc, options->scalars);
     yaml_node_t *root = yaml_document_get_root_node(&ydoc);
     reader r = {.vars = options->vars, .tone_style = tone_style, .data = data, .len = len,
                 .ydoc = &ydoc, .doc = doc, .diags = diags, .tone_cache = vb_tone_cache_new(len)};

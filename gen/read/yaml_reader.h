@@ -6,6 +6,7 @@
 
 #include "model/diag.h"
 #include "model/model.h"
+#include "yaml_scalars.h"
 
 /* The text aliases may add to a document beyond the file's own, in bytes: every scalar
  * read counts its length each time an alias brings it back (docs/limits.md). */
@@ -38,6 +39,9 @@ vb_document *vb_yaml_read_template(const char *name, const char *data, size_t le
 typedef struct {
     int restyle;          /* 0: tone marks as typed (NFC only) */
     const vb_vars *vars;  /* placeholder values, or NULL */
+    /* When non-NULL: receives where the file's scalars are (the caller frees the list),
+     * so that the text checks (normalize.h) need not parse the file again. */
+    vb_yaml_scalars *scalars;
 } vb_read_options;
 
 /* Reads as `options` says. */

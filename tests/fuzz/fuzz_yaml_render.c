@@ -3,6 +3,7 @@
  * (a `tep:` table resolves there too). */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check/validate.h"
 #include "layout/layout.h"
@@ -16,6 +17,25 @@
 #include "fuzz_support.h"
 
 static vb_template_store *docx_templates, *odt_templates;
+
+/* The scalars the reader hands the text checks must be those a parse of the events finds. */
+static void compare_scalars(const uint8_t *data, size_t size, const vb_yaml_scalars *from_tree)
+{
+    vb_yaml_scalars from_events = {0};
+    if (vb_yaml_scalars_of_text((const char *)data, size, &from_events, NULL, NULL)) {
+        int same = from_events.count == from_tree->count &&
+                   (from_events.tone_name == NULL) == (from_tree->tone_name == NULL) &&
+                   (!from_events.tone_name || strcmp(from_events.tone_name, from_tree->tone_name) == 0);
+        for (size_t i = 0; same && i < from_events.count; i++) {
+            const vb_yaml_scalar *a = &from_events.items[i], *b = &from_tree->items[i];
+            same = a->start == b->start && a->end == b->end && a->style == b->style &&
+                   a->is_key == b->is_key;
+        }
+        if (!same)
+            abort();
+    }
+    vb_yaml_scalars_free(&from_events);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -32,9 +52,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const names[] = {"ten", "so"};
     static const char *const values[] = {"Nguyễn Văn A", "12/KH-UBND"};
     vb_vars vars = {names, values, 2};
-    vb_read_options read = {1, (size & 1) ? &vars : NULL, 0};
+    vb_yaml_scalars scalars = {0};
+    vb_read_options read = {1, (size & 1) ? &vars : NULL, &scalars};
     vb_document *doc = vb_yaml_read_opts(vb_fuzz_path("doc.yaml"), (const char *)data, size,
                                          &diags, &read);
+    if (doc)
+        compare_scalars(data, size, &scalars);
+    vb_yaml_scalars_free(&scalars);
     if (doc) {
         vb_validate_options vopt = {1, 1};
         vb_validate(doc, &vopt, &diags);
