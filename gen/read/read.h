@@ -7,7 +7,9 @@
  * document's tone-mark style, with inline emphasis parsed (model/markup.h).
  *
  * Also here, because it works on the YAML source itself rather than on the model:
- * normalize.h, which rewrites a YAML file's texts in place (NFC, tone marks, typography).
+ * normalize.h, which rewrites a YAML file's texts in place (NFC, tone marks, typography),
+ * and finds where to from yaml_scalars.h: the YAML reader fills the same list from its own
+ * parse, so `render` checks a file's text without parsing it again.
  *
  * A new input format is one new reader that fills the same model; nothing after this
  * stage changes. */
@@ -17,5 +19,6 @@
 #include "normalize.h"
 #include "office/office_reader.h"
 #include "yaml_reader.h"
+#include "yaml_scalars.h"
 
 #endif
