@@ -541,8 +541,6 @@ static int render_all(const cli_input_list *inputs, const data_row *rows, size_t
     if (with_pdf || opt->preview)
         vb_interrupts_catch();
     render_options run = *opt;
-    /* A PDF or preview waits for LibreOffice far longer than the warnings take, and may be
-     * interrupted: the warnings go beside the document only when it is written alone. */
     opt = &run;
     size_t chunk_size = with_pdf ? RENDER_CHUNK_PDF : RENDER_CHUNK;
     render_job *chunk = vb_xcalloc(chunk_size, sizeof *chunk);
