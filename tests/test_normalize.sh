@@ -86,6 +86,22 @@ cp "$tmp/unsafe.yaml" "$tmp/unsafe.orig"
 check "structure-changing fix refused" grep -q "Lưu:VT" "$tmp/unsafe.yaml"
 check "reported as unsafe" grep -q "TXT-UNSAFE" "$tmp/err"
 
+# Anchors, aliases and tags are no text: the text after them is fixed, they stay as typed,
+# and the key after an alias is still a key.
+cat > "$tmp/anchors.yaml" <<'YAML'
+a: &v "Thuỷ  lợi"
+b: *v
+hoà: !!str Hoà  bình
+d: &w |
+  Khoẻ  mạnh
+YAML
+"$VANBAN" normalize --lang en "$tmp/anchors.yaml" 2>"$tmp/err"
+check "anchored quoted text fixed" grep -qx 'a: &v "Thủy lợi"' "$tmp/anchors.yaml"
+check "tagged plain text fixed, key after an alias kept" grep -qx 'hoà: !!str Hòa bình' "$tmp/anchors.yaml"
+check "anchored block text fixed" grep -qx '  Khỏe mạnh' "$tmp/anchors.yaml"
+check "alias untouched" grep -qx 'b: \*v' "$tmp/anchors.yaml"
+check "no quotation warning on an anchor" bash -c "! grep -q 'quotation' '$tmp/err'"
+
 # Bad input: positioned error, file untouched.
 printf 'the_thuc: nha_nuoc\nloai: B\xffC\n' > "$tmp/bad.yaml"
 cp "$tmp/bad.yaml" "$tmp/bad.orig"

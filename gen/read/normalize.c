@@ -109,6 +109,14 @@ static void locate_scalars(const char *data, size_t len, const vb_yaml_scalars *
         memset(s, 0, sizeof *s);
         s->start = byte_at(&cursor, m->start);
         s->end = byte_at(&cursor, m->end);
+        /* A scalar's marks take in its anchor and tag ("&v hoà", "!!str 'x'"), which are
+         * no text of it; neither holds white space, and no scalar starts with '&' or '!'. */
+        while (s->start < s->end && (data[s->start] == '&' || data[s->start] == '!')) {
+            while (s->start < s->end && !strchr(" \t\r\n", data[s->start]))
+                s->start++;
+            while (s->start < s->end && strchr(" \t\r\n", data[s->start]))
+                s->start++;
+        }
         s->style = (yaml_scalar_style_t)m->style;
         s->is_key = m->is_key;
         s->inner_start = s->start;
