@@ -1,5 +1,6 @@
 #include "normalize.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -112,9 +113,9 @@ static void locate_scalars(const char *data, size_t len, const vb_yaml_scalars *
         /* A scalar's marks take in its anchor and tag ("&v hoà", "!!str 'x'"), which are
          * no text of it; neither holds white space, and no scalar starts with '&' or '!'. */
         while (s->start < s->end && (data[s->start] == '&' || data[s->start] == '!')) {
-            while (s->start < s->end && !strchr(" \t\r\n", data[s->start]))
+            while (s->start < s->end && !isspace((unsigned char)data[s->start]))
                 s->start++;
-            while (s->start < s->end && strchr(" \t\r\n", data[s->start]))
+            while (s->start < s->end && isspace((unsigned char)data[s->start]))
                 s->start++;
         }
         s->style = (yaml_scalar_style_t)m->style;
