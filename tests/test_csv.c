@@ -452,6 +452,23 @@ static void test_invalid_utf8(void **state)
     EXPECT_CSV("a\0b", "error: t.csv:1:2: NUL byte; save the table as UTF-8, not UTF-16\n");
 }
 
+/* A control character (Word's line break U+000B pasted into a cell) has no place in a DOCX or
+ * an ODT: it is refused where it stands; tab stays a character of the cell. */
+static void test_control_characters(void **state)
+{
+    (void)state;
+#define CTRL(pos, cp)                                                                              \
+    "error: t.csv:" pos ": control character " cp ": it does not print, and DOCX and ODT cannot " \
+    "hold it; delete it from the cell (a line break from Word: put a space)\n"
+    EXPECT_CSV("a,b\nNhà\vở,x\n", "1:[a][b]\n" CTRL("2:4", "U+000B"));
+    EXPECT_CSV("\"q\x07\"", CTRL("1:3", "U+0007"));
+    EXPECT_CSV("x,\x1B[0m", CTRL("1:3", "U+001B"));
+    EXPECT_CSV("ab\xEF\xBF\xBF", CTRL("1:3", "U+FFFF"));
+    EXPECT_CSV("\xEF\xBF\xBE", CTRL("1:1", "U+FFFE"));
+#undef CTRL
+    EXPECT_CSV("a\tb,c\n", "1:[a\tb][c]\n");
+}
+
 static void test_cell_size_limit(void **state)
 {
     (void)state;
@@ -564,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_unterminated_quote),
         cmocka_unit_test(test_character_after_closing_quote),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_control_characters),
         cmocka_unit_test(test_cell_size_limit),
         cmocka_unit_test(test_too_many_cells),
         cmocka_unit_test(test_missing_file),

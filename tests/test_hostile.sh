@@ -300,5 +300,20 @@ check "... at the row that passes it" err_has "many.csv:1048577:1: error: the ta
 check "... nothing written" test ! -e many.txt
 rm -f many.csv
 
+# Control characters: a YAML escape ("\v", Word's line break, "\a") or a byte in a CSV cell
+# would make the DOCX and the ODT unreadable (XML has no place for them): refused where they
+# stand, and nothing is written.
+sed 's/^noi_dung:/noi_dung:\n  - "Dòng một\\vdòng hai"/' doc.yaml > vtab.yaml
+vtab_line=$(grep -n 'Dòng một' vtab.yaml | cut -d: -f1)
+check "a \\v escape: refused" status_is 1 "$VANBAN" render --lang en -f docx,odt vtab.yaml
+check "... at its text, naming the character" err_has "vtab.yaml:$vtab_line:5: error: this text holds the control character U+000B"
+check "... nothing written" test ! -e vtab.docx -a ! -e vtab.odt
+check "... no temporary file left" test -z "$(find . -maxdepth 1 -name '.vtab.*')"
+printf 'STT,Nội dung\n1,Nhà\013ở\n' > ctrl.csv
+sed "s/^noi_dung:/noi_dung:\n  - bang: {tep: ctrl.csv, dong_tieu_de: 1}/" doc.yaml > ctrl.yaml
+check "a control byte in a CSV cell: refused" status_is 1 "$VANBAN" render --lang en ctrl.yaml -o ctrl.docx
+check "... at the byte" err_has "ctrl.csv:2:6: error: control character U+000B"
+check "... nothing written" test ! -e ctrl.docx
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -33,6 +33,8 @@ static const vb_rule rules[] = {
      "tables and appendices have what they need (dong or tep, tieu_de, noi_dung)"},
     {"YAML-FOLDED", W, "YAML 1.1 §9.1.1 (plain scalars)", "không có dòng \"- …\" thụt sâu thêm bị nối vào mục ở trên (hai mục bị gộp thành một)",
      "no \"- …\" line indented too deep folded into the item above (two items merged into one)"},
+    {"YAML-CHAR", E, "XML 1.0 §2.2 (Characters)", "văn bản không chứa ký tự điều khiển (\\v, \\x07, \\0…)",
+     "the text holds no control character (\\v, \\x07, \\0…)"},
     {"YAML-ALIAS", E, "vanban docs/format.md", "không lặp nút quá nhiều qua bí danh", "no alias explosion"},
     {"INPUT-SIZE", E, "vanban docs/limits.md", "mỗi tệp văn bản dưới 64 MiB", "each document file is under 64 MiB"},
 

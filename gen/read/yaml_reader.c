@@ -662,6 +662,29 @@ static void report_invalid_utf8(vb_diagnostics *diags, const vb_document *doc, c
             (unsigned)(unsigned char)data[bad]);
 }
 
+/* Every scalar holds only characters a document can print: a double-quoted scalar can
+ * escape its way to any (YAML's "\v", "\x07", "\0"), and DOCX and ODT, being XML, have no
+ * place for a control character. Reports each scalar holding one; 1 when none does. */
+static int texts_printable(reader *r)
+{
+    int printable = 1;
+    for (yaml_node_t *node = r->ydoc->nodes.start; node < r->ydoc->nodes.top; node++) {
+        unsigned long cp = 0;
+        if (node->type != YAML_SCALAR_NODE ||
+            vb_text_forbidden_offset((const char *)node->data.scalar.value, node->data.scalar.length,
+                                     &cp) < 0)
+            continue;
+        printable = 0;
+        vb_diag(r->diags, VB_SEV_ERROR, yr_pos_of(r, node), "YAML-CHAR",
+                VI_EN("chuỗi này chứa ký tự điều khiển U+%04lX: nó không in ra được và DOCX, ODT "
+                      "không chứa được nó; hãy xoá nó (nếu là \\v của Word, thay bằng dấu cách)",
+                      "this text holds the control character U+%04lX: it does not print, and DOCX "
+                      "and ODT cannot hold it; delete it (a \\v from Word: put a space)"),
+                cp);
+    }
+    return printable;
+}
+
 vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, vb_diagnostics *diags,
                                const vb_read_options *options)
 {
@@ -714,7 +737,7 @@ vb_document *vb_yaml_read_opts(const char *name, const char *data, size_t len, v
         vb_pos p = {doc->source_name, 1, 1};
         vb_diag(diags, VB_SEV_ERROR, p, "YAML-ROOT",
                 VI_EN("tệp trống: không có văn bản nào", "the file is empty: there is no document"));
-    } else {
+    } else if (texts_printable(&r)) {
         read_document(&r, root);
         yr_check_folded_items(&r);
         /* One file is one document: a second one would be silently ignored otherwise. */

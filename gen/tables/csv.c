@@ -16,6 +16,7 @@
 
 #include "model/model.h"
 #include "model/syserror.h"
+#include "viet/text.h"
 
 /* Large enough that fread is called rarely, small enough to not matter next to a document. */
 #define READ_BUFFER_SIZE (64u * 1024u)
@@ -229,6 +230,20 @@ static int fail_read(vb_csv *csv, csv_char *ch)
     return CHAR_ERROR;
 }
 
+/* A control character has no place in a document (DOCX and ODT cannot hold one); Word's line
+ * break U+000B is the one a pasted cell most often carries. */
+static int fail_control(vb_csv *csv, csv_char *ch, unsigned long cp)
+{
+    set_error(csv, ch->line, ch->column,
+              VI_EN("ký tự điều khiển U+%04lX: nó không in ra được và DOCX, ODT không chứa được "
+                    "nó; hãy xoá nó khỏi ô (nếu là dấu xuống dòng của Word, thay bằng dấu cách)",
+                    "control character U+%04lX: it does not print, and DOCX and ODT cannot hold "
+                    "it; delete it from the cell (a line break from Word: put a space)"),
+              cp);
+    ch->kind = CHAR_ERROR;
+    return CHAR_ERROR;
+}
+
 /* Vietnamese tables that are not UTF-8 are usually Windows-1258 or TCVN3 (ABC) exports. */
 static int fail_utf8(vb_csv *csv, csv_char *ch, unsigned byte)
 {
@@ -310,6 +325,8 @@ static int read_char(vb_csv *csv, csv_char *ch)
             ch->kind = CHAR_ERROR;
             return CHAR_ERROR;
         }
+        if (byte < 0x80 && !vb_char_is_text((unsigned long)byte))
+            return fail_control(csv, ch, (unsigned long)byte);
         if (byte < 0x80) {
             csv->column++;
             ch->bytes[0] = (unsigned char)byte;
@@ -354,6 +371,8 @@ static int read_char(vb_csv *csv, csv_char *ch)
         if (was_start && ch->len == 3 && ch->bytes[0] == 0xEF && ch->bytes[1] == 0xBB &&
             ch->bytes[2] == 0xBF)
             continue;
+        if (ch->len == 3 && ch->bytes[0] == 0xEF && ch->bytes[1] == 0xBF && ch->bytes[2] >= 0xBE)
+            return fail_control(csv, ch, ch->bytes[2] == 0xBE ? 0xFFFEul : 0xFFFFul);
         csv->column++;
         ch->kind = CHAR_MULTIBYTE;
         return CHAR_MULTIBYTE;
@@ -435,7 +454,10 @@ static size_t plain_char_len(const unsigned char *b, size_t avail, unsigned char
     }
     if (lead >= 0xC2 && lead <= 0xDF)
         return avail >= 2 && (b[1] & 0xC0) == 0x80 ? 2 : 0;
-    /* Three-byte forms whose second byte may be any continuation (not E0, not ED). */
+    /* Three-byte forms whose second byte may be any continuation (not E0, not ED), but for
+     * U+FFFE and U+FFFF (EF BF BE/BF), which no document may hold. */
+    if (lead == 0xEF && avail >= 3 && b[1] == 0xBF && b[2] >= 0xBE)
+        return 0;
     if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED)
         return avail >= 3 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80 ? 3 : 0;
     return 0;

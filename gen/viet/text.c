@@ -39,6 +39,31 @@ long vb_utf8_invalid_offset(const char *s, size_t len)
     return -1;
 }
 
+int vb_char_is_text(unsigned long cp)
+{
+    if (cp < 0x20)
+        return cp == '\t' || cp == '\n' || cp == '\r';
+    return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+long vb_text_forbidden_offset(const char *s, size_t len, unsigned long *cp)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    for (size_t i = 0; i < len; i++) {
+        /* Only a byte below 0x20 or the lead byte of U+FFFE/U+FFFF (EF BF BE/BF) can begin
+         * one: no other byte needs decoding. */
+        if (u[i] < 0x20 && !vb_char_is_text(u[i])) {
+            *cp = u[i];
+            return (long)i;
+        }
+        if (u[i] == 0xEF && i + 2 < len && u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF)) {
+            *cp = u[i + 2] == 0xBE ? 0xFFFE : 0xFFFF;
+            return (long)i;
+        }
+    }
+    return -1;
+}
+
 char *vb_utf8_excerpt(const char *s, size_t max_chars, char *buf, size_t size)
 {
     static const char ellipsis[] = "\xE2\x80\xA6";

@@ -8,6 +8,15 @@
  * whole text is valid. */
 long vb_utf8_invalid_offset(const char *s, size_t len);
 
+/* Whether code point `cp` may stand in a document's text. XML 1.0, and so DOCX and ODT, has
+ * no place for the C0 controls but tab, line feed and carriage return, nor for U+FFFE and
+ * U+FFFF; a YAML escape ("\v", "\x07") or a CSV cell can still carry one. */
+int vb_char_is_text(unsigned long cp);
+
+/* The offset of the first character of valid UTF-8 s[0..len) that may not stand in a
+ * document's text (vb_char_is_text), or -1; *cp is that character. */
+long vb_text_forbidden_offset(const char *s, size_t len, unsigned long *cp);
+
 /* NFC form of valid UTF-8 `s` (caller frees). */
 char *vb_nfc(const char *s, size_t len);
 
