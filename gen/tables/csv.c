@@ -297,10 +297,12 @@ static int read_char(vb_csv *csv, csv_char *ch)
             ch->kind = CHAR_NEWLINE;
             return CHAR_NEWLINE;
         }
-        if (byte == 0 && ch->line == 1 && csv->pos <= 64 &&
+        int control = byte < 0x20 && !vb_char_is_text((unsigned long)byte);
+        if (control && ch->line == 1 && csv->pos <= 64 &&
             vb_file_kind_of(csv->data, csv->len) != VB_FILE_TEXT) {
-            /* A zip or OLE2 header at the start: a spreadsheet (or another binary file) under
-             * a text name. Its first bytes are still in the buffer. */
+            /* A zip or OLE2 header at the start ("PK\3\4": its first control byte comes
+             * before any NUL): a spreadsheet (or another binary file) under a text name. Its
+             * first bytes are still in the buffer. */
             vb_file_kind kind = vb_file_kind_of(csv->data, csv->len);
             if (vb_file_kind_is_spreadsheet(kind))
                 set_error(csv, 1, 1,
@@ -325,7 +327,7 @@ static int read_char(vb_csv *csv, csv_char *ch)
             ch->kind = CHAR_ERROR;
             return CHAR_ERROR;
         }
-        if (byte < 0x80 && !vb_char_is_text((unsigned long)byte))
+        if (control)
             return fail_control(csv, ch, (unsigned long)byte);
         if (byte < 0x80) {
             csv->column++;
