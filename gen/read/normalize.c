@@ -217,7 +217,12 @@ static vb_pos position(const line_index *li, size_t offset)
     return p;
 }
 
-static void snippet(const char *text, size_t offset, size_t length, char *buf, size_t size)
+/* Stands for the bytes of an escape in the text the checks read: a control byte, which no
+ * YAML source holds as it is, reads as no letter, no space and no punctuation. */
+#define ESCAPE_MASK '\x1F'
+
+static void snippet(const char *text, size_t n, size_t offset, size_t length, char *buf,
+                    size_t size)
 {
     size_t from = offset, to = offset + length;
     /* A few characters of context either side, cut at character boundaries. */
@@ -226,7 +231,6 @@ static void snippet(const char *text, size_t offset, size_t length, char *buf, s
         while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
             from--;
     }
-    size_t n = strlen(text);
     for (int k = 0; k < 8 && to < n; k++) {
         to++;
         while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
@@ -241,6 +245,8 @@ static void snippet(const char *text, size_t offset, size_t length, char *buf, s
     for (char *p = buf; *p; p++)
         if (*p == '\n')
             *p = ' ';
+        else if (*p == ESCAPE_MASK) /* an escape whose source bytes moved: shown as one */
+            *p = '\\';
 }
 
 /* Gives the diagnostic just added the fix-it that replaces the source bytes [from, from + n)
@@ -277,6 +283,88 @@ static const char *typo_replacement(vb_typo_kind kind, const char *at, size_t n)
     }
 }
 
+
+/* A copy of a double-quoted scalar's source text with its escapes masked: "\n", "\t",
+ * "\u00E0", "\x41" whole; in "\"", "\\", "\/" and "\ " only the backslash, since the
+ * character is the text's own (a straight quote is still one). Same length, so findings keep
+ * their source offsets. NULL when the text has no escape. */
+static char *mask_escapes(const char *text, size_t n)
+{
+    if (!memchr(text, '\\', n))
+        return NULL;
+    char *masked = vb_xmalloc(n + 1);
+    memcpy(masked, text, n);
+    masked[n] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        if (masked[i] != '\\')
+            continue;
+        size_t span = 1;
+        char next = i + 1 < n ? text[i + 1] : '\0';
+        if (next == 'x' || next == 'u' || next == 'U')
+            span = next == 'x' ? 4 : next == 'u' ? 6 : 10;
+        else if (strchr("0abtnvfreN_LP", next) && next != '\0')
+            span = 2;
+        if (span > n - i)
+            span = n - i;
+        memset(masked + i, ESCAPE_MASK, span);
+        i += span - 1;
+    }
+    return masked;
+}
+
+/* `fixed`, made from a masked text, with each run of masked bytes given back the source
+ * bytes it stood for, in order; NULL when the runs no longer match (a fix moved or merged
+ * them): the scalar is then left as it is. Takes `fixed`. */
+static char *unmask_escapes(char *fixed, const char *masked, const char *source, size_t n)
+{
+    vb_buf out = {0};
+    vb_buf_addn(&out, "", 0); /* a string even when empty */
+    size_t at = 0; /* in masked/source */
+    const char *p = fixed;
+    for (;;) {
+        const char *run = strchr(p, ESCAPE_MASK);
+        while (at < n && masked[at] != ESCAPE_MASK)
+            at++;
+        if (!run || at == n) {
+            if (run || at != n) { /* a run too many or too few */
+                vb_buf_free(&out);
+                free(fixed);
+                return NULL;
+            }
+            vb_buf_add(&out, p);
+            break;
+        }
+        size_t run_len = strspn(run, "\x1F"), source_len = 0;
+        while (at + source_len < n && masked[at + source_len] == ESCAPE_MASK)
+            source_len++;
+        if (run_len != source_len) {
+            vb_buf_free(&out);
+            free(fixed);
+            return NULL;
+        }
+        vb_buf_addn(&out, p, (size_t)(run - p));
+        vb_buf_addn(&out, source + at, source_len);
+        p = run + run_len;
+        at += source_len;
+    }
+    free(fixed);
+    return out.data;
+}
+
+/* unmask_escapes, or the source text as it was when the escapes cannot be given back. Takes
+ * `fixed` and `masked`. */
+static char *unmask_or_keep(char *fixed, char *masked, const char *source, size_t n)
+{
+    char *result = unmask_escapes(fixed, masked, source, n);
+    free(masked);
+    if (!result) {
+        result = vb_xmalloc(n + 1);
+        memcpy(result, source, n);
+        result[n] = '\0';
+    }
+    return result;
+}
+
 /* Normalises one scalar's text; reports what it finds at positions inside `data`. */
 static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_style tone,
                             vb_tone_cache *tone_cache, int typography, vb_speller *speller,
@@ -284,16 +372,24 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
 {
     const char *data = li->data;
     size_t n = s->inner_end - s->inner_start;
-    const char *text = data + s->inner_start;
+    const char *source = data + s->inner_start;
     int en = diags->lang == VB_LANG_EN;
 
-    char *nfc = vb_nfc(text, n);
-    if (strlen(nfc) != n || memcmp(nfc, text, n) != 0) {
+    char *nfc = vb_nfc(source, n);
+    if (strlen(nfc) != n || memcmp(nfc, source, n) != 0) {
         vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start), "TXT-NFC",
                 VI_EN("chữ Việt ở dạng tổ hợp (NFD), không phải dựng sẵn (NFC)",
                       "Vietnamese letters in decomposed form (NFD), not precomposed (NFC)"));
-        fix_bytes(diags, li, s->inner_start, n, text, nfc); /* the same text, composed */
+        fix_bytes(diags, li, s->inner_start, n, source, nfc); /* the same text, composed */
     }
+    /* The checks below read the text, not YAML's escapes: "Một\nHai" holds no word "nHai". */
+    char *masked = s->style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? mask_escapes(source, n) : NULL;
+    if (masked) {
+        char *masked_nfc = mask_escapes(nfc, strlen(nfc));
+        free(nfc);
+        nfc = masked_nfc;
+    }
+    const char *text = masked ? masked : source;
 
     vb_legacy_run *runs = NULL;
     size_t run_count = vb_legacy_detect(nfc, strlen(nfc), &runs);
@@ -306,7 +402,7 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
     if (run_count > 0) {
         /* Legacy bytes are no Vietnamese to restyle or retype: fixing their marks would only
          * spoil the conversion. The text stays as it is until it is converted. */
-        return nfc;
+        return masked ? unmask_or_keep(nfc, masked, source, n) : nfc;
     }
 
     vb_tone_finding *tf = NULL;
@@ -362,7 +458,10 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
     char *result = vb_typography(toned, strlen(toned), typography, &yf, &typo_count);
     for (size_t i = 0; i < typo_count; i++) {
         char context[96];
-        snippet(toned, yf[i].offset, yf[i].length, context, sizeof context);
+        /* The source's bytes, escapes as typed, while they are at the same offsets. */
+        int as_typed = offsets_are_source && strlen(toned) == n;
+        snippet(as_typed ? source : toned, as_typed ? n : strlen(toned), yf[i].offset,
+                yf[i].length, context, sizeof context);
         vb_diag(diags, VB_SEV_WARNING, position(li, s->inner_start + yf[i].offset), "TXT-TYPO",
                 "%s: \"%s\"", "%s: \"%s\"", vb_typo_describe(yf[i].kind, en), context);
         const char *typed = toned + yf[i].offset;
@@ -372,7 +471,7 @@ static char *normalize_text(const line_index *li, const scalar_span *s, vb_tone_
     }
     free(yf);
     free(toned);
-    return result;
+    return masked ? unmask_or_keep(result, masked, source, n) : result;
 }
 
 char *vb_normalize_yaml(const char *name, const char *data, size_t len,
