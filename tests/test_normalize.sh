@@ -102,17 +102,17 @@ check "anchored block text fixed" grep -qx '  Khỏe mạnh' "$tmp/anchors.yaml"
 check "alias untouched" grep -qx 'b: \*v' "$tmp/anchors.yaml"
 check "no quotation warning on an anchor" bash -c "! grep -q 'quotation' '$tmp/err'"
 
-# A double-quoted scalar's escapes are YAML, not text: "\n" starts no word ("nHai"), and
+# A double-quoted scalar's escapes are YAML, not text: "\n" starts no word ("nDòng"), and
 # the fixes around them keep them as typed.
 cat > "$tmp/escapes.yaml" <<'YAML'
-a: "Dòng một\nHai  dòng, hoà\t\"bình\" \u00e0 xong..."
+a: "Dòng một\nDòng  hai, hoà\t\"bình\" \u00e0 xong..."
 b: "Không có  gì\\"
 YAML
 "$VANBAN" normalize --lang en "$tmp/escapes.yaml" 2>"$tmp/err"
 check "escapes: no syllable made of an escape" bash -c "! grep -q 'TXT-SYLLABLE' '$tmp/err'"
 check "escapes: the straight quotes behind them reported" grep -q 'straight quotation mark' "$tmp/err"
 check "escapes kept, text around them fixed" \
-    grep -qx 'a: "Dòng một\\nHai dòng, hòa\\t\\"bình\\" \\u00e0 xong…"' "$tmp/escapes.yaml"
+    grep -qx 'a: "Dòng một\\nDòng hai, hòa\\t\\"bình\\" \\u00e0 xong…"' "$tmp/escapes.yaml"
 check "a trailing escaped backslash kept" grep -qx 'b: "Không có gì\\\\"' "$tmp/escapes.yaml"
 
 # Bad input: positioned error, file untouched.
