@@ -325,8 +325,10 @@ static int read_document(reader *r, yaml_node_t *root)
     if (t.values[F_CO_QUAN_CHU_QUAN])
         ok &= yr_read_lines(r, t.values[F_CO_QUAN_CHU_QUAN], "co_quan_chu_quan", &doc->parent_body);
     if (t.values[F_CO_QUAN]) {
-        ok &= yr_read_lines(r, t.values[F_CO_QUAN], "co_quan", &doc->issuer);
-        if (doc->issuer.count == 0) {
+        /* "Empty" only of a value read: a value of the wrong kind has had its error. */
+        if (!yr_read_lines(r, t.values[F_CO_QUAN], "co_quan", &doc->issuer)) {
+            ok = 0;
+        } else if (doc->issuer.count == 0) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->issuer.pos, "YAML-REQUIRED",
                     VI_EN("`co_quan` trống", "`co_quan` is empty"));
             ok = 0;
@@ -338,16 +340,18 @@ static int read_document(reader *r, yaml_node_t *root)
         ok &= number_ok;
     }
     if (t.values[F_KY_HIEU]) {
-        ok &= yr_read_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code);
-        if (!doc->code.text) {
+        if (!yr_read_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code)) {
+            ok = 0;
+        } else if (!doc->code.text) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->code.pos, "YAML-REQUIRED",
                     VI_EN("`ky_hieu` trống", "`ky_hieu` is empty"));
             ok = 0;
         }
     }
     if (t.values[F_DIA_DANH]) {
-        ok &= yr_read_text(r, t.values[F_DIA_DANH], "dia_danh", &doc->place);
-        if (!doc->place.text) {
+        if (!yr_read_text(r, t.values[F_DIA_DANH], "dia_danh", &doc->place)) {
+            ok = 0;
+        } else if (!doc->place.text) {
             vb_diag(r->diags, VB_SEV_ERROR, doc->place.pos, "YAML-REQUIRED",
                     VI_EN("`dia_danh` trống", "`dia_danh` is empty"));
             ok = 0;

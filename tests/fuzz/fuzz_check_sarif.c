@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check/report.h"
 #include "check/validate.h"
@@ -31,6 +32,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t ignored = 0;
         free(vb_normalize_yaml(name, (const char *)data, size, &nopt, &diags, &ignored));
     }
+    /* Every finding points into the file: a message without its place is a defect. */
+    for (size_t i = 0; i < diags.count; i++)
+        if (diags.items[i].line == 0 || strcmp(diags.items[i].file, name) != 0)
+            abort();
     vb_report_add(report, &diags);
     vb_report_finish(report, 1, diags.error_count, diags.count - diags.error_count);
     vb_document_free(doc);
