@@ -138,6 +138,12 @@ cp "$tmp/plan.yaml" "$tmp/both.yaml"
 check "--format docx,odt,txt" status_is 0 "$VANBAN" render --format docx,odt,txt "$tmp/both.yaml"
 check "both written" bash -c "test -s '$tmp/both.docx' && test -s '$tmp/both.odt' && test -s '$tmp/both.txt'"
 check "-o with two formats refused" status_is 2 "$VANBAN" render -f docx,odt -o "$tmp/x.docx" "$tmp/plan.yaml"
+# A DOCX under an .odt name opens in neither program as its name promises.
+check "-o out.odt with -f docx refused" status_is 2 "$VANBAN" render --lang en -f docx -o "$tmp/x.odt" "$tmp/plan.yaml"
+check "... saying why" grep -q "ends in .odt, but --format asks for docx" "$tmp/err"
+check "... nothing written" test ! -e "$tmp/x.odt"
+check "-o in capitals names the format too" status_is 0 "$VANBAN" render -o "$tmp/X.ODT" "$tmp/plan.yaml"
+check "... an ODT" bash -c "unzip -p '$tmp/X.ODT' mimetype | grep -qx 'application/vnd.oasis.opendocument.text'"
 check "unknown format" status_is 2 "$VANBAN" render -f rtf "$tmp/plan.yaml"
 
 # PDF without LibreOffice: a clear error, exit 3, no file.

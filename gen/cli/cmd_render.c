@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,13 +52,23 @@ static char *output_beside(const char *input, const char *ext)
     return out;
 }
 
+/* The format a file name's extension names, in any case (REPORT.DOCX), or 0. */
 static unsigned format_of_extension(const char *path)
 {
     const char *dot = strrchr(path, '.');
-    for (size_t i = 0; dot && i < sizeof formats / sizeof *formats; i++)
-        if (strcmp(dot + 1, formats[i].name) == 0)
+    const char *slash = strrchr(path, '/');
+    for (size_t i = 0; dot && (!slash || dot > slash) && i < sizeof formats / sizeof *formats; i++)
+        if (strcasecmp(dot + 1, formats[i].name) == 0)
             return formats[i].flag;
     return 0;
+}
+
+static const char *format_name(unsigned flag)
+{
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+        if (formats[i].flag == flag)
+            return formats[i].name;
+    return "?";
 }
 
 static int parse_formats(const char *list, unsigned *out)
@@ -883,15 +894,18 @@ int cmd_render(int argc, char **argv, int is_preview)
         cli_say(stderr, command, "-o and --out-dir do not go together");
         return EXIT_USAGE;
     }
-    if (opt.output && strcmp(opt.output, "-") != 0) {
-        unsigned by_name = format_of_extension(opt.output);
-        if (!opt.formats)
-            opt.formats = by_name ? by_name : FMT_DOCX;
-    }
+    unsigned by_name = opt.output && strcmp(opt.output, "-") != 0 ? format_of_extension(opt.output) : 0;
+    unsigned asked = opt.formats;
     if (!opt.formats)
-        opt.formats = FMT_DOCX;
+        opt.formats = by_name ? by_name : FMT_DOCX;
     if (opt.output && (opt.formats & (opt.formats - 1))) {
         cli_say(stderr, command, "-o takes one format; several formats are written beside the input");
+        return EXIT_USAGE;
+    }
+    /* A DOCX named out.odt would open in neither program as the name promises. */
+    if (asked && by_name && by_name != asked) {
+        cli_say(stderr, command, "-o %s ends in .%s, but --format asks for %s; give one of the two",
+                opt.output, format_name(by_name), format_name(asked));
         return EXIT_USAGE;
     }
     char err[1024];

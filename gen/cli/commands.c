@@ -39,9 +39,10 @@ static const cli_option_doc program_options[] = {
 static const cli_option_doc render_options[] = {
     {"output", 'o', "FILE", CLI_VALUE_FILE, NULL,
      "write to FILE ('-' for standard output); one input and one format only; the format "
-     "follows FILE's extension",
+     "follows FILE's extension (DOCX when it names none), and --format must agree with it",
      "ghi ra TỆP ('-' là đầu ra chuẩn); chỉ một tệp vào và một định dạng; định dạng theo "
-     "phần mở rộng của TỆP"},
+     "phần mở rộng của TỆP (DOCX nếu đuôi không phải định dạng nào), và --format phải khớp "
+     "với nó"},
     {"format", 'f', "LIST", CLI_VALUE_LIST, "docx odt pdf txt",
      "docx, odt, pdf, txt (the text in reading order), or several: --format docx,odt",
      "docx, odt, pdf, txt (văn bản theo thứ tự đọc), hoặc nhiều định dạng: --format docx,odt"},

@@ -83,6 +83,8 @@ static const cli_message messages[] = {
     {"-o takes one format; several formats are written beside the input",
      "-o chỉ dùng với một định dạng; nhiều định dạng thì được ghi cạnh tệp đầu vào"},
     {"-o and --out-dir do not go together", "không dùng -o cùng với --out-dir"},
+    {"-o %s ends in .%s, but --format asks for %s; give one of the two",
+     "-o %s có đuôi .%s, nhưng --format yêu cầu %s; hãy chỉ dùng một trong hai"},
     {"the images are written beside the input; -o does not apply",
      "ảnh được ghi cạnh tệp đầu vào; không dùng -o ở đây"},
     {"--data needs one template file", "--data cần đúng một tệp văn bản mẫu"},
