@@ -640,6 +640,12 @@ static void test_cong_van_subject_typed_prefix(void **state)
         {"V/v phối hợp", "phối hợp"},     {"V/v: phối hợp", "phối hợp"},
         {"Về việc phối hợp", "phối hợp"}, {"về việc phối hợp", "phối hợp"},
         {"phối hợp", "phối hợp"},         {"Việc phối hợp", "Việc phối hợp"},
+        /* in another case, or typed twice */
+        {"v/v phối hợp", "phối hợp"},     {"V/V phối hợp", "phối hợp"},
+        {"VỀ VIỆC phối hợp", "phối hợp"}, {"V/v V/v phối hợp", "phối hợp"},
+        {"V/v: Về việc phối hợp", "phối hợp"},
+        /* a word that only starts like one stays */
+        {"V/vận động", "V/vận động"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         assert_string_equal(vb_format_cong_van_subject(cases[i][0]), cases[i][1]);

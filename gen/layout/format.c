@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "model/doctypes.h"
@@ -107,16 +108,25 @@ char *vb_format_date_line(const vb_layout *layout, const vb_document *doc)
 
 const char *vb_format_cong_van_subject(const char *typed)
 {
-    static const char *const prefixes[] = {"V/v", "Về việc", "về việc"};
-    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++)
-        if (strncmp(typed, prefixes[i], strlen(prefixes[i])) == 0) {
-            typed += strlen(prefixes[i]);
-            break;
+    /* "v/v" in any case (V/V, v/v as typed in a hurry); "Về việc" as a sentence, in lower
+     * case or in capitals. Typed twice ("V/v V/v …"), both go. */
+    static const char *const prefixes[] = {"Về việc", "về việc", "VỀ VIỆC"};
+    for (int stripped = 1; stripped;) {
+        stripped = 0;
+        size_t n = strncasecmp(typed, "v/v", 3) == 0 ? 3 : 0;
+        for (size_t i = 0; !n && i < sizeof prefixes / sizeof *prefixes; i++)
+            if (strncmp(typed, prefixes[i], strlen(prefixes[i])) == 0)
+                n = strlen(prefixes[i]);
+        /* A prefix is a word of its own: "V/vận" is no "V/v". */
+        if (n && (typed[n] == ' ' || typed[n] == ':' || typed[n] == '\0')) {
+            typed += n;
+            if (*typed == ':')
+                typed++;
+            while (*typed == ' ')
+                typed++;
+            stripped = 1;
         }
-    if (*typed == ':')
-        typed++;
-    while (*typed == ' ')
-        typed++;
+    }
     return typed;
 }
 
