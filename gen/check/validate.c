@@ -571,6 +571,34 @@ static const char *const personal_titles[] = {
     "PHÓ BÍ THƯ", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH THANH TRA",
     "TRƯỞNG PHÒNG", "THỦ TRƯỞNG", "TỔNG CỤC TRƯỞNG", NULL};
 
+/* Whether a signer's name begins with a học hàm or học vị: its first word, cut at its dots,
+ * begins with their abbreviations ("PGS.TS.", "ThS.", "BSCKII.", "TS", "ThS.Nguyễn"). */
+static int starts_with_degree(const char *name)
+{
+    static const char *const degrees[] = {"gs",    "pgs",   "ts",   "tskh",   "ths",    "ks",
+                                          "kts",   "cn",    "ncs",  "bs",     "bsck",   "bscki",
+                                          "bsckii", "bsck1", "bsck2", "ds",    "dscki",  "dsckii",
+                                          "bsnt",  NULL};
+    size_t word = strcspn(name, " \t");
+    int parts = 0;
+    for (size_t i = 0; i < word;) {
+        size_t n = strcspn(name + i, ".");
+        if (n > word - i)
+            n = word - i;
+        if (n > 0) {
+            size_t d = 0;
+            while (degrees[d] && !(strlen(degrees[d]) == n && strncasecmp(name + i, degrees[d], n) == 0))
+                d++;
+            if (!degrees[d])
+                return parts > 0; /* "ThS.Nguyễn": the name follows without a space */
+            parts++;
+        }
+        i += n + 1;
+    }
+    /* A bare abbreviation counts only before a name ("TS Nguyễn Văn A"), not as the name. */
+    return parts > 0 && name[word] != '\0';
+}
+
 static int is_deputy_title(const char *line)
 {
     return starts_with(line, "PHÓ ") || starts_with(line, "THỨ TRƯỞNG") || strstr(line, " PHÓ ") != NULL;
@@ -676,16 +704,11 @@ static void check_signer(checker *c, const vb_signer *s)
         }
         free(upper);
     }
-    static const char *const academic[] = {"gs.", "pgs.", "ts.", "ths.", "ks.", "bs.", "cn.", "gs ", "pgs ", "ts ", "ths ", NULL};
-    for (size_t a = 0; s->name.text && academic[a]; a++) {
-        if (strncasecmp(s->name.text, academic[a], strlen(academic[a])) == 0) {
-            vb_diag(c->diags, VB_SEV_WARNING, s->name.pos, "KY-NAME",
-                    VI_EN("không ghi học hàm, học vị trước họ tên người ký (\"%s\")",
-                          "no academic title before the signer's name (\"%s\")"),
-                    s->name.text);
-            break;
-        }
-    }
+    if (s->name.text && starts_with_degree(s->name.text))
+        vb_diag(c->diags, VB_SEV_WARNING, s->name.pos, "KY-NAME",
+                VI_EN("không ghi học hàm, học vị trước họ tên người ký (\"%s\")",
+                      "no academic title before the signer's name (\"%s\")"),
+                s->name.text);
 }
 
 void vb_validate(const vb_document *doc, const vb_validate_options *options, vb_diagnostics *diags)
