@@ -396,6 +396,54 @@ static void check_inline_literal(const char *file, int line, const char *text)
 }
 #define assert_inline_literal(text) check_inline_literal(__FILE__, __LINE__, (text))
 
+/* Markdown vanban does not read (docs/format.md names bold, italic and lists) stays the text
+ * that was typed: a quote's ">", a heading's "#", a rule, a link's address, a code span's
+ * backticks, HTML and entities. Read as CommonMark they would drop what a drafter wrote
+ * ("> 90%" becoming "90%"). */
+static void test_unread_markdown_stays_text(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "> 90% hồ sơ được giải quyết đúng hạn.",
+        "# 5 thôn đạt chuẩn nông thôn mới.",
+        "Xem [Cổng thông tin](https://bacgiang.gov.vn) của tỉnh.",
+        "Mã thủ tục `1.001234` trên Cổng.",
+        "Ảnh ![sơ đồ](so-do.png) kèm theo.",
+        "Tỷ lệ 3,2% <= 5% và R&amp;D <b>x</b>.",
+        "Liên hệ <https://dichvucong.gov.vn> để nộp hồ sơ.",
+        "=== gạch bằng",
+        "***",
+        "~~~",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        vb_node *root = parse_blocks(texts[i], 3);
+        assert_blocks(root, 1);
+        char *plain = vb_inline_plain(&nth(root, 0)->content);
+        assert_string_equal(plain, texts[i]);
+        assert_int_equal(nth(root, 0)->bullet_level, 0);
+        free(plain);
+        release_root(root);
+    }
+    /* A rule or an underline between lines stays, and so do the lines. */
+    vb_node *root = parse_blocks("Dòng một\n---\nDòng hai\n===\n- mục", 3);
+    assert_blocks(root, 2);
+    char *plain = vb_inline_plain(&nth(root, 0)->content);
+    assert_string_equal(plain, "Dòng một --- Dòng hai ===");
+    free(plain);
+    assert_int_equal(nth(root, 1)->bullet_level, 1);
+    release_root(root);
+    /* What the writer escaped reads back as the character, once; emphasis still works. */
+    root = parse_blocks("\\[1\\] và \\`x\\` và **đậm** \\> 5", 3);
+    assert_runs(&nth(root, 0)->content, {"[1] và `x` và ", 0}, {"đậm", VB_RUN_BOLD}, {" > 5", 0});
+    release_root(root);
+    /* A note keeps working: "^[" is still text to extract_notes. */
+    root = parse_blocks("Kết quả^[Theo báo cáo số 12.] tốt.", 3);
+    char *with_note = vb_inline_plain(&nth(root, 0)->content);
+    assert_null(strstr(with_note, "^["));
+    free(with_note);
+    release_root(root);
+}
+
 static void test_inline_keeps_block_markers_as_text(void **state)
 {
     (void)state;
@@ -406,6 +454,7 @@ static void test_inline_keeps_block_markers_as_text(void **state)
     assert_inline_literal("# Không phải tiêu đề Markdown");
     assert_inline_literal("> không phải trích dẫn");
     assert_inline_literal("Năm 2024. Kết quả");
+    assert_inline_literal("Về [Đề án 06](https://dean06.gov.vn) và mã `QĐ-01` <2025>");
 }
 
 static void test_inline_emphasis(void **state)
@@ -453,6 +502,7 @@ int main(void)
         cmocka_unit_test_teardown(test_blocks_append_after_existing_children, release_all),
         cmocka_unit_test_teardown(test_nfc_text_passes_through, release_all),
         cmocka_unit_test_teardown(test_shortcut_reads_as_the_parser, release_all),
+        cmocka_unit_test_teardown(test_unread_markdown_stays_text, release_all),
         cmocka_unit_test_teardown(test_inline_keeps_block_markers_as_text, release_all),
         cmocka_unit_test_teardown(test_inline_emphasis, release_all),
         cmocka_unit_test_teardown(test_inline_appends, release_all),

@@ -214,13 +214,71 @@ static void walk_blocks(vb_node *parent, cmark_node *first, const source *src, i
     }
 }
 
+/* Whether the line at text[i..end) is a row of one of "-*_=~" (spaces between allowed), at
+ * least `min` long: a thematic break, a setext underline or a code fence in CommonMark. */
+static int is_rule_line(const char *text, size_t i, size_t end)
+{
+    char mark = 0;
+    size_t count = 0;
+    for (; i < end; i++) {
+        if (text[i] == ' ' || text[i] == '\t')
+            continue;
+        if (!strchr("-*_=~", text[i]) || (mark && text[i] != mark))
+            return 0;
+        mark = text[i];
+        count++;
+    }
+    return count >= (mark == '=' ? 1u : mark == '~' ? 3u : 2u);
+}
+
+/* `text` with a backslash before every character that would make CommonMark do more than the
+ * markup vanban reads (bold, italic, bullet and numbered lists; docs/format.md): a line
+ * opening with ">" (a quote) or "#" (a heading), a row of dashes, stars, "=" or "~" (a rule,
+ * an underline, a fence), and "[", "`", "<" and "&" anywhere (a link, a code span, HTML or an
+ * autolink, an entity). Each of those would drop what was typed ("> 90%" read as "90%", a
+ * link's address lost); escaped, they stay text. A character the writer escaped already is
+ * left as it is. Inserts no line, so cmark's lines are the text's. Caller frees. */
+static char *escape_unread_markup(const char *text, size_t len, size_t *out_len)
+{
+    char *out = vb_xmalloc(2 * len + 1);
+    size_t n = 0;
+    int line_start = 1;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '\\' && i + 1 < len && text[i + 1] != '\n') {
+            out[n++] = c;
+            out[n++] = text[++i];
+            line_start = 0;
+            continue;
+        }
+        if (line_start && c != ' ' && c != '\t') {
+            const char *nl = memchr(text + i, '\n', len - i);
+            size_t end = nl ? (size_t)(nl - text) : len;
+            if (c == '>' || c == '#' || is_rule_line(text, i, end))
+                out[n++] = '\\';
+            line_start = 0;
+        }
+        if (c == '[' || c == '`' || c == '<' || c == '&')
+            out[n++] = '\\';
+        out[n++] = c;
+        if (c == '\n')
+            line_start = 1;
+    }
+    out[n] = '\0';
+    *out_len = n;
+    return out;
+}
+
 void vb_markup_parse_blocks(vb_node *parent, const char *text, size_t len, vb_pos pos,
                             int first_line_offset)
 {
-    source src = {text, len, pos, first_line_offset};
-    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+    size_t escaped_len = 0;
+    char *escaped = escape_unread_markup(text, len, &escaped_len);
+    source src = {escaped, escaped_len, pos, first_line_offset};
+    cmark_node *doc = cmark_parse_document(escaped, escaped_len, CMARK_OPT_DEFAULT);
     walk_blocks(parent, cmark_node_first_child(doc), &src, 0);
     cmark_node_free(doc);
+    free(escaped);
 }
 
 /* Whether CommonMark reads `text` as one paragraph holding exactly `text`: one line, no
@@ -278,15 +336,17 @@ static size_t block_marker_length(const char *s, size_t len)
 void vb_markup_inline(vb_inline *out, const char *text, size_t len)
 {
     size_t at = block_marker_length(text, len);
-    char *buf = vb_xmalloc(len + 2);
+    char *marked = vb_xmalloc(len + 2);
     if (at != (size_t)-1) {
-        memcpy(buf, text, at);
-        buf[at] = '\\';
-        memcpy(buf + at + 1, text + at, len - at);
+        memcpy(marked, text, at);
+        marked[at] = '\\';
+        memcpy(marked + at + 1, text + at, len - at);
         len++;
     } else {
-        memcpy(buf, text, len);
+        memcpy(marked, text, len);
     }
+    char *buf = escape_unread_markup(marked, len, &len);
+    free(marked);
     cmark_node *doc = cmark_parse_document(buf, len, CMARK_OPT_DEFAULT);
     for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
         if (b != cmark_node_first_child(doc))
