@@ -19,6 +19,7 @@
 #include "check/validate.h"
 #include "docx_reader.h"
 #include "layout/layout.h"
+#include "layout/textwidth.h"
 #include "model/diag.h"
 #include "package/templates.h"
 #include "read/yaml_reader.h"
@@ -191,6 +192,12 @@ static void check_docx_table(xmlDocPtr x, int text_width)
         if (i != 0 && w[i] <= w[0])
             fail_msg("column %d (%ld twips) is not wider than STT (%ld)", i, w[i], w[0]);
     }
+    /* Thời gian holds its longest word whole, with the cell's air each side: a date is never
+     * cut ("31/10/202" on one line and "5" on the next). */
+    const vb_layout *l = vb_layout_for(VB_FORMAT_STATE);
+    long date = vb_text_width_twips("31/10/2025", 10, VB_FACE_REGULAR, l->styles[VB_EL_TABLE_CELL].size_pt);
+    if (w[4] < date + 2 * l->table_cell_air_twips)
+        fail_msg("Thời gian is %ld twips, narrower than \"31/10/2025\" (%ld) and its air", w[4], date);
     dr_nodes_free(&tables);
 }
 

@@ -120,17 +120,19 @@ static void compute_widths(const vb_layout *l, const vb_table *t, const column_m
     long fixed = 0, min_sum = 0, max_sum = 0;
     long *min = vb_xcalloc(columns, sizeof *min), *max = vb_xcalloc(columns, sizeof *max);
     int *is_auto = vb_xcalloc(columns, sizeof *is_auto);
+    /* The air each side, the borders, and the layout's slack. */
+    long air = 2L * l->table_cell_air_twips + (long)(2 * 20 * l->table_border_pt + 0.5) +
+               l->table_width_slack_twips;
     for (size_t i = 0; i < columns; i++) {
         const vb_table_column *col = i < t->column_count ? &t->columns[i] : NULL;
         if (col && col->width_kind == VB_WIDTH_TWIPS) {
             widths[i] = col->width;
         } else if (col && col->width_kind == VB_WIDTH_PERCENT) {
             widths[i] = (int)((long)total * col->width / 10000);
+            if (col->widen_to_word && widths[i] < m[i].word + air)
+                widths[i] = (int)(m[i].word + air);
         } else {
             is_auto[i] = 1;
-            /* The air each side, the borders, and the layout's slack. */
-            long air = 2L * l->table_cell_air_twips + (long)(2 * 20 * l->table_border_pt + 0.5) +
-                       l->table_width_slack_twips;
             min[i] = m[i].word + air;
             max[i] = m[i].natural + air;
             if (min[i] < l->table_column_min_twips)

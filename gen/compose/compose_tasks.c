@@ -14,7 +14,8 @@ static const char *const column_names[COL_COUNT] = {
 
 /* The deadline column's share of the text width, in hundredths of a percent: a short phrase
  * that may take two lines ("Từ ngày 01/10/2025 đến ngày 31/10/2025"), as provincial plans
- * set it; the other columns share the rest by their texts, the task widest. */
+ * set it, but never narrower than its longest word; the other columns share the rest by
+ * their texts, the task widest. */
 #define DEADLINE_SHARE 1200
 
 static char *text_or_empty(const vb_text *t)
@@ -56,6 +57,7 @@ vb_table *vb_tasks_table(const vb_node *tasks)
         if (c == COL_DEADLINE) {
             col->width_kind = VB_WIDTH_PERCENT;
             col->width = DEADLINE_SHARE;
+            col->widen_to_word = 1;
         }
         col->pos = tasks->pos;
     }

@@ -156,6 +156,8 @@ typedef struct {
     vb_text name;           /* ten: the header text (may be absent) */
     vb_width_kind width_kind;
     int width;              /* rong: twips, or hundredths of a percent of the text width */
+    int widen_to_word;      /* the width is vanban's choice, not rong: never below the
+                               column's longest word (a deadline is not cut: "30/6/202|5") */
     vb_cell_align align;    /* can */
     int is_stt;             /* stt: true: numbered automatically */
     vb_pos pos;
