@@ -146,6 +146,13 @@ check "-o in capitals names the format too" status_is 0 "$VANBAN" render -o "$tm
 check "... an ODT" bash -c "unzip -p '$tmp/X.ODT' mimetype | grep -qx 'application/vnd.oasis.opendocument.text'"
 check "unknown format" status_is 2 "$VANBAN" render -f rtf "$tmp/plan.yaml"
 
+# A biên bản's header has no place-and-date line (NĐ30 Mẫu 1.9); a báo cáo's has.
+sed 's/^loai: BC.*/loai: BB/; s/^ky_hieu: BC-/ky_hieu: BB-/' "$ROOT/docs/examples/bao-cao.yaml" > "$tmp/bb.yaml"
+check "biên bản rendered" status_is 0 "$VANBAN" render -f txt -o "$tmp/bb.txt" "$tmp/bb.yaml"
+check "... its header has no date line" bash -c "! head -8 '$tmp/bb.txt' | grep -q 'ngày 12 tháng 12 năm 2024'"
+check "... its number and title are there" bash -c "grep -q '^Số: 215/BB-UBND' '$tmp/bb.txt' && grep -qx 'BIÊN BẢN' '$tmp/bb.txt'"
+check "a báo cáo's header has it" bash -c "'$VANBAN' render -f txt -o - '$ROOT/docs/examples/bao-cao.yaml' 2>/dev/null | head -8 | grep -q '^Lạng Giang, ngày 12 tháng 12 năm 2024'"
+
 # PDF without LibreOffice: a clear error, exit 3, no file.
 check "pdf without LibreOffice" status_is 3 env VANBAN_SOFFICE=/nonexistent/soffice PATH=/nonexistent "$VANBAN" render -o "$tmp/nolo.pdf" "$tmp/plan.yaml"
 check "names LibreOffice" grep -q "LibreOffice" "$tmp/err"

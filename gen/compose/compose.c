@@ -171,9 +171,11 @@ static void compose_header(composer *c)
                        l->urgency_box_twips[doc->urgency - 1], widths[0]);
     k->cell_end(c->ctx);
     k->cell_begin(c->ctx, 1, widths[1], NULL);
-    char *date = vb_format_date_line(l, doc);
-    text_paragraph(c, VB_EL_DATE_LINE, NULL, date);
-    free(date);
+    if (vb_doctype_dated(doc)) {
+        char *date = vb_format_date_line(l, doc);
+        text_paragraph(c, VB_EL_DATE_LINE, NULL, date);
+        free(date);
+    }
     k->cell_end(c->ctx);
     k->row_end(c->ctx);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "model/doctypes.h"
 #include "viet/text.h"
 #include "viet/words.h"
 #include "textwidth.h"
@@ -291,11 +292,13 @@ void vb_geometry_compute(const vb_layout *layout, const vb_document *doc, vb_geo
         if (motto > right)
             right = motto;
     }
-    char *date = vb_format_date_line(layout, doc);
-    int date_width = vb_widest_line(layout, VB_EL_DATE_LINE, date, unbounded);
-    free(date);
-    if (date_width > right)
-        right = date_width;
+    if (vb_doctype_dated(doc)) {
+        char *date = vb_format_date_line(layout, doc);
+        int date_width = vb_widest_line(layout, VB_EL_DATE_LINE, date, unbounded);
+        free(date);
+        if (date_width > right)
+            right = date_width;
+    }
     right += 2 * layout->header_air_twips;
     if (right < layout->header_right_min_twips)
         right = layout->header_right_min_twips;

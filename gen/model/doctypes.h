@@ -35,11 +35,16 @@ typedef struct {
     unsigned required_state, required_party; /* VB_PART_* the type must have */
     unsigned forbidden;                      /* VB_PART_* the type must not have */
     const char *template_ref;                /* "NĐ30 PL III Mẫu 1.4" */
+    unsigned no_date_line; /* VB_TYPE_* formats whose header has no date line (Mẫu 1.9) */
 } vb_doctype;
 
 /* Looks a type up by its code, for `format`. Accepts an ASCII "D" for "Đ" (QD, QyD, DA for
  * ĐA is ambiguous with Dự án and is not folded). Returns NULL when unknown. */
 const vb_doctype *vb_doctype_find(const char *code, vb_format format);
+
+/* Whether the document's header carries ô 4, the place and date: not a biên bản's (NĐ30
+ * Mẫu 1.9), whose time and place the body gives. */
+int vb_doctype_dated(const vb_document *doc);
 
 /* All types, for `vanban types`. */
 const vb_doctype *vb_doctypes_all(size_t *count);
