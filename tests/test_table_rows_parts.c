@@ -70,11 +70,13 @@ static const char notice_yaml[] =
     "noi_nhan: [\"Lưu: VT\"]\n"
     "ky: { chuc_vu: GIÁM ĐỐC, ho_ten: Nguyễn Văn A }\n";
 
-/* The same figures, with the STT column and a total row as a spreadsheet export has them. */
+/* The same figures, with the STT column and a total row as a spreadsheet export has them:
+ * some the Vietnamese way, some with a decimal point as a spreadsheet in English writes them
+ * ("1500.25", "1,507.25"), which a dinh_dang column reads as the same numbers. */
 static const char figures_csv[] = "STT,Đơn vị tính,Hồ sơ,Tỷ lệ,Kinh phí\n"
-                                  ",Sở Tài chính,1500,\"34,56\",\"1.500,25\"\n"
+                                  ",Sở Tài chính,1500,\"34,56\",1500.25\n"
                                   ",Sở Nội vụ,2.300,\"12,5%\",7\n"
-                                  ",Tổng cộng,3.800,\"23,5\",\"1.507,25\"\n";
+                                  ",Tổng cộng,3.800,\"23,5\",\"1,507.25\"\n";
 
 typedef struct {
     char *dir;

@@ -467,9 +467,45 @@ static int is_total_row(const vb_table_rows *r)
     return 0;
 }
 
-/* A number as its source wrote it: a YAML number ("1500.25") or the Vietnamese way
- * ("1.500,25", "34,6%": the number before the "%"). */
-static int parse_number(const vb_sheet_cell *cell, double *value, int *percent)
+/* Whether `t` is a number written with a decimal point and comma thousands, as a
+ * spreadsheet in English exports it ("1250.5", "1,250.5", "0.25", "1,250,000"). Asked only
+ * of a text that is no number the Vietnamese way ("4.500" stays four thousand five hundred,
+ * "1,25" one and a quarter), in a column whose dinh_dang says it holds numbers. */
+static int is_point_decimal(const char *t)
+{
+    const char *p = t;
+    if (*p == '-' || *p == '+')
+        p++;
+    size_t lead = 0;
+    while (isdigit((unsigned char)p[lead]))
+        lead++;
+    if (lead == 0)
+        return 0;
+    p += lead;
+    if (*p == ',' && lead <= 3) {
+        while (*p == ',') {
+            if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
+                !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]))
+                return 0;
+            p += 4;
+        }
+    }
+    if (*p == '.') {
+        p++;
+        if (!isdigit((unsigned char)*p))
+            return 0;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (*p == '%')
+        p++;
+    return *p == '\0';
+}
+
+/* A number as its source wrote it: a YAML number ("1500.25"), the Vietnamese way
+ * ("1.500,25", "34,6%": the number before the "%"), or, where `point_decimal` allows, with a
+ * decimal point (is_point_decimal). */
+static int parse_number(const vb_sheet_cell *cell, int point_decimal, double *value, int *percent)
 {
     *percent = 0;
     if (cell->typed_number) {
@@ -477,8 +513,21 @@ static int parse_number(const vb_sheet_cell *cell, double *value, int *percent)
         *value = strtod(cell->text, &end);
         return end && *end == '\0';
     }
-    if (!vb_text_is_number(cell->text))
-        return 0;
+    if (!vb_text_is_number(cell->text)) {
+        if (!point_decimal || !is_point_decimal(cell->text))
+            return 0;
+        char plain[96];
+        size_t n = 0;
+        for (const char *p = cell->text; *p && n + 1 < sizeof plain; p++) {
+            if (*p == '%')
+                *percent = 1;
+            else if (*p != ',')
+                plain[n++] = *p;
+        }
+        plain[n] = '\0';
+        *value = strtod(plain, NULL);
+        return 1;
+    }
     char plain[96];
     size_t n = 0;
     for (const char *p = cell->text; *p && n + 1 < sizeof plain; p++) {
@@ -495,6 +544,12 @@ static int parse_number(const vb_sheet_cell *cell, double *value, int *percent)
     return 1;
 }
 
+static int has_number_format(const vb_table_rows *r, size_t column)
+{
+    const vb_table *t = r->table;
+    return column < t->column_count && t->columns[column].number_format.text;
+}
+
 /* The text a number cell prints: in its column's `dinh_dang`, or, for a plain YAML number
  * in a column without one, the way a spreadsheet's General format writes it (1.500; 0,25).
  * NULL: the text as it is. */
@@ -507,7 +562,7 @@ static const char *number_text(vb_table_rows *r, size_t column, const vb_sheet_c
         return NULL;
     double value = 0;
     int percent = 0;
-    if (!parse_number(cell, &value, &percent))
+    if (!parse_number(cell, formatted, &value, &percent))
         return NULL;
     vb_numfmt fmt;
     if (!formatted) {
@@ -644,12 +699,15 @@ static int table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char
             return -1;
         }
         const char *text = cell->covered ? "" : cell->text;
-        if (!row.is_header && !cell->covered && cell->numeric) {
+        int numeric = cell->numeric;
+        if (!row.is_header && !cell->covered && (numeric || has_number_format(r, c))) {
             const char *formatted = number_text(r, c, cell);
-            if (formatted)
+            if (formatted) {
                 text = formatted;
+                numeric = 1; /* "1250.5" read in a dinh_dang column: a number now */
+            }
         }
-        own(&r->grid[c], text, cs, rs, cell->numeric);
+        own(&r->grid[c], text, cs, rs, numeric);
         for (unsigned k = 1; k < cs; k++) {
             if (r->above_remaining[c + k]) {
                 set_msg(msg, msg_size, MSG(r, "hai ô gộp chồng lên nhau ở cột %zu",
