@@ -153,6 +153,31 @@ check "... its header has no date line" bash -c "! head -8 '$tmp/bb.txt' | grep 
 check "... its number and title are there" bash -c "grep -q '^Số: 215/BB-UBND' '$tmp/bb.txt' && grep -qx 'BIÊN BẢN' '$tmp/bb.txt'"
 check "a báo cáo's header has it" bash -c "'$VANBAN' render -f txt -o - '$ROOT/docs/examples/bao-cao.yaml' 2>/dev/null | head -8 | grep -q '^Lạng Giang, ngày 12 tháng 12 năm 2024'"
 
+# A long Nơi nhận: the first lines beside the signature, the rest under it in the same
+# column, free to run onto the next page (the signature table's row never splits, so the
+# whole list would otherwise push the signature away from the body).
+python3 - "$ROOT/docs/examples/cong-van.yaml" "$tmp/nn.yaml" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+at = lines.index("  - Chủ tịch, các PCT UBND tỉnh")
+extra = ["  - Sở ngành số %d" % i for i in range(1, 31)]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines[:at] + extra + lines[at:]))
+PY
+check "long Nơi nhận rendered" status_is 0 "$VANBAN" render -o "$tmp/nn.docx" "$tmp/nn.yaml"
+check "... 12 recipients beside the signature, the other 23 under it, narrowed to its column" python3 - "$tmp/nn.docx" <<'PY'
+import re, sys, zipfile
+xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+body = xml[xml.index("<w:body>"):]
+last_table = body.rindex("<w:tbl>")
+table, after = body[last_table:body.index("</w:tbl>", last_table)], body[body.index("</w:tbl>", last_table):]
+text = lambda s: ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", s)]
+beside = [t for t in text(table) if t.startswith("- ")]
+under = [t for t in text(after) if t.startswith("- ")]
+assert len(beside) == 12 and beside[0] == "- Như trên;", beside
+assert len(under) == 23 and under[-1].startswith("- Lưu: VT, KGVX"), under
+assert all(re.search(r'<w:ind [^>]*w:right="[1-9]', p) for p in re.findall(r"<w:p[ >].*?</w:p>", after) if "- " in p)
+PY
+
 # PDF without LibreOffice: a clear error, exit 3, no file.
 check "pdf without LibreOffice" status_is 3 env VANBAN_SOFFICE=/nonexistent/soffice PATH=/nonexistent "$VANBAN" render -o "$tmp/nolo.pdf" "$tmp/plan.yaml"
 check "names LibreOffice" grep -q "LibreOffice" "$tmp/err"

@@ -503,20 +503,26 @@ const vb_node *find_last_text_node(const vb_node *root)
 
 /* ---- ô 7, ô 9b: Nơi nhận beside the signature ---- */
 
-void compose_recipients(composer *c)
+/* Recipients [from, to) of ô 9b, each with `props` (NULL: as the style says). */
+static void recipient_lines(composer *c, size_t from, size_t to, const vb_para_props *props)
 {
     const vb_lines *r = &c->doc->recipients;
-    text_paragraph(c, VB_EL_RECIPIENTS_HEADING, NULL, c->layout->recipients_heading);
-    for (size_t i = 0; i < r->count; i++) {
+    for (size_t i = from; i < to; i++) {
         char *line = vb_format_recipient(c->layout, r, i);
         if (i + 1 == r->count && (c->doc->drafter.text || c->doc->copies > 0)) {
             char *with = vb_compose_with_drafter(c, line); /* ô 12 after the Lưu line */
             free(line);
             line = with;
         }
-        text_paragraph(c, VB_EL_RECIPIENT, NULL, line);
+        text_paragraph(c, VB_EL_RECIPIENT, props, line);
         free(line);
     }
+}
+
+void compose_recipients(composer *c)
+{
+    text_paragraph(c, VB_EL_RECIPIENTS_HEADING, NULL, c->layout->recipients_heading);
+    recipient_lines(c, 0, c->doc->recipients.count, NULL);
 }
 
 void compose_signer(composer *c, const vb_signer *s, int width)
@@ -544,7 +550,11 @@ static void compose_signature_block(composer *c)
         k->table_begin(c->ctx, widths, 2, NULL);
         k->row_begin(c->ctx, 0);
         k->cell_begin(c->ctx, 0, widths[0], NULL);
-        compose_recipients(c);
+        size_t count = doc->recipients.count, beside = (size_t)c->layout->recipients_beside_signature;
+        if (count <= beside + 2) /* not two lines alone under the table */
+            beside = count;
+        text_paragraph(c, VB_EL_RECIPIENTS_HEADING, NULL, c->layout->recipients_heading);
+        recipient_lines(c, 0, beside, NULL);
         k->cell_end(c->ctx);
         k->cell_begin(c->ctx, 1, widths[1], NULL);
         if (doc->signer_count == 1)
@@ -554,6 +564,10 @@ static void compose_signature_block(composer *c)
         k->cell_end(c->ctx);
         k->row_end(c->ctx);
         k->table_end(c->ctx);
+        /* The rest of a long list under the signature, in the Nơi nhận column's width. */
+        vb_para_props rest = VB_PARA_DEFAULT;
+        rest.indent_right = c->geo->text_width - widths[0];
+        recipient_lines(c, beside, count, &rest);
         return;
     }
     /* Joint documents: the signers side by side, the Nơi nhận under them on the left. */

@@ -148,6 +148,10 @@ typedef struct {
     int header_right_min_twips;
     /* signature table: share of the text width for Nơi nhận */
     double recipients_column_fraction;
+    /* ô 9b: the Nơi nhận lines kept beside the signature, about its height; the rest go on
+     * under it in the same column, free to run onto the next page (a row of the table
+     * never splits, so a long list would push the signature away from the body) */
+    int recipients_beside_signature;
 
     /* Phụ lục (PL I §III.1; Mẫu 2.1): label, title, Kèm theo line, then a short rule of this
      * share of the title's widest line, at most this long */
