@@ -105,5 +105,26 @@ check "  and says so" test -s "$tmp/err"
 check "  nothing written" test ! -e "$tmp/cli/du-thao.yaml"
 check "  no YAML message" eval '! grep -q "UTF-8\|YAML" "$tmp/err"'
 
+# A section that names a part of the plan ("Mục đích, yêu cầu") holding one sentence that
+# ends with a deadline is that section, not an agency of a task block.
+mkdir -p "$tmp/purpose"
+python3 - "$ROOT/docs/examples/ke-hoach.yaml" "$tmp/purpose/kh.yaml" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+old = """      - |
+        - Đẩy mạnh chuyển đổi số trong quản lý và dạy học; 100% cơ sở giáo dục sử dụng học bạ số, sổ điểm điện tử.
+        - Nhiệm vụ được giao rõ cơ quan chủ trì, thời hạn và sản phẩm; bảo đảm an toàn thông tin.
+"""
+assert old in text
+text = text.replace(old, "      - Hoàn thành học bạ số ở mọi cơ sở giáo dục trước ngày 30/9/2025.\n", 1)
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+check "a purpose ending with a deadline: rendered" status_is 0 "$VANBAN" render -o "$tmp/purpose/kh.docx" "$tmp/purpose/kh.yaml"
+check "  read back, it checks clean" status_is 0 "$VANBAN" check --lang en "$tmp/purpose/kh.docx"
+check "  imported, it is the section it was" status_is 0 "$VANBAN" import -o "$tmp/purpose/back.yaml" "$tmp/purpose/kh.docx"
+check "  (muc: MỤC ĐÍCH, YÊU CẦU, no agency of that name)" \
+    sh -c "grep -q '^  - muc: MỤC ĐÍCH, YÊU CẦU' '$tmp/purpose/back.yaml' && ! grep -q 'don_vi: MỤC ĐÍCH' '$tmp/purpose/back.yaml'"
+check "  and renders again" status_is 0 "$VANBAN" render -o "$tmp/purpose/back.docx" "$tmp/purpose/back.yaml"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -6,6 +6,7 @@
 
 #include "model/diag.h"
 #include "model/model.h"
+#include "read/section_roles.h"
 
 typedef struct {
     int draft; /* --draft: blank number and day allowed even without trang_thai: du_thao */
@@ -30,9 +31,5 @@ void vb_validate_tasks(const vb_document *doc, vb_diagnostics *diags);
 /* Documents issued with a decision (validate_parts.c): ND-ATTACHED-PARENT, -ARTICLE,
  * -MISSING. Part of vb_validate. */
 void vb_validate_parts(const vb_document *doc, vb_diagnostics *diags);
-
-/* The roles of a section: those given by vai_tro, else those its title implies
- * ("Kết quả đạt được" → assessment, "Kiến nghị" → recommendation, …). */
-unsigned vb_section_roles(const vb_node *section);
 
 #endif

@@ -15,6 +15,7 @@
 #include "layout/layout.h"
 #include "model/doctypes.h"
 #include "model/row_store.h"
+#include "read/section_roles.h"
 #include "read/deadline.h"
 #include "recognise_rules.h"
 #include "office_spool.h"
@@ -1455,6 +1456,10 @@ static int agency_like(const vb_node *s, int *marked)
     *marked = 0;
     if (s->kind != VB_NODE_SECTION || !s->title.count || !s->first_child ||
         s->level == VB_LEVEL_PHAN || s->level == VB_LEVEL_CHUONG || s->level == VB_LEVEL_DIEU)
+        return 0;
+    /* A heading that names a part of the document ("Mục đích, yêu cầu", "Tổ chức thực
+     * hiện") is no agency, whatever its sentence ends with ("… trước ngày 30/9/2025."). */
+    if (vb_section_roles(s))
         return 0;
     int several = s->first_child->next != NULL;
     for (const vb_node *c = s->first_child; c; c = c->next) {
