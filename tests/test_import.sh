@@ -126,5 +126,16 @@ check "  (muc: MỤC ĐÍCH, YÊU CẦU, no agency of that name)" \
     sh -c "grep -q '^  - muc: MỤC ĐÍCH, YÊU CẦU' '$tmp/purpose/back.yaml' && ! grep -q 'don_vi: MỤC ĐÍCH' '$tmp/purpose/back.yaml'"
 check "  and renders again" status_is 0 "$VANBAN" render -o "$tmp/purpose/back.docx" "$tmp/purpose/back.yaml"
 
+# A total row read from a CSV is set in the group rows' style; read back, it is still the
+# total with its figures, not an empty group title.
+mkdir -p "$tmp/total"
+printf 'STT,Hạng mục,Kinh phí\n,Nhà ở,4500\nI,Phụ trợ,\n,Nhà vệ sinh,420\n,Tổng cộng,4920\n' > "$tmp/total/kp.csv"
+sed 's/^noi_dung:/noi_dung:\n  - bang: {tep: kp.csv}/' "$ROOT/docs/examples/bao-cao.yaml" > "$tmp/total/bc.yaml"
+check "a CSV total row: rendered" status_is 0 "$VANBAN" render -o "$tmp/total/bc.docx" "$tmp/total/bc.yaml"
+check "  imported" status_is 0 "$VANBAN" import -o "$tmp/total/back.yaml" "$tmp/total/bc.docx"
+check "  a tong_cong row with its figures" grep -q "tong_cong: \['', Tổng cộng, '4920'\]" "$tmp/total/back.yaml"
+check "  the group row is still one" grep -q "nhom: Phụ trợ" "$tmp/total/back.yaml"
+check "  no empty group" sh -c "! grep -q \"nhom: ''\" '$tmp/total/back.yaml'"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -16,6 +16,7 @@
 #include "model/doctypes.h"
 #include "model/row_store.h"
 #include "read/section_roles.h"
+#include "tables/table_rows.h"
 #include "read/deadline.h"
 #include "recognise_rules.h"
 #include "office_spool.h"
@@ -1116,12 +1117,22 @@ static void table_item(table_reader *tr, const of_item *it)
     case OF_ROW_END: {
         vb_table_row *row = tr->row;
         if (tr->depth == 1 && row && tr->row_group && !tr->row_is_head) {
-            /* A group row prints its Roman number before its title: the title is the model's. */
-            row->is_group = 1;
-            if (row->count == 2) {
-                free(row->cells[0].text);
-                row->cells[0] = row->cells[1];
-                row->count = 1;
+            /* The group style is also a total row's ("Tổng cộng | 1.630 | 6.171"): a row of
+             * more than a number and a title is one, its cells kept, or else a plain row. */
+            int total = 0;
+            for (size_t c = 0; c < row->count && row->count > 2 && !total; c++)
+                total = vb_text_names_total(row->cells[c].text);
+            if (total) {
+                row->is_total = 1;
+            } else if (row->count <= 2) {
+                /* A group row prints its Roman number before its title: the title is the
+                 * model's. */
+                row->is_group = 1;
+                if (row->count == 2) {
+                    free(row->cells[0].text);
+                    row->cells[0] = row->cells[1];
+                    row->count = 1;
+                }
             }
         }
         if (tr->depth == 1 && row == &tr->pending)
