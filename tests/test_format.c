@@ -412,6 +412,8 @@ static void test_deadline_wording(void **state)
          ", thực hiện thường xuyên", "Thường xuyên"},
         {{VB_DEADLINE_RECURRING, none, none, 0, VB_RECUR_QUARTERLY, {0}, {0}},
          ", thực hiện hằng quý", "Hằng quý"},
+        {{VB_DEADLINE_RECURRING, none, none, 0, VB_RECUR_DAILY, {0}, {0}},
+         ", thực hiện hằng ngày", "Hằng ngày"},
         {{VB_DEADLINE_TEXT, none, none, 0, 0, {(char *)"6 tháng đầu năm", {0}}, {0}},
          ", thời hạn: 6 tháng đầu năm", "6 tháng đầu năm"},
         {{VB_DEADLINE_NONE, none, none, 0, 0, {0}, {0}}, "", ""},

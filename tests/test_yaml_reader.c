@@ -1319,6 +1319,7 @@ static void test_deadline_forms(void **state)
         {"thường xuyên", VB_DEADLINE_RECURRING, 0, 0, 0, 0, 0, 0, 0},
         {"Hằng năm", VB_DEADLINE_RECURRING, 0, 0, 0, 0, 0, 0, 0},
         {"hàng quý", VB_DEADLINE_RECURRING, 0, 0, 0, 0, 0, 0, 0},
+        {"hằng ngày", VB_DEADLINE_RECURRING, 0, 0, 0, 0, 0, 0, 0},
         {"học kỳ I năm học 2024-2025", VB_DEADLINE_TEXT, 0, 0, 0, 0, 0, 0, 0},
         {"6 tháng đầu năm 2025", VB_DEADLINE_TEXT, 0, 0, 0, 0, 0, 0, 0},
     };

@@ -178,7 +178,7 @@ static size_t trimmed_length(const char *s)
 static const char *const recurrence_words[] = {
     [VB_RECUR_REGULAR] = "thường xuyên", [VB_RECUR_YEARLY] = "hằng năm",
     [VB_RECUR_QUARTERLY] = "hằng quý",   [VB_RECUR_MONTHLY] = "hằng tháng",
-    [VB_RECUR_WEEKLY] = "hằng tuần",
+    [VB_RECUR_WEEKLY] = "hằng tuần",     [VB_RECUR_DAILY] = "hằng ngày",
 };
 
 /* The deadline's words without the preposition a sentence puts before them. */

@@ -108,6 +108,7 @@ typedef enum {
     VB_RECUR_QUARTERLY,
     VB_RECUR_MONTHLY,
     VB_RECUR_WEEKLY,
+    VB_RECUR_DAILY,   /* hằng ngày */
 } vb_recurrence;
 
 typedef struct {

@@ -200,7 +200,8 @@ static const struct {
     {"hàng năm", VB_RECUR_YEARLY},      {"hằng quý", VB_RECUR_QUARTERLY},
     {"hàng quý", VB_RECUR_QUARTERLY},   {"hằng tháng", VB_RECUR_MONTHLY},
     {"hàng tháng", VB_RECUR_MONTHLY},   {"hằng tuần", VB_RECUR_WEEKLY},
-    {"hàng tuần", VB_RECUR_WEEKLY},
+    {"hàng tuần", VB_RECUR_WEEKLY},     {"hằng ngày", VB_RECUR_DAILY},
+    {"hàng ngày", VB_RECUR_DAILY},
 };
 
 /* Lower case, dashes of every kind as "-", spaces collapsed, a final "." dropped. */
