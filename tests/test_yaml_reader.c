@@ -554,10 +554,11 @@ static void test_number_not_a_number(void **state)
 {
     (void)state;
     EXPECT_ENTRY_ERROR("so", "so: abc", 5, "YAML-TYPE",
-                       "`so` must be a positive whole number (or blank in a draft), not \"abc\"");
-    EXPECT_ENTRY_ERROR("so", "so: 0", 5, "YAML-TYPE", "positive whole number");
-    EXPECT_ENTRY_ERROR("so", "so: -3", 5, "YAML-TYPE", "positive whole number");
-    EXPECT_ENTRY_ERROR("so", "so: 5a", 5, "YAML-TYPE", "positive whole number");
+                       "`so` must be a whole number from 1 to 999999 (or blank in a draft), not \"abc\"");
+    EXPECT_ENTRY_ERROR("so", "so: 0", 5, "YAML-TYPE", "a whole number from 1 to 999999");
+    EXPECT_ENTRY_ERROR("so", "so: -3", 5, "YAML-TYPE", "a whole number from 1 to 999999");
+    EXPECT_ENTRY_ERROR("so", "so: 5a", 5, "YAML-TYPE", "a whole number from 1 to 999999");
+    EXPECT_ENTRY_ERROR("so", "so: 1000000", 5, "YAML-TYPE", "a whole number from 1 to 999999");
     EXPECT_ENTRY_ERROR("so", "so: [5]", 5, "YAML-TYPE", "`so` must be a number, not a list");
 }
 

@@ -196,8 +196,9 @@ static int read_number(reader *r, yaml_node_t *v, vb_document *doc)
     int ok = end && *end == '\0' && isdigit((unsigned char)s[0]) && n >= 1 && n <= 999999;
     if (!ok)
         vb_diag(r->diags, VB_SEV_ERROR, doc->number_pos, "YAML-TYPE",
-                VI_EN("`so` phải là một số nguyên dương (hoặc để trống khi là dự thảo), không phải \"%s\"",
-                      "`so` must be a positive whole number (or blank in a draft), not \"%s\""),
+                VI_EN("`so` phải là một số nguyên từ 1 đến 999999 (hoặc để trống khi là dự thảo), không "
+                      "phải \"%s\"",
+                      "`so` must be a whole number from 1 to 999999 (or blank in a draft), not \"%s\""),
                 s);
     else
         doc->number = (int)n;
