@@ -315,5 +315,11 @@ check "a control byte in a CSV cell: refused" status_is 1 "$VANBAN" render --lan
 check "... at the byte" err_has "ctrl.csv:2:6: error: control character U+000B"
 check "... nothing written" test ! -e ctrl.docx
 
+# A tab indenting a line: libyaml only says "cannot start any token"; the message names it.
+sed 's/^  - /\t- /' doc.yaml > tab.yaml
+tab_line=$(grep -n "$(printf '^\t- ')" tab.yaml | head -1 | cut -d: -f1)
+check "a tab indenting a line: refused" status_is 1 "$VANBAN" check --lang en tab.yaml
+check "... naming the tab, at it" err_or_out_has "tab.yaml:$tab_line:1: error: YAML syntax error: this line is indented with a tab; YAML indents with spaces only"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

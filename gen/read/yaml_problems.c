@@ -123,6 +123,29 @@ void vb_yaml_syntax_error(vb_diagnostics *diags, const char *file, const yaml_pa
         snprintf(unknown_context, sizeof unknown_context, "libyaml: \"%s\"", parser->context);
         context_vi = unknown_context;
     }
+    /* libyaml names no tab when one opens a line ("cannot start any token"): a tab pasted from
+     * an editor is the usual cause, and the fix is to say so. */
+    int indent_tab = 0;
+    const unsigned char *text = parser->input.string.start, *end = parser->input.string.end;
+    if (text && strcmp(problem, "found character that cannot start any token") == 0) {
+        /* The mark counts characters; the line's indentation is ASCII, so within it the
+         * column is a byte count from the line's start. */
+        const unsigned char *line = text;
+        for (size_t l = 0; l < parser->problem_mark.line && line < end; l++) {
+            const unsigned char *nl = memchr(line, '\n', (size_t)(end - line));
+            line = nl ? nl + 1 : end;
+        }
+        size_t column = parser->problem_mark.column;
+        indent_tab = line + column < end && line[column] == '\t';
+        for (size_t k = 0; indent_tab && k < column; k++)
+            indent_tab = line[k] == ' ' || line[k] == '\t';
+    }
+    if (indent_tab) {
+        vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                "YAML sai cú pháp: dòng này thụt lề bằng dấu tab; YAML chỉ thụt lề bằng dấu cách",
+                "YAML syntax error: this line is indented with a tab; YAML indents with spaces only");
+        return;
+    }
     if (parser->context)
         vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX", "YAML sai cú pháp: %s; lỗi gặp %s bắt đầu ở dòng %u",
                 "YAML syntax error: %s (%s, from line %u)", vi ? problem_vi : problem,

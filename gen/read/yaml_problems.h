@@ -8,7 +8,9 @@
 
 #include "model/diag.h"
 
-/* Adds the YAML-SYNTAX error of `parser`'s failure, at its problem's position. */
+/* Adds the YAML-SYNTAX error of `parser`'s failure, at its problem's position. `parser`
+ * reads a string (yaml_parser_set_input_string): a tab in a line's indentation is named from
+ * the text. */
 void vb_yaml_syntax_error(vb_diagnostics *diags, const char *file, const yaml_parser_t *parser);
 
 /* The Vietnamese of a libyaml problem or context text, or NULL when it is not known. */
