@@ -74,29 +74,30 @@ static void set_msg(char *msg, size_t size, const char *fmt, ...)
 
 #define MSG(r, vi, en) ((r)->english ? (en) : (vi))
 
-int vb_text_is_number(const char *t)
+/* Whether `t` is a number with `group` between its thousands (in threes) and `decimal`
+ * before its decimals, perhaps signed, perhaps a percentage. */
+static int is_number_written(const char *t, char group, char decimal)
 {
     const char *p = t;
     if (*p == '-' || *p == '+')
         p++;
     if (!isdigit((unsigned char)*p))
         return 0;
-    /* Thousands with "." in groups of three, or plain digits; decimals after ","; "%". */
     size_t lead = 0;
     while (isdigit((unsigned char)p[lead]))
         lead++;
     p += lead;
-    if (*p == '.') {
+    if (*p == group) {
         if (lead > 3)
             return 0;
-        while (*p == '.') {
+        while (*p == group) {
             if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
                 !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]))
                 return 0;
             p += 4;
         }
     }
-    if (*p == ',') {
+    if (*p == decimal) {
         p++;
         if (!isdigit((unsigned char)*p))
             return 0;
@@ -106,6 +107,12 @@ int vb_text_is_number(const char *t)
     if (*p == '%')
         p++;
     return *p == '\0';
+}
+
+int vb_text_is_number(const char *t)
+{
+    /* Thousands with "." in groups of three, or plain digits; decimals after ","; "%". */
+    return is_number_written(t, '.', ',');
 }
 
 static int is_roman(const char *t)
@@ -473,33 +480,7 @@ static int is_total_row(const vb_table_rows *r)
  * "1,25" one and a quarter), in a column whose dinh_dang says it holds numbers. */
 static int is_point_decimal(const char *t)
 {
-    const char *p = t;
-    if (*p == '-' || *p == '+')
-        p++;
-    size_t lead = 0;
-    while (isdigit((unsigned char)p[lead]))
-        lead++;
-    if (lead == 0)
-        return 0;
-    p += lead;
-    if (*p == ',' && lead <= 3) {
-        while (*p == ',') {
-            if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]) ||
-                !isdigit((unsigned char)p[3]) || isdigit((unsigned char)p[4]))
-                return 0;
-            p += 4;
-        }
-    }
-    if (*p == '.') {
-        p++;
-        if (!isdigit((unsigned char)*p))
-            return 0;
-        while (isdigit((unsigned char)*p))
-            p++;
-    }
-    if (*p == '%')
-        p++;
-    return *p == '\0';
+    return is_number_written(t, ',', '.');
 }
 
 /* A number as its source wrote it: a YAML number ("1500.25"), the Vietnamese way
