@@ -178,6 +178,18 @@ assert len(under) == 23 and under[-1].startswith("- Lưu: VT, KGVX"), under
 assert all(re.search(r'<w:ind [^>]*w:right="[1-9]', p) for p in re.findall(r"<w:p[ >].*?</w:p>", after) if "- " in p)
 PY
 
+# A file table whose `cot` names every column: those names are its header, the file's one
+# header row is left out; with dong_tieu_de: 0 the file has none and every row is data.
+printf 'STT,Hạng mục,Diện tích\n,Nhà ở,1200\n' > "$tmp/dt.csv"
+for h in 1 0; do
+  sed "s/^noi_dung:/noi_dung:\n  - bang: {tep: dt.csv, dong_tieu_de: $h, cot: [{ten: STT, stt: true}, Tên hạng mục, 'Diện tích (m²)']}/" \
+      "$ROOT/docs/examples/bao-cao.yaml" > "$tmp/dt$h.yaml"
+  check "cot names over a file (dong_tieu_de: $h)" status_is 0 "$VANBAN" render -f txt -o "$tmp/dt$h.txt" "$tmp/dt$h.yaml"
+  check "... the header is cot's" grep -qx "$(printf 'STT\tTên hạng mục\tDiện tích (m²)')" "$tmp/dt$h.txt"
+done
+check "... the file's header row left out under dong_tieu_de: 1" bash -c "! grep -q 'Hạng mục	Diện tích$' '$tmp/dt1.txt' && grep -qx '1	Nhà ở	1200' '$tmp/dt1.txt'"
+check "... and kept as data under dong_tieu_de: 0" grep -qx "$(printf 'STT\tHạng mục\tDiện tích')" "$tmp/dt0.txt"
+
 # PDF without LibreOffice: a clear error, exit 3, no file.
 check "pdf without LibreOffice" status_is 3 env VANBAN_SOFFICE=/nonexistent/soffice PATH=/nonexistent "$VANBAN" render -o "$tmp/nolo.pdf" "$tmp/plan.yaml"
 check "names LibreOffice" grep -q "LibreOffice" "$tmp/err"

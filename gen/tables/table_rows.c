@@ -41,11 +41,13 @@ struct vb_table_rows {
     vb_sheet *sheet;
     unsigned rows_read;    /* from the file */
     unsigned header_rows;  /* of the file */
+    unsigned skip_rows;    /* the file's own header rows, left out for the `cot` names */
     uint64_t rows_laid, cells_laid; /* of the table so far, against the limits */
     unsigned sheet_row;    /* the sheet's row number of the last row read from a sheet */
 
+    int names_row_pending; /* the `cot` names as a header row, still to give */
+
     /* inline: where we are */
-    int names_row_pending; /* the `cot` names as a header row */
     size_t head_next, row_next;
     vb_row_cursor *more_rows;  /* over table->more_rows, once the inline rows are done */
     vb_sheet_cell *inline_cells;
@@ -125,6 +127,14 @@ static int is_roman(const char *t)
     return strlen(t) <= 8;
 }
 
+static int all_columns_named(const vb_table *t)
+{
+    for (size_t i = 0; i < t->column_count; i++)
+        if (!t->columns[i].name.text)
+            return 0;
+    return t->column_count > 0;
+}
+
 static int has_column_names(const vb_table *t)
 {
     for (size_t i = 0; i < t->column_count; i++)
@@ -165,6 +175,27 @@ static int row_out(vb_table_rows *r, const vb_table_row *row, source_row *out)
     return 1;
 }
 
+/* The `cot` names as the table's header row. */
+static int names_row(vb_table_rows *r, source_row *out)
+{
+    const vb_table *t = r->table;
+    memset(out, 0, sizeof *out);
+    r->names_row_pending = 0;
+    if (r->inline_capacity < t->column_count) {
+        r->inline_capacity = t->column_count;
+        r->inline_cells = vb_xrealloc(r->inline_cells, r->inline_capacity * sizeof *r->inline_cells);
+    }
+    for (size_t i = 0; i < t->column_count; i++) {
+        const char *name = t->columns[i].name.text ? t->columns[i].name.text : "";
+        r->inline_cells[i] = (vb_sheet_cell){name, strlen(name), 1, 1, 0, 0, 0};
+    }
+    out->cells = r->inline_cells;
+    out->count = t->column_count;
+    out->is_header = 1;
+    out->pos = t->columns_pos;
+    return 1;
+}
+
 static int inline_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg, size_t size)
 {
     const vb_table *t = r->table;
@@ -178,22 +209,8 @@ static int inline_next(vb_table_rows *r, source_row *out, vb_pos *pos, char *msg
         out->pos = row->pos;
         return 1;
     }
-    if (r->names_row_pending) {
-        r->names_row_pending = 0;
-        if (r->inline_capacity < t->column_count) {
-            r->inline_capacity = t->column_count;
-            r->inline_cells = vb_xrealloc(r->inline_cells, r->inline_capacity * sizeof *r->inline_cells);
-        }
-        for (size_t i = 0; i < t->column_count; i++) {
-            const char *name = t->columns[i].name.text ? t->columns[i].name.text : "";
-            r->inline_cells[i] = (vb_sheet_cell){name, strlen(name), 1, 1, 0, 0, 0};
-        }
-        out->cells = r->inline_cells;
-        out->count = t->column_count;
-        out->is_header = 1;
-        out->pos = t->columns_pos;
-        return 1;
-    }
+    if (r->names_row_pending)
+        return names_row(r, out);
     if (r->row_next < t->row_count) {
         return row_out(r, &t->rows[r->row_next++], out);
     }
@@ -298,6 +315,14 @@ vb_table_rows *vb_table_rows_open(const vb_table *t, int english, vb_pos *pos, c
         r->names_row_pending = t->head_count == 0 && has_column_names(t);
     } else {
         r->header_rows = t->header_rows >= 0 ? (unsigned)t->header_rows : 1;
+        /* Names written in `cot` are the header a drafter chose ("Diện tích (m²)" over the
+         * file's "Diện tích"): the file's one header row is read and left out. A file of
+         * several header rows (merged titles) keeps its own. */
+        if (t->head_count == 0 && all_columns_named(t) && r->header_rows <= 1) {
+            r->names_row_pending = 1;
+            r->skip_rows = r->header_rows;
+            r->header_rows = 0;
+        }
         vb_lang lang = english ? VB_LANG_EN : VB_LANG_VI;
         char err[512];
         if (vb_sheet_path_is_spreadsheet(t->file_path)) {
@@ -580,9 +605,16 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
 static int table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
 {
     source_row row;
-    int rc = r->kind == SOURCE_INLINE ? inline_next(r, &row, pos, msg, msg_size)
-             : r->kind == SOURCE_CSV  ? csv_next(r, &row, pos, msg, msg_size)
-                                      : sheet_next(r, &row, pos, msg, msg_size);
+    int rc;
+    if (r->kind != SOURCE_INLINE && r->names_row_pending) {
+        rc = names_row(r, &row);
+    } else {
+        do
+            rc = r->kind == SOURCE_INLINE ? inline_next(r, &row, pos, msg, msg_size)
+                 : r->kind == SOURCE_CSV  ? csv_next(r, &row, pos, msg, msg_size)
+                                          : sheet_next(r, &row, pos, msg, msg_size);
+        while (rc > 0 && r->kind != SOURCE_INLINE && r->skip_rows && r->skip_rows-- > 0);
+    }
     if (rc <= 0)
         return rc;
     if (!r->grid) {
