@@ -115,6 +115,11 @@ check "escapes kept, text around them fixed" \
     grep -qx 'a: "Dòng một\\nDòng hai, hòa\\t\\"bình\\" \\u00e0 xong…"' "$tmp/escapes.yaml"
 check "a trailing escaped backslash kept" grep -qx 'b: "Không có gì\\\\"' "$tmp/escapes.yaml"
 
+# A finding at the very end of a file without a final newline: its context is cut there.
+printf 'a: yn"' > "$tmp/end.yaml"
+check "a quote ending the file: reported" status_is 0 "$VANBAN" normalize --check --lang en "$tmp/end.yaml"
+check "  with its context" grep -q 'straight quotation mark (use “ ”): "yn""' "$tmp/err"
+
 # Bad input: positioned error, file untouched.
 printf 'the_thuc: nha_nuoc\nloai: B\xffC\n' > "$tmp/bad.yaml"
 cp "$tmp/bad.yaml" "$tmp/bad.orig"

@@ -238,8 +238,8 @@ static void snippet(const char *text, size_t n, size_t offset, size_t length, ch
     }
     if (to - from >= size)
         to = from + size - 1;
-    while (to > from && ((unsigned char)text[to] & 0xC0) == 0x80)
-        to--;
+    while (to > from && to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
+        to--; /* text[n] may be past the text: it is a source slice, not a string */
     memcpy(buf, text + from, to - from);
     buf[to - from] = '\0';
     for (char *p = buf; *p; p++)
