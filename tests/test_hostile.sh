@@ -315,6 +315,13 @@ check "a control byte in a CSV cell: refused" status_is 1 "$VANBAN" render --lan
 check "... at the byte" err_has "ctrl.csv:2:6: error: control character U+000B"
 check "... nothing written" test ! -e ctrl.docx
 
+# A control byte typed into the YAML itself: libyaml refuses it, often at 1:1; the error
+# points at the byte and names it.
+sed 's/^  - /  - \x0b/' doc.yaml > rawctl.yaml
+raw_line=$(grep -n "$(printf '\x0b')" rawctl.yaml | head -1 | cut -d: -f1)
+check "a raw control byte: refused" status_is 1 "$VANBAN" check --lang en rawctl.yaml
+check "... at the byte, naming it" err_or_out_has "rawctl.yaml:$raw_line:5: error: YAML syntax error: YAML allows no control character here (U+000B)"
+
 # A tab indenting a line: libyaml only says "cannot start any token"; the message names it.
 sed 's/^  - /\t- /' doc.yaml > tab.yaml
 tab_line=$(grep -n "$(printf '^\t- ')" tab.yaml | head -1 | cut -d: -f1)

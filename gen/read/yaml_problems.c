@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 /* Every problem and context text of libyaml 0.2 (scanner.c, parser.c, reader.c). */
 static const vb_yaml_problem_text texts[] = {
     /* Problems. */
@@ -106,6 +108,37 @@ const char *vb_yaml_problem_vi(const char *libyaml_text)
     return NULL;
 }
 
+/* The first character YAML does not allow in a stream (YAML 1.1 §5.1: c-printable is tab,
+ * line feed, carriage return, U+0020–U+007E, U+0085, U+00A0–U+D7FF, U+E000–U+FFFD and above;
+ * a byte order mark only at the start), with its line and column (in characters). */
+static int first_unprintable(const unsigned char *text, size_t len, unsigned *line, unsigned *column,
+                             UChar32 *found)
+{
+    unsigned l = 1, col = 1;
+    for (int32_t i = 0; (size_t)i < len;) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text, i, (int32_t)len, c);
+        int bom_inside = c == 0xFEFF && start > 0;
+        int printable = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) ||
+                        c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) ||
+                        (c >= 0xE000 && c <= 0xFFFD && !bom_inside) || c >= 0x10000;
+        if (!printable) {
+            *line = l;
+            *column = col;
+            *found = c;
+            return 1;
+        }
+        if (c == '\n') {
+            l++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    return 0;
+}
+
 void vb_yaml_syntax_error(vb_diagnostics *diags, const char *file, const yaml_parser_t *parser)
 {
     vb_pos p = {file, (unsigned)parser->problem_mark.line + 1, (unsigned)parser->problem_mark.column + 1};
@@ -127,6 +160,20 @@ void vb_yaml_syntax_error(vb_diagnostics *diags, const char *file, const yaml_pa
      * an editor is the usual cause, and the fix is to say so. */
     int indent_tab = 0;
     const unsigned char *text = parser->input.string.start, *end = parser->input.string.end;
+    /* libyaml places "control characters are not allowed" where its reading stopped, often
+     * 1:1; the character itself is what to point at, and to name. */
+    if (text && strcmp(problem, "control characters are not allowed") == 0) {
+        vb_pos at = p;
+        UChar32 c = 0;
+        if (first_unprintable(text, (size_t)(end - text), &at.line, &at.column, &c)) {
+            at.file = file;
+            vb_diag(diags, VB_SEV_ERROR, at, "YAML-SYNTAX",
+                    "YAML sai cú pháp: YAML không cho phép ký tự điều khiển U+%04X ở đây; hãy xoá nó",
+                    "YAML syntax error: YAML allows no control character here (U+%04X); delete it",
+                    (unsigned)c);
+            return;
+        }
+    }
     if (text && strcmp(problem, "found character that cannot start any token") == 0) {
         /* The mark counts characters; the line's indentation is ASCII, so within it the
          * column is a byte count from the line's start. */

@@ -669,13 +669,14 @@ static void report_invalid_utf8(vb_diagnostics *diags, const vb_document *doc, c
 
 /* Every scalar holds only characters a document can print: a double-quoted scalar can
  * escape its way to any (YAML's "\v", "\x07", "\0"), and DOCX and ODT, being XML, have no
- * place for a control character. Reports each scalar holding one; 1 when none does. */
+ * place for a control character. (Other scalars cannot hold one: libyaml refuses such a
+ * character typed as it is.) Reports each scalar holding one; 1 when none does. */
 static int texts_printable(reader *r)
 {
     int printable = 1;
     for (yaml_node_t *node = r->ydoc->nodes.start; node < r->ydoc->nodes.top; node++) {
         unsigned long cp = 0;
-        if (node->type != YAML_SCALAR_NODE ||
+        if (node->type != YAML_SCALAR_NODE || node->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
             vb_text_forbidden_offset((const char *)node->data.scalar.value, node->data.scalar.length,
                                      &cp) < 0)
             continue;
