@@ -441,6 +441,17 @@ static void test_unknown_key_no_close_match(void **state)
                  g->message);
     release(d);
     release(yaml);
+
+    /* A key of one letter is two edits from `so`, which is most of what was typed. */
+    yaml = replace_entry(MIN_DOC, "trich_yeu", "a: Kết quả");
+    d = new_diags(VB_LANG_EN);
+    doc = load(yaml, d);
+    assert_error_at(doc, d, line_of(yaml, "a"), 1, "YAML-KEY", "unknown key `a`");
+    g = find_diag(d, "YAML-KEY");
+    if (strstr(g->message, "did you mean"))
+        fail_msg("`a` is no misspelling of a known key, yet the message suggests one: %s", g->message);
+    release(d);
+    release(yaml);
 }
 
 static void test_unknown_key_in_section_suggests(void **state)

@@ -291,9 +291,11 @@ void yr_unknown_key(reader *r, yaml_node_t *key_node, const char *key,
 {
     const char *best = NULL;
     size_t best_d = 3;
+    /* A suggestion changes at most half of what was typed: "a" is no misspelt "so". */
+    size_t most = strlen(key) / 2;
     for (size_t i = 0; known[i]; i++) {
         size_t d = edit_distance(key, known[i]);
-        if (d < best_d) {
+        if (d < best_d && d <= most) {
             best_d = d;
             best = known[i];
         }
