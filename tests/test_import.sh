@@ -136,6 +136,13 @@ check "  imported" status_is 0 "$VANBAN" import -o "$tmp/total/back.yaml" "$tmp/
 check "  a tong_cong row with its figures" grep -q "tong_cong: \['', Tổng cộng, '4920'\]" "$tmp/total/back.yaml"
 check "  the group row is still one" grep -q "nhom: Phụ trợ" "$tmp/total/back.yaml"
 check "  no empty group" sh -c "! grep -q \"nhom: ''\" '$tmp/total/back.yaml'"
+# A tong_cong of a three-column table: its label spans STT, so the row holds two cells, as a
+# group row does; it is still the total.
+sed 's/^noi_dung:/noi_dung:\n  - bang:\n      cot: [{ten: STT, stt: true}, Hạng mục, Kinh phí]\n      dong:\n        - [Nhà ở, "4500"]\n        - tong_cong: [Tổng cộng, "4500"]/' \
+    "$ROOT/docs/examples/bao-cao.yaml" > "$tmp/total/inline.yaml"
+check "an inline total over STT: rendered" status_is 0 "$VANBAN" render -o "$tmp/total/inline.docx" "$tmp/total/inline.yaml"
+check "  imported" status_is 0 "$VANBAN" import -o "$tmp/total/inline-back.yaml" "$tmp/total/inline.docx"
+check "  still the total, label and figure" grep -q "tong_cong: \[{noi_dung: Tổng cộng, gop_cot: 2}, '4500'\]" "$tmp/total/inline-back.yaml"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1117,9 +1117,10 @@ static void table_item(table_reader *tr, const of_item *it)
     case OF_ROW_END: {
         vb_table_row *row = tr->row;
         if (tr->depth == 1 && row && tr->row_group && !tr->row_is_head) {
-            /* The group style is also a total row's ("Tổng cộng | 1.630 | 6.171"): a row of
-             * more than a number and a title is one, its cells kept, or else a plain row. */
-            int total = 0;
+            /* The group style is also a total row's ("Tổng cộng | 1.630 | 6.171", its label
+             * perhaps merged over STT): a row naming a total is one, its cells kept; a row of
+             * more than a number and a title is otherwise a plain row. */
+            int total = row->count >= 2 && vb_text_names_total(row->cells[0].text); /* merged label */
             for (size_t c = 0; c < row->count && row->count > 2 && !total; c++)
                 total = vb_text_names_total(row->cells[c].text);
             if (total) {
