@@ -259,7 +259,7 @@ check "--data unknown column exit 1" status_is 1 "$VANBAN" render --lang en --da
 check "unknown column positioned" grep -q "mau.yaml:[0-9]*:[0-9]*: error: the data has no column \`so\` (its columns: huyen) \[YAML-VAR\]" "$tmp/err"
 printf 'huyen,so\nA,1\nB\n' > "$tmp/ragged.csv"
 check "--data ragged row exit 1" status_is 1 "$VANBAN" render --data "$tmp/ragged.csv" --out-dir "$tmp/rows-bad" "$tmp/mau.yaml"
-check "ragged row positioned" grep -q "ragged.csv:3:1: error:" "$tmp/err"
+check "ragged row positioned, with its rule" grep -q "ragged.csv:3:1: error: .* \\[TBL-DATA\\]$" "$tmp/err"
 check "--data with -o refused" status_is 2 "$VANBAN" render --data "$tmp/rows.csv" -o "$tmp/x.docx" "$tmp/mau.yaml"
 
 check "types" status_is 0 "$VANBAN" types

@@ -748,10 +748,12 @@ static int render_data(const cli_input_list *files, render_options *opt, int job
         char *reason = err;
         for (int colons = 0; colons < 3 && reason; colons++)
             reason = strchr(reason + (colons ? 1 : 0), ':');
+        static const char rule[] = "TBL-DATA"; /* as a diagnostic of the table's rows says it */
         if (reason)
-            fprintf(stderr, "%.*s: %s:%s\n", (int)(reason - err), err, T("error"), reason + 1);
+            fprintf(stderr, "%.*s: %s:%s [%s]\n", (int)(reason - err), err, T("error"), reason + 1,
+                    rule);
         else
-            fprintf(stderr, "%s: %s: %s\n", opt->data, T("error"), err);
+            fprintf(stderr, "%s: %s: %s [%s]\n", opt->data, T("error"), err, rule);
         status = EXIT_INPUT;
     } else if (count == 0) {
         cli_say(stderr, NULL, "%s: no data rows under the column names", opt->data);
