@@ -508,6 +508,22 @@ static int is_point_decimal(const char *t)
     return is_number_written(t, ',', '.');
 }
 
+/* The value of `t`, a number written with `group` between its thousands and `decimal` before
+ * its decimals (see is_number_written); *percent when it ends with "%". */
+static double value_written(const char *t, char group, char decimal, int *percent)
+{
+    char plain[96];
+    size_t n = 0;
+    for (const char *p = t; *p && n + 1 < sizeof plain; p++) {
+        if (*p == '%')
+            *percent = 1;
+        else if (*p != group)
+            plain[n++] = *p == decimal ? '.' : *p;
+    }
+    plain[n] = '\0';
+    return strtod(plain, NULL);
+}
+
 /* A number as its source wrote it: a YAML number ("1500.25"), the Vietnamese way
  * ("1.500,25", "34,6%": the number before the "%"), or, where `point_decimal` allows, with a
  * decimal point (is_point_decimal). */
@@ -519,34 +535,12 @@ static int parse_number(const vb_sheet_cell *cell, int point_decimal, double *va
         *value = strtod(cell->text, &end);
         return end && *end == '\0';
     }
-    if (!vb_text_is_number(cell->text)) {
-        if (!point_decimal || !is_point_decimal(cell->text))
-            return 0;
-        char plain[96];
-        size_t n = 0;
-        for (const char *p = cell->text; *p && n + 1 < sizeof plain; p++) {
-            if (*p == '%')
-                *percent = 1;
-            else if (*p != ',')
-                plain[n++] = *p;
-        }
-        plain[n] = '\0';
-        *value = strtod(plain, NULL);
-        return 1;
-    }
-    char plain[96];
-    size_t n = 0;
-    for (const char *p = cell->text; *p && n + 1 < sizeof plain; p++) {
-        if (*p == '.')
-            continue;
-        if (*p == '%') {
-            *percent = 1;
-            continue;
-        }
-        plain[n++] = *p == ',' ? '.' : *p;
-    }
-    plain[n] = '\0';
-    *value = strtod(plain, NULL);
+    if (vb_text_is_number(cell->text))
+        *value = value_written(cell->text, '.', ',', percent);
+    else if (point_decimal && is_point_decimal(cell->text))
+        *value = value_written(cell->text, ',', '.', percent);
+    else
+        return 0;
     return 1;
 }
 
@@ -602,18 +596,24 @@ int vb_table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *ms
     return rc;
 }
 
+static int source_next(vb_table_rows *r, source_row *row, vb_pos *pos, char *msg, size_t msg_size)
+{
+    return r->kind == SOURCE_INLINE ? inline_next(r, row, pos, msg, msg_size)
+           : r->kind == SOURCE_CSV  ? csv_next(r, row, pos, msg, msg_size)
+                                    : sheet_next(r, row, pos, msg, msg_size);
+}
+
 static int table_rows_next(vb_table_rows *r, vb_grid_row *out, vb_pos *pos, char *msg, size_t msg_size)
 {
     source_row row;
     int rc;
     if (r->kind != SOURCE_INLINE && r->names_row_pending) {
-        rc = names_row(r, &row);
+        rc = names_row(r, &row); /* an inline table gives it after its dau_bang rows */
     } else {
-        do
-            rc = r->kind == SOURCE_INLINE ? inline_next(r, &row, pos, msg, msg_size)
-                 : r->kind == SOURCE_CSV  ? csv_next(r, &row, pos, msg, msg_size)
-                                          : sheet_next(r, &row, pos, msg, msg_size);
-        while (rc > 0 && r->kind != SOURCE_INLINE && r->skip_rows && r->skip_rows-- > 0);
+        rc = source_next(r, &row, pos, msg, msg_size);
+        /* The file's own header rows, which the `cot` names stand for. */
+        for (; rc > 0 && r->skip_rows > 0; r->skip_rows--)
+            rc = source_next(r, &row, pos, msg, msg_size);
     }
     if (rc <= 0)
         return rc;
