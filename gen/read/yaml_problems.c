@@ -139,11 +139,51 @@ static int first_unprintable(const unsigned char *text, size_t len, unsigned *li
     return 0;
 }
 
+/* Whether `mark` is a tab in its line's indentation. The mark counts characters; the
+ * indentation is ASCII, so within it the column is a byte count from the line's start. */
+static int tab_in_indentation(const unsigned char *text, const unsigned char *end, yaml_mark_t mark)
+{
+    const unsigned char *line = text;
+    for (size_t l = 0; l < mark.line && line < end; l++) {
+        const unsigned char *nl = memchr(line, '\n', (size_t)(end - line));
+        line = nl ? nl + 1 : end;
+    }
+    if (line + mark.column >= end || line[mark.column] != '\t')
+        return 0;
+    for (size_t k = 0; k < mark.column; k++)
+        if (line[k] != ' ' && line[k] != '\t')
+            return 0;
+    return 1;
+}
+
 void vb_yaml_syntax_error(vb_diagnostics *diags, const char *file, const yaml_parser_t *parser)
 {
     vb_pos p = {file, (unsigned)parser->problem_mark.line + 1, (unsigned)parser->problem_mark.column + 1};
-    int vi = diags->lang == VB_LANG_VI;
     const char *problem = parser->problem ? parser->problem : "unknown error";
+    const unsigned char *text = parser->input.string.start, *end = parser->input.string.end;
+    /* libyaml places "control characters are not allowed" where its reading stopped, often
+     * 1:1; the character itself is what to point at, and to name. */
+    if (text && strcmp(problem, "control characters are not allowed") == 0) {
+        vb_pos at = p;
+        UChar32 c = 0;
+        if (first_unprintable(text, (size_t)(end - text), &at.line, &at.column, &c)) {
+            vb_diag(diags, VB_SEV_ERROR, at, "YAML-SYNTAX",
+                    "YAML sai cú pháp: YAML không cho phép ký tự điều khiển U+%04X ở đây; hãy xoá nó",
+                    "YAML syntax error: YAML allows no control character here (U+%04X); delete it",
+                    (unsigned)c);
+            return;
+        }
+    }
+    /* libyaml names no tab when one opens a line ("cannot start any token"): a tab pasted from
+     * an editor is the usual cause, and the fix is to say so. */
+    if (text && strcmp(problem, "found character that cannot start any token") == 0 &&
+        tab_in_indentation(text, end, parser->problem_mark)) {
+        vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
+                "YAML sai cú pháp: dòng này thụt lề bằng dấu tab; YAML chỉ thụt lề bằng dấu cách",
+                "YAML syntax error: this line is indented with a tab; YAML indents with spaces only");
+        return;
+    }
+    int vi = diags->lang == VB_LANG_VI;
     const char *problem_vi = vb_yaml_problem_vi(problem);
     const char *context_vi = vb_yaml_problem_vi(parser->context);
     /* A text this table does not know (a newer libyaml) is quoted as libyaml says it. */
@@ -155,43 +195,6 @@ void vb_yaml_syntax_error(vb_diagnostics *diags, const char *file, const yaml_pa
     if (parser->context && !context_vi) {
         snprintf(unknown_context, sizeof unknown_context, "libyaml: \"%s\"", parser->context);
         context_vi = unknown_context;
-    }
-    /* libyaml names no tab when one opens a line ("cannot start any token"): a tab pasted from
-     * an editor is the usual cause, and the fix is to say so. */
-    int indent_tab = 0;
-    const unsigned char *text = parser->input.string.start, *end = parser->input.string.end;
-    /* libyaml places "control characters are not allowed" where its reading stopped, often
-     * 1:1; the character itself is what to point at, and to name. */
-    if (text && strcmp(problem, "control characters are not allowed") == 0) {
-        vb_pos at = p;
-        UChar32 c = 0;
-        if (first_unprintable(text, (size_t)(end - text), &at.line, &at.column, &c)) {
-            at.file = file;
-            vb_diag(diags, VB_SEV_ERROR, at, "YAML-SYNTAX",
-                    "YAML sai cú pháp: YAML không cho phép ký tự điều khiển U+%04X ở đây; hãy xoá nó",
-                    "YAML syntax error: YAML allows no control character here (U+%04X); delete it",
-                    (unsigned)c);
-            return;
-        }
-    }
-    if (text && strcmp(problem, "found character that cannot start any token") == 0) {
-        /* The mark counts characters; the line's indentation is ASCII, so within it the
-         * column is a byte count from the line's start. */
-        const unsigned char *line = text;
-        for (size_t l = 0; l < parser->problem_mark.line && line < end; l++) {
-            const unsigned char *nl = memchr(line, '\n', (size_t)(end - line));
-            line = nl ? nl + 1 : end;
-        }
-        size_t column = parser->problem_mark.column;
-        indent_tab = line + column < end && line[column] == '\t';
-        for (size_t k = 0; indent_tab && k < column; k++)
-            indent_tab = line[k] == ' ' || line[k] == '\t';
-    }
-    if (indent_tab) {
-        vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX",
-                "YAML sai cú pháp: dòng này thụt lề bằng dấu tab; YAML chỉ thụt lề bằng dấu cách",
-                "YAML syntax error: this line is indented with a tab; YAML indents with spaces only");
-        return;
     }
     if (parser->context)
         vb_diag(diags, VB_SEV_ERROR, p, "YAML-SYNTAX", "YAML sai cú pháp: %s; lỗi gặp %s bắt đầu ở dòng %u",
