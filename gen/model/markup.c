@@ -214,8 +214,9 @@ static void walk_blocks(vb_node *parent, cmark_node *first, const source *src, i
     }
 }
 
-/* Whether the line at text[i..end) is a row of one of "-*_=~" (spaces between allowed), at
- * least `min` long: a thematic break, a setext underline or a code fence in CommonMark. */
+/* Whether the line at text[i..end) is a row of one of "-*_=~" (spaces between allowed), long
+ * enough to be a thematic break, a setext underline or a code fence in CommonMark (one "=",
+ * two of "-*_", three "~"). */
 static int is_rule_line(const char *text, size_t i, size_t end)
 {
     char mark = 0;

@@ -302,7 +302,7 @@ static char *mask_escapes(const char *text, size_t n)
         char next = i + 1 < n ? text[i + 1] : '\0';
         if (next == 'x' || next == 'u' || next == 'U')
             span = next == 'x' ? 4 : next == 'u' ? 6 : 10;
-        else if (strchr("0abtnvfreN_LP", next) && next != '\0')
+        else if (next != '\0' && strchr("0abtnvfreN_LP", next))
             span = 2;
         if (span > n - i)
             span = n - i;
