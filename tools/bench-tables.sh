@@ -151,6 +151,8 @@ best_of() {
 }
 gzip6() { gzip -6 -c "$1" >/dev/null; }
 pandoc_docx() { "$PANDOC" -f markdown -t docx -o "$2" "$1"; }
+# median N...: the middle one of an odd number of whole numbers.
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 
 # ---- the table ----
 # pad TEXT WIDTH: TEXT and spaces up to WIDTH characters (not bytes: "—" and "×" are one).
@@ -336,7 +338,7 @@ else
     if [ -n "$fail" ]; then
         case_error "$C3" "pandoc/vanban" "vanban render $REPORT ($fail)"
     else
-        VR=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n 3p)
+        VR=$(median "${rounds[@]}")
         # The same work without a process per render: what the renders cost themselves, apart
         # from starting and ending a process (which a slow virtual machine makes dear).
         say "$C3: vanban, 20 renders in one process (median of 5)"
@@ -345,13 +347,16 @@ else
         rounds=()
         for ((k = 0; k < 5; k++)); do
             t0=$EPOCHREALTIME
-            "$VANBAN" render -j 1 --out-dir "$work/warm" "${copies[@]}" 2>"$work/err" ||
-                { rounds=(); break; }
+            "$VANBAN" render -j 1 --out-dir "$work/warm" "${copies[@]}" 2>"$work/err" || {
+                note "$C3: the 20 renders in one process failed (exit $?): $(grep -m1 . "$work/err")"
+                rounds=()
+                break
+            }
             t1=$EPOCHREALTIME
             rounds+=($(((${t1/[.,]/} - ${t0/[.,]/}) / 20)))
         done
         WARM=
-        [ ${#rounds[@]} -eq 5 ] && WARM=$(printf '%s\n' "${rounds[@]}" | sort -n | sed -n 3p)
+        [ ${#rounds[@]} -eq 5 ] && WARM=$(median "${rounds[@]}")
         "$PY" "$GEN" paragraphs <"$work/report.txt" >"$work/report.md" ||
             die "bench_tables_gen.py paragraphs failed"
         if [ -z "$PANDOC" ]; then
