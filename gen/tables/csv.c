@@ -373,8 +373,9 @@ static int read_char(vb_csv *csv, csv_char *ch)
         if (was_start && ch->len == 3 && ch->bytes[0] == 0xEF && ch->bytes[1] == 0xBB &&
             ch->bytes[2] == 0xBF)
             continue;
-        if (ch->len == 3 && ch->bytes[0] == 0xEF && ch->bytes[1] == 0xBF && ch->bytes[2] >= 0xBE)
-            return fail_control(csv, ch, ch->bytes[2] == 0xBE ? 0xFFFEul : 0xFFFFul);
+        unsigned long cp;
+        if (vb_text_forbidden_offset((const char *)ch->bytes, ch->len, &cp) == 0) /* U+FFFE/F */
+            return fail_control(csv, ch, cp);
         csv->column++;
         ch->kind = CHAR_MULTIBYTE;
         return CHAR_MULTIBYTE;
