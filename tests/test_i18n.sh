@@ -54,6 +54,15 @@ ky:
   ho_ten: Nguyễn Văn A
 YAML
 sed 's/^noi_nhann:/noi_nhan:/' "$tmp/typo.yaml" > "$tmp/good.yaml"
+# Paragraphs with a double space each: good.yaml's own two warnings and N more.
+many() { # N OUT
+  { sed -n '1,11p' "$tmp/good.yaml"
+    for ((i = 1; i <= $1; i++)); do echo "  - Đoạn  thứ $i."; done
+    sed -n '12,$p' "$tmp/good.yaml"; } > "$2"
+}
+many 8 "$tmp/ten.yaml"
+many 9 "$tmp/eleven.yaml"
+many 200 "$tmp/many.yaml"
 printf 'the_thuc: nha_nuoc\nnoi_dung:\n  - a\n\t- b\n' > "$tmp/tab.yaml"
 # A zip whose part names say XLSX, as a spreadsheet program writes one.
 python3 - "$tmp/sheet.xlsx" <<'PY'
@@ -110,6 +119,16 @@ for lang in vi_VN.UTF-8 C.UTF-8; do
   [ $rc -eq 0 ] && ok || fail "$lang: render with text warnings succeeds" "$out"
   expect "$lang: render tells the double space" "$(pick 'good.yaml:11:.*cảnh báo: .*\[TXT-TYPO\]' 'good.yaml:11:.*warning: double space.*\[TXT-TYPO\]')" "$out"
   expect "$lang: render tells the space before the comma" "$(pick 'cảnh báo: .*dấu câu.*\[TXT-TYPO\]' 'warning: space before punctuation.*\[TXT-TYPO\]')" "$out"
+  # The first ten in full; past them, that there are more and where to see them all.
+  out=$(run render -f txt -o "$tmp/ten.txt" "$tmp/ten.yaml")
+  [ "$(printf '%s\n' "$out" | grep -c 'TXT-TYPO')" -eq 10 ] && ok || fail "$lang: render shows ten warnings" "$out"
+  refuse "$lang: ten warnings are all there is" "$(pick 'còn cảnh báo' 'more text warnings')" "$out"
+  out=$(run render -f txt -o "$tmp/eleven.txt" "$tmp/eleven.yaml")
+  [ "$(printf '%s\n' "$out" | grep -c 'TXT-TYPO')" -eq 10 ] && ok || fail "$lang: render shows the first ten of eleven" "$out"
+  expect "$lang: the eleventh is said to be there" "$(pick 'eleven.yaml: còn cảnh báo về chữ khác; `vanban check .*eleven.yaml` liệt kê đủ' 'eleven.yaml: more text warnings; `vanban check .*eleven.yaml` lists them all')" "$out"
+  out=$(run render -f txt -o "$tmp/many.txt" "$tmp/many.yaml")
+  expect "$lang: the first ten of many are the first in the file" 'many.yaml:11:.*many.yaml:12:.*many.yaml:19:' "$(printf '%s\n' "$out" | grep TXT-TYPO | tr '\n' ' ')"
+  refuse "$lang: the eleventh of many is not shown" 'many.yaml:20:' "$out"
   expect "$lang: render tells the tone style" '"Hoà"|"HOÀ"|HÒA|Hòa' "$(run render -f txt -o "$tmp/t.txt" <(sed 's/HÒA/HOÀ/' "$tmp/good.yaml") 2>&1; echo)"
 done
 

@@ -181,15 +181,16 @@ static const cli_command_doc commands[] = {
      "directory (every *.yaml under it) or '-' to read standard input. A Word or OpenDocument "
      "draft (.docx, .docm, .odt) is read, checked and re-laid in the standard layout with its "
      "text unchanged (give -o, since its own name is taken). The text warnings `vanban check` "
-     "would give (tone marks, spaces, punctuation) are printed too, the first ten in full, after "
-     "the document is written; whether `vanban normalize` can fix each one safely, check says.",
+     "would give (tone marks, spaces, punctuation) are printed too after the document is "
+     "written: the first ten, and a line saying when there are more (check lists them all, and "
+     "whether `vanban normalize` can fix each one safely).",
      "Kết xuất mỗi TỆP YAML thành DOCX đặt cạnh nó (plan.yaml -> plan.docx). TỆP có thể là "
      "thư mục (mọi *.yaml bên trong) hoặc '-' để đọc đầu vào chuẩn. Bản thảo Word hoặc "
      "OpenDocument (.docx, .docm, .odt) được đọc, kiểm tra rồi trình bày lại theo thể thức "
      "chuẩn, giữ nguyên chữ (dùng -o, vì tên của nó đã có). Các cảnh báo về chữ mà "
-     "`vanban check` đưa ra (dấu thanh, khoảng trắng, dấu câu) cũng được in, mười cảnh báo đầu "
-     "in đầy đủ, sau khi văn bản đã ghi xong; `vanban normalize` có sửa an toàn được từng chỗ "
-     "hay không thì `vanban check` cho biết.",
+     "`vanban check` đưa ra (dấu thanh, khoảng trắng, dấu câu) cũng được in sau khi văn bản "
+     "đã ghi xong: mười cảnh báo đầu, và một dòng báo khi còn cảnh báo khác (`vanban check` "
+     "liệt kê đủ, và cho biết `vanban normalize` có sửa an toàn được từng chỗ hay không).",
      render_options,
      "VANBAN_SOFFICE names the LibreOffice program (default: soffice from PATH). PDFs are "
      "written as ODT first, then converted by one LibreOffice per job; VANBAN_PDF_TIMEOUT is "

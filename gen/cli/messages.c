@@ -107,10 +107,8 @@ static const cli_message messages[] = {
     {"refusing to write a %s to a terminal; use -o FILE",
      "không ghi tệp %s ra màn hình; hãy dùng -o TỆP"},
     {"%s: the output name would leave %s", "%s: tên tệp kết quả sẽ nằm ngoài %s"},
-    {"%s: %zu more text warning; `vanban check %s` lists it",
-     "%s: còn %zu cảnh báo về chữ; `vanban check %s` liệt kê cảnh báo đó"},
-    {"%s: %zu more text warnings; `vanban check %s` lists them",
-     "%s: còn %zu cảnh báo về chữ; `vanban check %s` liệt kê các cảnh báo đó"},
+    {"%s: more text warnings; `vanban check %s` lists them all",
+     "%s: còn cảnh báo về chữ khác; `vanban check %s` liệt kê đủ các cảnh báo"},
 
     /* Reading the inputs. */
     {"the file is larger than 64 MiB", "tệp lớn hơn 64 MiB"},

@@ -16,17 +16,16 @@ void cli_print_text_warnings(const char *shown, const char *data, size_t len,
     diags.print_no_fixes = 1;
     /* Only the findings; not whether `normalize` could apply each one safely, which needs a
      * second parse (`check` says that). */
-    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 1, scalars};
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 1, scalars, SHOWN_IN_FULL};
     size_t ignored = 0;
     free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
-    /* The first ones as check prints them; past those, how many more and where to see them. */
+    /* The first ones as check prints them; past those, only that there are more (the reading
+     * stopped at the first one too many, as a compiler's error limit does) and where to see
+     * them all. */
     vb_diagnostics first = diags;
     first.count = diags.count < SHOWN_IN_FULL ? diags.count : SHOWN_IN_FULL;
     cli_print_diagnostics(&first, msg);
-    size_t more = diags.count - first.count;
-    if (more)
-        cli_say(msg, NULL, more == 1 ? "%s: %zu more text warning; `vanban check %s` lists it"
-                                     : "%s: %zu more text warnings; `vanban check %s` lists them",
-                shown, more, shown);
+    if (diags.count > first.count)
+        cli_say(msg, NULL, "%s: more text warnings; `vanban check %s` lists them all", shown, shown);
     vb_diagnostics_free(&diags);
 }
