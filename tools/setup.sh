@@ -5,10 +5,11 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Build: compiler, meson/ninja, and the libraries vanban is made of.
-# libstdc++-12-dev: the program links ICU and hunspell (C++) statically (meson_options.txt);
+# libstdc++-12-dev, libc6-dev: the program links ICU and hunspell (C++), and the C library,
+# statically (meson_options.txt);
 # cmake builds libzip for it from Debian's source tarball (subprojects/libzip.wrap).
 # scdoc turns the man pages (made from the same table as --help) into roff.
-build_packages="gcc pkg-config meson ninja-build cmake python3 libstdc++-12-dev
+build_packages="gcc pkg-config meson ninja-build cmake python3 libstdc++-12-dev libc6-dev
   libyaml-dev libxml2-dev libzip-dev zlib1g-dev libicu-dev libcmark-dev libcmocka-dev libjson-c-dev
   libhunspell-dev scdoc libpng-dev"
 # Tests: LibreOffice to render pages, poppler and PyMuPDF to measure them, xmllint and jing
