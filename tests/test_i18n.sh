@@ -126,6 +126,8 @@ for lang in vi_VN.UTF-8 C.UTF-8; do
   out=$(run render -f txt -o "$tmp/eleven.txt" "$tmp/eleven.yaml")
   [ "$(printf '%s\n' "$out" | grep -c 'TXT-TYPO')" -eq 10 ] && ok || fail "$lang: render shows the first ten of eleven" "$out"
   expect "$lang: the eleventh is said to be there" "$(pick 'eleven.yaml: còn cảnh báo về chữ khác; `vanban check .*eleven.yaml` liệt kê đủ' 'eleven.yaml: more text warnings; `vanban check .*eleven.yaml` lists them all')" "$out"
+  out=$(run render -f txt -o "$tmp/eleven.txt" - < "$tmp/eleven.yaml")
+  expect "$lang: from standard input, the command to type" "$(pick '<stdin>: còn cảnh báo về chữ khác; `vanban check -` liệt kê đủ các cảnh báo khi nhận cùng đầu vào' '<stdin>: more text warnings; `vanban check -` lists them all, given the same input')" "$out"
   out=$(run render -f txt -o "$tmp/many.txt" "$tmp/many.yaml")
   expect "$lang: the first ten of many are the first in the file" 'many.yaml:11:.*many.yaml:12:.*many.yaml:19:' "$(printf '%s\n' "$out" | grep TXT-TYPO | tr '\n' ' ')"
   refuse "$lang: the eleventh of many is not shown" 'many.yaml:20:' "$out"

@@ -370,7 +370,7 @@ static int render_one(const cli_input *in, const render_options *opt, long *pdf_
         status = render_loaded(doc, in, opt, pdf_item, msg);
         /* After the document's own messages, and from the parse the reader made. */
         if (src.data)
-            cli_print_text_warnings(shown_name(in->path), src.data, src.len, &src.scalars, opt->lang,
+            cli_print_text_warnings(in->path, src.data, src.len, &src.scalars, opt->lang,
                                     msg);
     }
     free(src.data);

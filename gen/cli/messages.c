@@ -109,6 +109,8 @@ static const cli_message messages[] = {
     {"%s: the output name would leave %s", "%s: tên tệp kết quả sẽ nằm ngoài %s"},
     {"%s: more text warnings; `vanban check %s` lists them all",
      "%s: còn cảnh báo về chữ khác; `vanban check %s` liệt kê đủ các cảnh báo"},
+    {"%s: more text warnings; `vanban check -` lists them all, given the same input",
+     "%s: còn cảnh báo về chữ khác; `vanban check -` liệt kê đủ các cảnh báo khi nhận cùng đầu vào"},
 
     /* Reading the inputs. */
     {"the file is larger than 64 MiB", "tệp lớn hơn 64 MiB"},

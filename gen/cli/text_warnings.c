@@ -1,15 +1,18 @@
 #include "text_warnings.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "read/normalize.h"
 #include "cli.h"
 #include "i18n.h"
 
-void cli_print_text_warnings(const char *shown, const char *data, size_t len,
+void cli_print_text_warnings(const char *input, const char *data, size_t len,
                              const vb_yaml_scalars *scalars, vb_lang lang, FILE *msg)
 {
     enum { SHOWN_IN_FULL = 10 };
+    int from_stdin = strcmp(input, "-") == 0;
+    const char *shown = from_stdin ? "<stdin>" : input;
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, lang);
     diags.limit = 0;
@@ -25,7 +28,10 @@ void cli_print_text_warnings(const char *shown, const char *data, size_t len,
     vb_diagnostics first = diags;
     first.count = diags.count < SHOWN_IN_FULL ? diags.count : SHOWN_IN_FULL;
     cli_print_diagnostics(&first, msg);
-    if (diags.count > first.count)
+    if (diags.count > first.count && from_stdin) /* "<stdin>" is no name to give check */
+        cli_say(msg, NULL, "%s: more text warnings; `vanban check -` lists them all, given the same input",
+                shown);
+    else if (diags.count > first.count)
         cli_say(msg, NULL, "%s: more text warnings; `vanban check %s` lists them all", shown, shown);
     vb_diagnostics_free(&diags);
 }

@@ -10,10 +10,10 @@
 #include "model/diag.h"
 #include "read/yaml_scalars.h"
 
-/* Prints the first warnings of YAML `data` as `check` does, and how many more there are.
- * `scalars`: where the reader found the scalars, so the source is not parsed again; NULL
- * to parse it here. */
-void cli_print_text_warnings(const char *shown, const char *data, size_t len,
+/* Prints the first warnings of YAML `data` as `check` does, and whether there are more.
+ * `input`: the file as the user named it ("-" for standard input). `scalars`: where the
+ * reader found the scalars, so the source is not parsed again; NULL to parse it here. */
+void cli_print_text_warnings(const char *input, const char *data, size_t len,
                              const vb_yaml_scalars *scalars, vb_lang lang, FILE *msg);
 
 #endif
