@@ -62,7 +62,7 @@ static void check_one(void *item)
     if (doc) {
         vb_validate(doc, job->validate, &job->diags);
         /* The text checks of `vanban normalize --check`, as warnings. */
-        vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, job->speller, 1, 0, NULL, 0};
+        vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, job->speller, 1, 0, NULL};
         size_t ignored = 0;
         free(vb_normalize_yaml(shown, data, len, &nopt, &job->diags, &ignored));
     }

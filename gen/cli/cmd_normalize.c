@@ -53,7 +53,7 @@ int cmd_normalize(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 0, 0, NULL, 0};
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 0, 0, NULL};
     int check_only = 0;
     const char *output = NULL;
     vb_lang lang = cli_lang;

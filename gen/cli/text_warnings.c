@@ -15,16 +15,15 @@ void cli_print_text_warnings(const char *input, const char *data, size_t len,
     const char *shown = from_stdin ? "<stdin>" : input;
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, lang);
-    diags.limit = 0;
+    diags.limit = SHOWN_IN_FULL + 1; /* one more tells there are more; the reading stops there */
     diags.print_no_fixes = 1;
     /* Only the findings; not whether `normalize` could apply each one safely, which needs a
      * second parse (`check` says that). */
-    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 1, scalars, SHOWN_IN_FULL};
+    vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 1, scalars};
     size_t ignored = 0;
     free(vb_normalize_yaml(shown, data, len, &nopt, &diags, &ignored));
-    /* The first ones as check prints them; past those, only that there are more (the reading
-     * stopped at the first one too many, as a compiler's error limit does) and where to see
-     * them all. */
+    /* The first ones as check prints them; past those, only that there are more (as a
+     * compiler's error limit does) and where to see them all. */
     vb_diagnostics first = diags;
     first.count = diags.count < SHOWN_IN_FULL ? diags.count : SHOWN_IN_FULL;
     cli_print_diagnostics(&first, msg);

@@ -40,13 +40,18 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
+int vb_diagnostics_full(const vb_diagnostics *d)
+{
+    return d->limit && d->count >= d->limit;
+}
+
 void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, const char *vi,
              const char *en, ...)
 {
     if (sev == VB_SEV_ERROR)
         d->error_count++;
     d->last_kept = 0;
-    if (d->limit && d->count >= d->limit)
+    if (vb_diagnostics_full(d))
         return;
     d->last_kept = 1;
     va_list ap;

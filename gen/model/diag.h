@@ -70,6 +70,9 @@ void vb_diag(vb_diagnostics *d, vb_severity sev, vb_pos pos, const char *rule, c
 #endif
     ;
 
+/* Whether the limit is reached: a further diagnostic would not be kept. */
+int vb_diagnostics_full(const vb_diagnostics *d);
+
 /* Gives the diagnostic just added (by the last vb_diag) its fix-it; nothing when that one
  * was past the limit or already has one. */
 void vb_diag_fix(vb_diagnostics *d, unsigned line, unsigned column, unsigned end_line,

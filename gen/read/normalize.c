@@ -505,9 +505,10 @@ char *vb_normalize_yaml(const char *name, const char *data, size_t len,
 
     line_index_build(&li, name, data, len);
     vb_tone_cache *tone_cache = vb_tone_cache_new(len);
-    size_t found_before = diags->count;
     for (size_t i = 0; i < list.count; i++) {
-        if (options->report_only && options->enough && diags->count - found_before > options->enough)
+        /* Only reporting, and no further finding would be kept: the rest is lost work (render
+         * keeps eleven, to show ten and say there are more). */
+        if (options->report_only && vb_diagnostics_full(diags))
             break;
         scalar_span *s = &list.items[i];
         if (s->is_key || s->inner_end <= s->inner_start)

@@ -22,8 +22,6 @@ typedef struct {
                             second parse (render's summary of the text warnings) */
     const vb_yaml_scalars *scalars; /* with report_only and skip_unsafe, when non-NULL: the
                             scalars as the reader found them, so the text is not parsed again */
-    size_t enough;       /* with report_only, when non-zero: stop after the text that takes the
-                            findings past this many (render shows only the first ones) */
 } vb_normalize_options;
 
 /* Normalises valid UTF-8 YAML `data`. Returns the new bytes (caller frees; *out_len their

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (doc) {
         vb_validate_options vopt = {0};
         vb_validate(doc, &vopt, &diags);
-        vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 0, NULL, 0};
+        vb_normalize_options nopt = {VB_TONE_TRADITIONAL, 0, 1, NULL, 1, 0, NULL};
         size_t ignored = 0;
         free(vb_normalize_yaml(name, (const char *)data, size, &nopt, &diags, &ignored));
     }

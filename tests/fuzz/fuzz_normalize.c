@@ -20,9 +20,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     vb_normalize_options opt = {(choice & 1) ? VB_TONE_MODERN : VB_TONE_TRADITIONAL,
                                 (choice >> 1) & 1, (choice >> 2) & 1, NULL, (choice >> 3) & 1,
-                                (choice >> 4) & 1, NULL, (choice >> 5) & 1 ? 10 : 0};
+                                (choice >> 4) & 1, NULL};
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, VB_LANG_EN);
+    if ((choice >> 5) & 1)
+        diags.limit = 11; /* as render keeps them, which stops a report early */
     size_t out_len = 0;
     char *out = vb_normalize_yaml("doc.yaml", (const char *)data, size, &opt, &diags, &out_len);
     if (out && !opt.report_only) {
