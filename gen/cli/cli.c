@@ -89,12 +89,17 @@ int cli_parse_encoding(const char *value)
     return 0;
 }
 
+const char *cli_shown_name(const char *input)
+{
+    return strcmp(input, "-") == 0 ? "<stdin>" : input;
+}
+
 /* Reads one file into memory (decoded to UTF-8 with --encoding); on error prints it and
  * sets *status. */
 int cli_read_input(const char *input, char **data, size_t *len, int *status, FILE *messages)
 {
     int from_stdin = strcmp(input, "-") == 0;
-    const char *shown = from_stdin ? "<stdin>" : input;
+    const char *shown = cli_shown_name(input);
     int fd = from_stdin ? STDIN_FILENO : open(input, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         fprintf(messages, "vanban: %s: %s\n", input, cli_strerror(errno));

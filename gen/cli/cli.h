@@ -31,6 +31,9 @@ int cli_default_jobs(void);
  * over the size limit). Returns 0 or -1. */
 int cli_read_input(const char *input, char **data, size_t *len, int *status, FILE *messages);
 
+/* How messages name an input: "<stdin>" for "-", else the path as given. */
+const char *cli_shown_name(const char *input);
+
 /* The files of a run, each with the part of its path that an output tree mirrors. */
 typedef struct {
     char *path;

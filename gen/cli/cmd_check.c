@@ -35,7 +35,7 @@ static void check_one(void *item)
     check_job *job = item;
     char *data = NULL;
     size_t len = 0;
-    const char *shown = strcmp(job->path, "-") == 0 ? "<stdin>" : job->path;
+    const char *shown = cli_shown_name(job->path);
     vb_diagnostics_init(&job->diags, job->lang);
     if (strcmp(job->path, "-") != 0 && vb_office_path_is_office(job->path)) {
         /* A Word or OpenDocument draft: the same content rules on its model, and the layout

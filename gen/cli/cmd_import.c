@@ -109,7 +109,7 @@ static void rebase_table_files(vb_document *doc, const char *output)
 
 static vb_document *read_yaml(const char *input, vb_diagnostics *diags, int *status)
 {
-    const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
+    const char *shown = cli_shown_name(input);
     char *data = NULL;
     size_t len = 0;
     if (cli_read_input(input, &data, &len, status, stderr) < 0)

@@ -100,7 +100,7 @@ int cmd_normalize(int argc, char **argv)
     int status = 0;
     for (int i = optind; i < argc; i++) {
         const char *input = argv[i];
-        const char *shown = strcmp(input, "-") == 0 ? "<stdin>" : input;
+        const char *shown = cli_shown_name(input);
         char *data = NULL;
         size_t len = 0;
         int rc = 0;

@@ -192,11 +192,6 @@ typedef struct {
     vb_yaml_scalars scalars; /* where the reader found its scalars */
 } yaml_source;
 
-static const char *shown_name(const char *input)
-{
-    return strcmp(input, "-") == 0 ? "<stdin>" : input;
-}
-
 /* Loads one input; a YAML document's source is left in *src (the caller frees it). */
 static vb_document *load(const char *input, const render_options *opt, yaml_source *src,
                          int *status, FILE *msg)
@@ -205,7 +200,7 @@ static vb_document *load(const char *input, const render_options *opt, yaml_sour
         return load_office(input, opt, status, msg);
     if (cli_read_input(input, &src->data, &src->len, status, msg) < 0)
         return NULL;
-    return load_bytes(shown_name(input), src->data, src->len, NULL, &src->scalars, opt, status, msg);
+    return load_bytes(cli_shown_name(input), src->data, src->len, NULL, &src->scalars, opt, status, msg);
 }
 
 /* A writer failed. Table files are read through only as the writer streams them (a second

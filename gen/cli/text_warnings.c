@@ -12,7 +12,7 @@ void cli_print_text_warnings(const char *input, const char *data, size_t len,
 {
     enum { SHOWN_IN_FULL = 10 };
     int from_stdin = strcmp(input, "-") == 0;
-    const char *shown = from_stdin ? "<stdin>" : input;
+    const char *shown = cli_shown_name(input);
     vb_diagnostics diags;
     vb_diagnostics_init(&diags, lang);
     diags.limit = SHOWN_IN_FULL + 1; /* one more tells there are more; the reading stops there */
