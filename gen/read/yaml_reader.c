@@ -214,6 +214,18 @@ static void missing(reader *r, yaml_node_t *root, const char *key, const char *w
             r->diags->lang == VB_LANG_EN ? what_en : what_vi);
 }
 
+/* A text that, once given, may not be empty (ky_hieu, dia_danh). "Empty" only of a value
+ * read: a value of the wrong kind has had its error. */
+static int read_filled_text(reader *r, yaml_node_t *v, const char *key, vb_text *out)
+{
+    if (!yr_read_text(r, v, key, out))
+        return 0;
+    if (out->text)
+        return 1;
+    vb_diag(r->diags, VB_SEV_ERROR, out->pos, "YAML-REQUIRED", VI_EN("`%s` trống", "`%s` is empty"), key);
+    return 0;
+}
+
 static int read_document(reader *r, yaml_node_t *root)
 {
     vb_document *doc = r->doc;
@@ -340,24 +352,10 @@ static int read_document(reader *r, yaml_node_t *root)
         number_ok = read_number(r, t.values[F_SO], doc);
         ok &= number_ok;
     }
-    if (t.values[F_KY_HIEU]) {
-        if (!yr_read_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code)) {
-            ok = 0;
-        } else if (!doc->code.text) {
-            vb_diag(r->diags, VB_SEV_ERROR, doc->code.pos, "YAML-REQUIRED",
-                    VI_EN("`ky_hieu` trống", "`ky_hieu` is empty"));
-            ok = 0;
-        }
-    }
-    if (t.values[F_DIA_DANH]) {
-        if (!yr_read_text(r, t.values[F_DIA_DANH], "dia_danh", &doc->place)) {
-            ok = 0;
-        } else if (!doc->place.text) {
-            vb_diag(r->diags, VB_SEV_ERROR, doc->place.pos, "YAML-REQUIRED",
-                    VI_EN("`dia_danh` trống", "`dia_danh` is empty"));
-            ok = 0;
-        }
-    }
+    if (t.values[F_KY_HIEU])
+        ok &= read_filled_text(r, t.values[F_KY_HIEU], "ky_hieu", &doc->code);
+    if (t.values[F_DIA_DANH])
+        ok &= read_filled_text(r, t.values[F_DIA_DANH], "dia_danh", &doc->place);
     if (t.values[F_NGAY] && !yr_read_date(r, t.values[F_NGAY], "ngay", &doc->date))
         ok = 0;
     /* Where a blank number or day is allowed is the validator's business (HDR-BLANK). */
