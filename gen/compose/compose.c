@@ -108,6 +108,15 @@ static int is_cong_van(const vb_document *doc)
     return t && !t->has_type_name && doc->type_name.count == 0;
 }
 
+void compose_date_line(composer *c)
+{
+    if (!vb_doctype_dated(c->doc))
+        return;
+    char *date = vb_format_date_line(c->layout, c->doc);
+    text_paragraph(c, VB_EL_DATE_LINE, NULL, date);
+    free(date);
+}
+
 void compose_cong_van_subject(composer *c, int width)
 {
     const vb_document *doc = c->doc;
@@ -171,11 +180,7 @@ static void compose_header(composer *c)
                        l->urgency_box_twips[doc->urgency - 1], widths[0]);
     k->cell_end(c->ctx);
     k->cell_begin(c->ctx, 1, widths[1], NULL);
-    if (vb_doctype_dated(doc)) {
-        char *date = vb_format_date_line(l, doc);
-        text_paragraph(c, VB_EL_DATE_LINE, NULL, date);
-        free(date);
-    }
+    compose_date_line(c);
     k->cell_end(c->ctx);
     k->row_end(c->ctx);
 

@@ -28,6 +28,8 @@ void title_paragraph(composer *c, vb_element el, const vb_para_props *props, con
 void compose_children_from(composer *c, const vb_node *first);
 /* ô 5b of a công văn under its number, "V/v" and the trích yếu; nothing for other documents. */
 void compose_cong_van_subject(composer *c, int width);
+/* ô 4, the place and date, where the type has one (not a biên bản, Mẫu 1.9). */
+void compose_date_line(composer *c);
 void compose_recipients(composer *c);
 void compose_signer(composer *c, const vb_signer *s, int width);
 void section_break(composer *c, int landscape, int restart);

@@ -114,11 +114,7 @@ void vb_compose_joint_header(composer *c)
     compose_cong_van_subject(c, left); /* ô 5b of a công văn, under the number */
     k->cell_end(c->ctx);
     k->cell_begin(c->ctx, n, right, NULL);
-    if (vb_doctype_dated(doc)) {
-        char *date = vb_format_date_line(c->layout, doc);
-        text_paragraph(c, VB_EL_DATE_LINE, NULL, date);
-        free(date);
-    }
+    compose_date_line(c);
     k->cell_end(c->ctx);
     k->row_end(c->ctx);
     k->table_end(c->ctx);
