@@ -1120,8 +1120,9 @@ static void table_item(table_reader *tr, const of_item *it)
             /* The group style is also a total row's ("Tổng cộng | 1.630 | 6.171", its label
              * perhaps merged over STT): a row naming a total is one, its cells kept; a row of
              * more than a number and a title is otherwise a plain row. */
-            int total = row->count >= 2 && vb_text_names_total(row->cells[0].text); /* merged label */
-            for (size_t c = 0; c < row->count && row->count > 2 && !total; c++)
+            size_t label_cells = row->count > 2 ? row->count : row->count == 2 ? 1 : 0;
+            int total = 0; /* the label: a two-cell row's first (merged over STT), any of a wider */
+            for (size_t c = 0; c < label_cells && !total; c++)
                 total = vb_text_names_total(row->cells[c].text);
             if (total) {
                 row->is_total = 1;
