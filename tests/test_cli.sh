@@ -177,6 +177,32 @@ assert len(beside) == 12 and beside[0] == "- Như trên;", beside
 assert len(under) == 23 and under[-1].startswith("- Lưu: VT, KGVX"), under
 assert all(re.search(r'<w:ind [^>]*w:right="[1-9]', p) for p in re.findall(r"<w:p[ >].*?</w:p>", after) if "- " in p)
 PY
+# Two lines are not left alone under the table (recipients_fewest_under): 14 recipients all
+# stand beside the signature; with 15, three go under it.
+for extra in 9 10; do
+  python3 - "$ROOT/docs/examples/cong-van.yaml" "$tmp/nn$extra.yaml" "$extra" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+at = lines.index("  - Chủ tịch, các PCT UBND tỉnh")
+extra = ["  - Sở ngành số %d" % i for i in range(1, int(sys.argv[3]) + 1)]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines[:at] + extra + lines[at:]))
+PY
+  "$VANBAN" render -o "$tmp/nn$extra.docx" "$tmp/nn$extra.yaml" 2>/dev/null
+done
+check "... 14 recipients all beside the signature, 15 leave three under it" python3 - "$tmp/nn9.docx" "$tmp/nn10.docx" <<'PY'
+import re, sys, zipfile
+def split(path):
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+    body = xml[xml.index("<w:body>"):]
+    last = body.rindex("<w:tbl>")
+    end = body.index("</w:tbl>", last)
+    text = lambda s: ["".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p)) for p in re.findall(r"<w:p[ >].*?</w:p>", s)]
+    return ([t for t in text(body[last:end]) if t.startswith("- ")], [t for t in text(body[end:]) if t.startswith("- ")])
+beside, under = split(sys.argv[1])
+assert (len(beside), len(under)) == (14, 0), (len(beside), len(under))
+beside, under = split(sys.argv[2])
+assert (len(beside), len(under)) == (12, 3), (len(beside), len(under))
+PY
 
 # A file table whose `cot` names every column: those names are its header, the file's one
 # header row is left out; with dong_tieu_de: 0 the file has none and every row is data.

@@ -556,7 +556,7 @@ static void compose_signature_block(composer *c)
         k->row_begin(c->ctx, 0);
         k->cell_begin(c->ctx, 0, widths[0], NULL);
         size_t count = doc->recipients.count, beside = (size_t)c->layout->recipients_beside_signature;
-        if (count <= beside + 2) /* not two lines alone under the table */
+        if (count < beside + (size_t)c->layout->recipients_fewest_under)
             beside = count;
         text_paragraph(c, VB_EL_RECIPIENTS_HEADING, NULL, c->layout->recipients_heading);
         recipient_lines(c, 0, beside, NULL);

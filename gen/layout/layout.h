@@ -152,6 +152,8 @@ typedef struct {
      * under it in the same column, free to run onto the next page (a row of the table
      * never splits, so a long list would push the signature away from the body) */
     int recipients_beside_signature;
+    /* fewer lines than this are not left alone under the table: they stay beside it */
+    int recipients_fewest_under;
 
     /* Phụ lục (PL I §III.1; Mẫu 2.1): label, title, Kèm theo line, then a short rule of this
      * share of the title's widest line, at most this long */
