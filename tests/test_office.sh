@@ -281,8 +281,8 @@ if "$VANBAN" render -f docx -o "$tmp/utf8.docx" "$ROOT/docs/examples/cong-van.ya
     "$PY" - "$tmp" <<'PY'
 import sys, zipfile
 tmp = sys.argv[1]
-parts = [(i.filename, zipfile.ZipFile(tmp + '/utf8.docx').read(i.filename))
-         for i in zipfile.ZipFile(tmp + '/utf8.docx').infolist()]
+with zipfile.ZipFile(tmp + '/utf8.docx') as source:
+    parts = [(name, source.read(name)) for name in source.namelist()]
 for declared, codec in (('windows-1258', 'cp1258'), ('KOI8-R', 'koi8_r')):
     with zipfile.ZipFile(f'{tmp}/{codec}.docx', 'w', zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:
